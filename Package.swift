@@ -1,0 +1,101 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One set of Swift settings for every target: Swift 6 mode with strict concurrency.
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+/// Optimised even in debug builds: the numeric kernels are unusably slow without it,
+/// and the tests train real networks.
+let hotSettings: [SwiftSetting] = settings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "Goldilocks",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "goldilocks", targets: ["goldilocks"]),
+        .library(name: "GoldilocksCore", targets: ["GoldilocksCore"]),
+        .library(name: "GoldilocksSchedules", targets: ["GoldilocksSchedules"]),
+        .library(name: "GoldilocksOptimizers", targets: ["GoldilocksOptimizers"]),
+        .library(name: "GoldilocksNetworks", targets: ["GoldilocksNetworks"]),
+        .library(name: "GoldilocksData", targets: ["GoldilocksData"]),
+        .library(name: "GoldilocksFinder", targets: ["GoldilocksFinder"]),
+        .library(name: "GoldilocksDiagnosis", targets: ["GoldilocksDiagnosis"]),
+        .library(name: "GoldilocksLogs", targets: ["GoldilocksLogs"]),
+        .library(name: "GoldilocksPlots", targets: ["GoldilocksPlots"]),
+        .library(name: "GoldilocksTraining", targets: ["GoldilocksTraining"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Leaves: plain Doubles and arrays, no tensor code.
+        .target(name: "GoldilocksSchedules", swiftSettings: settings),
+        .target(name: "GoldilocksOptimizers", swiftSettings: hotSettings),
+        .target(name: "GoldilocksFinder", swiftSettings: settings),
+        .target(name: "GoldilocksDiagnosis", swiftSettings: settings),
+        .target(name: "GoldilocksLogs", swiftSettings: settings),
+        .target(name: "GoldilocksPlots", swiftSettings: settings),
+
+        // The numeric core and what stands on it.
+        .target(name: "GoldilocksCore", swiftSettings: hotSettings),
+        .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: hotSettings),
+        .target(
+            name: "GoldilocksData", dependencies: ["GoldilocksCore"],
+            resources: [.copy("Bundled")], swiftSettings: settings),
+        .target(
+            name: "GoldilocksTraining",
+            dependencies: [
+                "GoldilocksCore", "GoldilocksNetworks", "GoldilocksData", "GoldilocksOptimizers",
+                "GoldilocksSchedules", "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs",
+            ],
+            swiftSettings: hotSettings),
+
+        // The command line: parse, call one library function, print.
+        .target(
+            name: "GoldilocksCommands",
+            dependencies: [
+                "GoldilocksTraining", "GoldilocksPlots",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings),
+        .executableTarget(
+            name: "goldilocks",
+            dependencies: ["GoldilocksCommands", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: settings),
+
+        // Tests mirror the library targets; TestSupport holds what they share.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        .testTarget(name: "GoldilocksCoreTests", dependencies: ["GoldilocksCore", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksSchedulesTests",
+            dependencies: [
+                "GoldilocksSchedules", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksOptimizersTests",
+            dependencies: [
+                "GoldilocksOptimizers", "GoldilocksSchedules", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "GoldilocksNetworksTests", dependencies: ["GoldilocksNetworks", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "GoldilocksDataTests", dependencies: ["GoldilocksData", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksFinderTests", dependencies: ["GoldilocksFinder", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksDiagnosisTests", dependencies: ["GoldilocksDiagnosis", "GoldilocksLogs", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksLogsTests", dependencies: ["GoldilocksLogs", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "GoldilocksCommandsTests", dependencies: ["GoldilocksCommands", "TestSupport"], swiftSettings: settings),
+    ]
+)

@@ -1,0 +1,1 @@
+// The GoldilocksFinder module.

@@ -1,0 +1,5 @@
+import ArgumentParser
+import GoldilocksCommands
+
+@main
+extension GoldilocksCommand {}
