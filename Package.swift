@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "goldilocks", targets: ["goldilocks"]),
         .library(name: "GoldilocksCore", targets: ["GoldilocksCore"]),
+        .library(name: "GoldilocksSpec", targets: ["GoldilocksSpec"]),
         .library(name: "GoldilocksSchedules", targets: ["GoldilocksSchedules"]),
         .library(name: "GoldilocksOptimizers", targets: ["GoldilocksOptimizers"]),
         .library(name: "GoldilocksNetworks", targets: ["GoldilocksNetworks"]),
@@ -33,8 +34,9 @@ let package = Package(
     ],
     targets: [
         // Leaves: plain Doubles and arrays, no tensor code.
-        .target(name: "GoldilocksSchedules", swiftSettings: settings),
-        .target(name: "GoldilocksOptimizers", swiftSettings: hotSettings),
+        .target(name: "GoldilocksSpec", swiftSettings: settings),
+        .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
+        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec"], swiftSettings: hotSettings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),
@@ -58,7 +60,7 @@ let package = Package(
         .target(
             name: "GoldilocksCommands",
             dependencies: [
-                "GoldilocksTraining", "GoldilocksPlots",
+                "GoldilocksTraining", "GoldilocksPlots", "GoldilocksSpec",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -68,6 +70,7 @@ let package = Package(
 
         // Tests mirror the library targets; TestSupport holds what they share.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        .testTarget(name: "GoldilocksSpecTests", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
         .testTarget(name: "GoldilocksCoreTests", dependencies: ["GoldilocksCore", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksSchedulesTests",

@@ -1,0 +1,17 @@
+import Foundation
+import GoldilocksSpec
+
+/// Reads a `--spec`/`--optimizer`/`--schedule` argument: inline JSON, or the path of a .json file.
+func readSpec(_ argument: String) throws -> Spec {
+    let trimmed = argument.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.hasPrefix("{") { return try Spec(json: trimmed) }
+    guard FileManager.default.fileExists(atPath: trimmed) else {
+        throw SpecError("\"\(argument)\" is neither a JSON object nor an existing .json file")
+    }
+    let text = try String(contentsOfFile: trimmed, encoding: .utf8)
+    do {
+        return try Spec(json: text)
+    } catch {
+        throw SpecError("\(trimmed): \(error.description)")
+    }
+}
