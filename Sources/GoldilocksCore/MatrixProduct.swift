@@ -1,0 +1,67 @@
+/// Whether a matrix operand is used as stored or transposed.
+public enum Transpose: Sendable {
+    case none, transposed
+}
+
+/// Which implementation computes matrix products.
+public enum MatrixBackend: Sendable, Equatable, CustomStringConvertible {
+    /// The system BLAS (OpenBLAS where installed), found at run time.
+    case blas
+    /// The built-in vectorised Swift kernels.
+    case builtIn
+
+    /// BLAS when the system has one, else the built-in kernels.
+    public static var preferred: MatrixBackend { BLASLibrary.shared == nil ? .builtIn : .blas }
+
+    /// Whether a system BLAS was found.
+    public static var blasAvailable: Bool { BLASLibrary.shared != nil }
+
+    public var description: String {
+        switch self {
+        case .blas: "BLAS (\(BLASLibrary.shared?.name ?? "not found"))"
+        case .builtIn: "built-in kernels"
+        }
+    }
+}
+
+/// A floating-point type with BLAS and built-in matrix products: `Float` (networks) and
+/// `Double` (gradient checks).
+public protocol MatrixScalar: BinaryFloatingPoint, SIMDScalar, Sendable, Codable {}
+
+extension Float: MatrixScalar {}
+extension Double: MatrixScalar {}
+
+/// `C = alpha * op(A) * op(B) + beta * C` on row-major matrices, BLAS's `gemm`.
+///
+/// `op(A)` is m×k, `op(B)` is k×n and `C` is m×n; `lda`, `ldb` and `ldc` are the row strides of
+/// the matrices as stored. With `beta == 0`, `C` is only written, never read (so it may hold NaN).
+@_specialize(exported: true, where T == Float)
+@_specialize(exported: true, where T == Double)
+public func gemm<T: MatrixScalar>(
+    _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
+    alpha: T, _ a: UnsafePointer<T>, lda: Int, _ b: UnsafePointer<T>, ldb: Int,
+    beta: T, _ c: UnsafeMutablePointer<T>, ldc: Int, backend: MatrixBackend = .preferred
+) {
+    if m == 0 || n == 0 { return }
+    if backend == .blas, let library = BLASLibrary.shared {
+        let rowMajor: Int32 = 101, noTrans: Int32 = 111, trans: Int32 = 112
+        let (ta, tb) = (transA == .none ? noTrans : trans, transB == .none ? noTrans : trans)
+        let (m, n, k, lda, ldb, ldc) = (Int32(m), Int32(n), Int32(k), Int32(lda), Int32(ldb), Int32(ldc))
+        // The branches fold away in each specialisation.
+        if T.self == Float.self {
+            library.sgemm(
+                rowMajor, ta, tb, m, n, k, Float(alpha), UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda,
+                UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb, Float(beta),
+                UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc)
+            return
+        }
+        if T.self == Double.self {
+            library.dgemm(
+                rowMajor, ta, tb, m, n, k, Double(alpha), UnsafeRawPointer(a).assumingMemoryBound(to: Double.self), lda,
+                UnsafeRawPointer(b).assumingMemoryBound(to: Double.self), ldb, Double(beta),
+                UnsafeMutableRawPointer(c).assumingMemoryBound(to: Double.self), ldc)
+            return
+        }
+    }
+    builtInGemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, c, ldc: ldc)
+}
