@@ -1,1 +1,0 @@
-// The GoldilocksTraining module.

@@ -1,0 +1,20 @@
+/// The outcome of a training run, as `goldilocks train --format json` prints it.
+public struct TrainingSummary: Sendable, Codable, Equatable {
+    /// The (first group's) learning rate the run started from.
+    public var learningRate: Double
+    public var epochs: Int
+    public var steps: Int
+    public var trainLoss: Double
+    public var validationLoss: Double?
+    public var validationAccuracy: Double?
+    public var seconds: Double
+    /// Why the run ended early, if it did.
+    public var stoppedEarly: String?
+    /// How many times the guard restored the weights.
+    public var rescues: Int
+
+    enum CodingKeys: String, CodingKey {
+        case learningRate = "lr", epochs, steps, trainLoss = "train_loss", validationLoss = "val_loss"
+        case validationAccuracy = "val_accuracy", seconds, stoppedEarly = "stopped_early", rescues
+    }
+}

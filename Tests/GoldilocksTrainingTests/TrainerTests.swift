@@ -1,0 +1,80 @@
+import GoldilocksCore
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksOptimizers
+@testable import GoldilocksTraining
+import Testing
+
+/// Plain SGD for these tests only, so the trainer is tested apart from the optimizer library.
+struct PlainSGD: Optimizer {
+    var learningRates: [Double]
+    var momenta: [Double?] = [nil]
+    mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
+        let lr = Float(learningRates[0])
+        for i in parameters.indices { parameters[i] -= lr * gradients[i] }
+    }
+}
+
+/// Three Gaussian clusters in 4-D, well apart: any working trainer separates them.
+func clusters(count: Int, seed: UInt64) -> Dataset {
+    var rng = SeededGenerator(seed: seed)
+    var features: [Float] = [], targets: [Float] = []
+    for i in 0..<count {
+        let label = i % 3
+        for d in 0..<4 { features.append(Float(rng.nextNormal()) + (d == label ? 3 : 0)) }
+        targets.append(Float(label))
+    }
+    return Dataset(features: features, targets: targets, featureCount: 4, task: .classification(classes: 3))
+}
+
+/// Asks for a restore at one chosen step, and counts the events it saw.
+final class RestoreOnce: TrainingCallback {
+    let at: Int
+    var restoredAt: [Int] = []
+    var steps = 0
+    init(at: Int) { self.at = at }
+    func stepEnded(_ record: StepRecord) -> TrainingDecision {
+        steps += 1
+        return record.step == at ? .restore(learningRateFactor: 0.1, reason: "test") : .continue
+    }
+    func restored(atStep step: Int, learningRateFactor: Double, reason: String) { restoredAt.append(step) }
+}
+
+@Test func trainingSeparatesClustersAndIsReproducible() {
+    func run() -> (TrainingSummary, [Float]) {
+        var rng = SeededGenerator(seed: 1)
+        let model = MLP<Float>(widths: [4, 16, 3], generator: &rng)
+        let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]), loss: .softmaxCrossEntropy)
+        let summary = trainer.fit(clusters(count: 300, seed: 2), validation: clusters(count: 150, seed: 3), epochs: 10, batchSize: 16, generator: &rng)
+        return (summary, trainer.model.parameters)
+    }
+    let (summary, parameters) = run()
+    #expect(summary.validationAccuracy! > 0.95)
+    #expect(summary.steps == 10 * 19)  // 300 rows in batches of 16: 18 full and one of 12
+    #expect(summary.trainLoss < 0.2)
+    #expect(run().1 == parameters)
+}
+
+@Test func aRestoreRollsBackToTheLastGoodEpochAndLowersTheLearningRate() {
+    var rng = SeededGenerator(seed: 1)
+    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let history = History()
+    let restore = RestoreOnce(at: 25)
+    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]), loss: .softmaxCrossEntropy)
+    let summary = trainer.fit(clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history, restore])
+    #expect(summary.rescues == 1)
+    #expect(restore.restoredAt == [25])
+    // Step 25 (in epoch 2) goes back to epoch 1's weights; the steps after it use a tenth of the rate.
+    #expect(history.steps.last!.learningRate == 0.1 * 0.1)
+    #expect(history.steps.first!.learningRate == 0.1)
+    #expect(history.epochs.count == 3)
+}
+
+@Test func aNonFiniteLossEndsTheRunWithAReason() {
+    var rng = SeededGenerator(seed: 1)
+    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [1e30]), loss: .softmaxCrossEntropy)
+    let summary = trainer.fit(clusters(count: 160, seed: 2), epochs: 5, batchSize: 16, generator: &rng)
+    #expect(summary.stoppedEarly?.contains("non-finite") == true)
+    #expect(summary.steps < 5 * 10)
+}
