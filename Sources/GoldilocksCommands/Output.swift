@@ -1,0 +1,26 @@
+import Foundation
+
+/// Prints a value as one line of JSON with sorted keys (numbers in their shortest round-trip form).
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A number for people: up to four significant digits, scientific when very small or large.
+func formatted(_ value: Double) -> String {
+    guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+    let magnitude = abs(value)
+    if magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e5) { return String(format: "%.3g", value) }
+    return String(format: "%.4g", value)
+}
+
+/// Left-aligned text columns with two spaces between them.
+func table(_ rows: [[String]]) -> String {
+    guard let columns = rows.map(\.count).max() else { return "" }
+    let widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
+    return rows.map { row in
+        row.enumerated().map { c, cell in c == row.count - 1 ? cell : cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) }
+            .joined(separator: "  ")
+    }.joined(separator: "\n")
+}
