@@ -1,0 +1,30 @@
+/// A contiguous range of the flat parameter buffer with its own hyper-parameters: one entry of
+/// PyTorch's `optimizer.param_groups`.
+public struct ParameterGroup<Hyperparameters: OptimizerHyperparameters>: Sendable, Equatable, Codable {
+    /// The indices of the flat buffer this group updates.
+    public let range: Range<Int>
+    /// The group's hyper-parameters, read afresh every step.
+    public var hyperparameters: Hyperparameters
+
+    public init(range: Range<Int>, hyperparameters: Hyperparameters) {
+        self.range = range
+        self.hyperparameters = hyperparameters
+    }
+}
+
+/// Why `ranges` cannot be the parameter groups of a buffer of `parameterCount` values, or `nil`
+/// when they can: each range must lie inside the buffer and no two may overlap (indices outside
+/// every group are left alone, like parameters not given to a PyTorch optimizer).
+func groupRangeProblem(_ ranges: [Range<Int>], parameterCount: Int) -> String? {
+    var previous: Range<Int>?
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        if range.lowerBound < 0 || range.upperBound > parameterCount {
+            return "parameter group \(range.lowerBound)..<\(range.upperBound) is outside the \(parameterCount) parameters"
+        }
+        if let previous, range.lowerBound < previous.upperBound {
+            return "parameter groups \(previous.lowerBound)..<\(previous.upperBound) and \(range.lowerBound)..<\(range.upperBound) overlap"
+        }
+        previous = range
+    }
+    return nil
+}
