@@ -1,7 +1,95 @@
+import Foundation
 import ArgumentParser
+import GoldilocksCore
+import GoldilocksOptimizers
+import GoldilocksTraining
 
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure training throughput.",
+        subcommands: [MLPBench.self])
+}
 
-    func run() throws { throw NotBuiltYet(command: "bench") }
+struct MLPBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mlp",
+        abstract: "Train an MLP on synthetic data and report samples per second.",
+        discussion: """
+            The data: X ~ N(0, 1) and labels argmax(X·W) for a fixed random W. Only training is \
+            timed. scripts/bench-vs-pytorch runs the same workload in PyTorch for comparison.
+
+            Example:
+              goldilocks bench mlp --layers 784,256,128,10 --batch-size 128 --samples 60000 --epochs 1 --optimizer adam --format json
+            """)
+
+    @Option(help: "Layer widths from input to output, comma-separated.")
+    var layers: String = "784,256,128,10"
+
+    @Option(help: "Samples per mini-batch.")
+    var batchSize: Int = 128
+
+    @Option(help: "Synthetic samples to make and train on.")
+    var samples: Int = 60000
+
+    @Option(help: "Passes over the samples.")
+    var epochs: Int = 1
+
+    @Option(help: "Optimizer: a name (sgd, adam, …) or a JSON spec such as {\"name\":\"Adam\",\"lr\":0.001}.")
+    var optimizer: String = "adam"
+
+    @Option(help: "Matrix products: blas (OpenBLAS, when installed) or built-in.")
+    var backend: BackendChoice = MatrixBackend.blasAvailable ? .blas : .builtIn
+
+    @Option(help: "Seed of the data and the initial weights.")
+    var seed: UInt64 = 0
+
+    @Option(help: "text or json.")
+    var format: TextOrJSON = .text
+
+    func validate() throws {
+        let widths = try parseWidths(layers, option: "--layers")
+        guard widths.count >= 2 else { throw ValidationError("--layers needs at least an input and an output width") }
+        guard batchSize > 0, samples > 0, epochs > 0 else {
+            throw ValidationError("--batch-size, --samples and --epochs must be positive")
+        }
+        if backend == .blas && !MatrixBackend.blasAvailable {
+            throw ValidationError("--backend blas: no OpenBLAS found (install libopenblas0, or use --backend built-in)")
+        }
+    }
+
+    func run() throws {
+        let benchmark = MLPBenchmark(
+            layers: try parseWidths(layers, option: "--layers"), batchSize: batchSize, samples: samples, epochs: epochs, seed: seed)
+        let data = benchmark.makeData()
+        let spec = try readOptimizerSpec(optimizer)
+        var model = 0
+        for l in 1..<benchmark.layers.count { model += (benchmark.layers[l - 1] + 1) * benchmark.layers[l] }
+        let optimizer = try makeOptimizer(spec, parameterCount: model, as: Float.self)
+        let result = benchmark.run(on: data, optimizer: optimizer, backend: backend.matrixBackend)
+        if format == .json { return try printJSON(result) }
+        print(
+            """
+            \(formatted(result.samplesPerSecond)) samples/s (\(formatted(result.gigaflops)) GFLOP/s) over \
+            \(samples * epochs) samples in \(formatted(result.seconds)) s; final loss \(formatted(result.loss)); \
+            peak memory \(Int(result.peakMemoryMB)) MB; \(result.backend)
+            """)
+    }
+}
+
+/// The matrix-product backend, as a command-line choice.
+enum BackendChoice: String, ExpressibleByArgument, CaseIterable {
+    case blas, builtIn = "built-in"
+
+    var matrixBackend: MatrixBackend { self == .blas ? .blas : .builtIn }
+}
+
+/// Parses "784,256,10" into positive layer widths.
+func parseWidths(_ text: String, option: String) throws -> [Int] {
+    try text.split(separator: ",", omittingEmptySubsequences: false).map { item in
+        guard let width = Int(item.trimmingCharacters(in: .whitespaces)), width > 0 else {
+            throw ValidationError("\(option): \"\(item)\" is not a positive whole number (give widths such as 64,32)")
+        }
+        return width
+    }
 }

@@ -15,3 +15,11 @@ func readSpec(_ argument: String) throws -> Spec {
         throw SpecError("\(trimmed): \(error.description)")
     }
 }
+
+/// Reads an optimizer argument: a bare name such as `adam` (the library's defaults), inline
+/// JSON, or a .json file.
+func readOptimizerSpec(_ argument: String) throws -> Spec {
+    let trimmed = argument.trimmingCharacters(in: .whitespacesAndNewlines)
+    if !trimmed.hasPrefix("{") && !trimmed.hasSuffix(".json") && !trimmed.contains("/") { return Spec(name: trimmed) }
+    return try readSpec(trimmed)
+}

@@ -3,6 +3,8 @@
 /// Row-major throughout. Each case is arranged so the innermost loop runs over contiguous
 /// memory: `C[i,:] += a * B[p,:]` (which the compiler vectorises) for NN and TN, and SIMD dot
 /// products of rows for NT.
+@_specialize(where T == Float)
+@_specialize(where T == Double)
 func builtInGemm<T: MatrixScalar>(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
     alpha: T, _ a: UnsafePointer<T>, lda: Int, _ b: UnsafePointer<T>, ldb: Int,

@@ -57,6 +57,8 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
 
     /// Runs `rows` samples (row-major in `input`) forward; the outputs are in
     /// `workspace.outputs`. Allocates nothing.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: UnsafePointer<Scalar>, rows: Int, workspace: Workspace<Scalar>, backend: MatrixBackend = .preferred) {
         precondition(rows <= workspace.capacity && workspace.matches(self), "workspace too small for this batch")
         parameters.withUnsafeBufferPointer { p in
@@ -78,6 +80,8 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
     /// The mean loss of a batch and, in `workspace.gradient`, its gradient with respect to every
     /// parameter (overwritten, not accumulated). Allocates nothing.
     @discardableResult
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func lossAndGradient(
         input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, loss: Loss,
         workspace: Workspace<Scalar>, backend: MatrixBackend = .preferred
@@ -118,6 +122,8 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
     }
 
     /// The mean loss of `rows` samples without computing gradients.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func loss(
         input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, loss: Loss, workspace: Workspace<Scalar>
     ) -> Double {

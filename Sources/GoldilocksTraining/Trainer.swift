@@ -27,6 +27,10 @@ public final class Trainer {
     /// Each group's learning rate as configured, and the multiplier rescues have applied.
     private let baseRates: [Double]
     private var rescueFactor = 1.0
+    /// The rates and momenta last given to the optimizer, kept here and assigned whole so a
+    /// step neither reads nor builds arrays (no allocation).
+    private var rates: [Double]
+    private var momenta: [Double?]
 
     public init(
         model: MLP<Float>, optimizer: any Optimizer<Float>, loss: Loss,
@@ -38,6 +42,8 @@ public final class Trainer {
         self.schedule = schedule
         self.scheduleUnit = scheduleUnit
         baseRates = optimizer.learningRates
+        rates = baseRates
+        momenta = optimizer.momenta
     }
 
     /// Trains for `epochs` epochs of shuffled mini-batches of `batchSize` (the last batch of an
@@ -76,7 +82,7 @@ public final class Trainer {
                     optimizer.step(parameters: parameters, gradients: gradient)
                 }
                 let record = StepRecord(
-                    step: step, epoch: epoch, loss: batchLoss, learningRate: optimizer.learningRates[0],
+                    step: step, epoch: epoch, loss: batchLoss, learningRate: rates[0],
                     momentum: schedule?.momentum(at: step), gradientNorm: norm)
                 step += 1
                 lossSum += batchLoss * Double(rows)
@@ -88,6 +94,7 @@ public final class Trainer {
                     break training
                 case .restore(let factor, let reason):
                     (model, optimizer) = checkpoint
+                    optimizer.learningRates = rates  // the checkpoint's rates are stale
                     rescueFactor *= factor
                     rescues += 1
                     // The epoch goes on with its next batches, from the restored weights.
@@ -98,7 +105,7 @@ public final class Trainer {
             let record = EpochRecord(
                 epoch: epoch, step: step - 1, trainLoss: lossSum / Double(max(rowsSeen, 1)),
                 validationLoss: evaluation?.loss, validationAccuracy: evaluation?.accuracy,
-                learningRate: optimizer.learningRates[0])
+                learningRate: rates[0])
             lastEpoch = record
             if record.trainLoss.isFinite { checkpoint = (model, optimizer) }
             switch decide(callbacks, lossIsFinite: true, step: step, { $0.epochEnded(record) }) {
@@ -108,6 +115,7 @@ public final class Trainer {
                 break training
             case .restore(let factor, let reason):
                 (model, optimizer) = checkpoint
+                optimizer.learningRates = rates  // the checkpoint's rates are stale
                 rescueFactor *= factor
                 rescues += 1
                 for callback in callbacks { callback.restored(atStep: step, learningRateFactor: factor, reason: reason) }
@@ -126,12 +134,18 @@ public final class Trainer {
     /// their ratio to the first group, so per-layer rates follow the schedule together.
     private func applySchedule(step: Int) {
         let scheduled = schedule.map { $0(step) } ?? baseRates[0]
+        var changed = false
         for g in baseRates.indices {
             let rate = scheduled * (baseRates[g] / baseRates[0]) * rescueFactor
-            if optimizer.learningRates[g] != rate { optimizer.learningRates[g] = rate }
+            if rates[g] != rate {
+                rates[g] = rate
+                changed = true
+            }
         }
-        if let momentum = schedule?.momentum(at: step) {
-            for g in baseRates.indices where optimizer.momenta[g] != momentum { optimizer.momenta[g] = momentum }
+        if changed { optimizer.learningRates = rates }
+        if let momentum = schedule?.momentum(at: step), momenta[0] != momentum {
+            for g in momenta.indices { momenta[g] = momentum }
+            optimizer.momenta = momenta
         }
     }
 

@@ -1,0 +1,96 @@
+import GoldilocksCore
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksOptimizers
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Training throughput of an MLP on synthetic data, the workload `goldilocks bench mlp` and
+/// `scripts/bench-vs-pytorch` time in both Goldilocks and PyTorch.
+///
+/// The data: X ~ N(0, 1), labels `argmax(X · W)` for a fixed random W, so the task is learnable
+/// and the loss must fall. Only training is timed, not making the data.
+public struct MLPBenchmark: Sendable {
+    public var layers: [Int]
+    public var batchSize: Int
+    public var samples: Int
+    public var epochs: Int
+    public var seed: UInt64
+
+    public init(layers: [Int], batchSize: Int, samples: Int, epochs: Int, seed: UInt64 = 0) {
+        self.layers = layers
+        self.batchSize = batchSize
+        self.samples = samples
+        self.epochs = epochs
+        self.seed = seed
+    }
+
+    /// What one benchmark run measured.
+    public struct Result: Sendable, Codable {
+        public var samplesPerSecond: Double
+        public var seconds: Double
+        /// The mean training loss of the last epoch.
+        public var loss: Double
+        /// Floating-point operations per second of the matrix products (2 per multiply-add).
+        public var gigaflops: Double
+        /// The process's peak resident memory, in megabytes.
+        public var peakMemoryMB: Double
+        public var backend: String
+
+        enum CodingKeys: String, CodingKey {
+            case samplesPerSecond = "samples_per_sec", seconds, loss, gigaflops = "gflops"
+            case peakMemoryMB = "peak_rss_mb", backend
+        }
+    }
+
+    /// The synthetic classification data set.
+    public func makeData() -> Dataset {
+        var generator = SeededGenerator(seed: seed)
+        let inputs = layers[0], classes = layers[layers.count - 1]
+        var features = [Float](repeating: 0, count: samples * inputs)
+        for i in features.indices { features[i] = Float(generator.nextNormal()) }
+        let teacher = (0..<inputs * classes).map { _ in Float(generator.nextNormal()) }
+        var scores = [Float](repeating: 0, count: samples * classes)
+        gemm(.none, .none, m: samples, n: classes, k: inputs, alpha: 1, features, lda: inputs, teacher, ldb: classes, beta: 0, &scores, ldc: classes)
+        let targets = (0..<samples).map { row -> Float in
+            let slice = scores[(row * classes)..<((row + 1) * classes)]
+            return Float(slice.indices.max { slice[$0] < slice[$1] }! - row * classes)
+        }
+        return Dataset(features: features, targets: targets, featureCount: inputs, task: .classification(classes: classes))
+    }
+
+    /// Trains a fresh network on `data` with `optimizer` and times it.
+    public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) -> Result {
+        var generator = SeededGenerator(seed: seed &+ 1)
+        let model = MLP<Float>(widths: layers, activation: .relu, generator: &generator)
+        let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy)
+        trainer.backend = backend
+        let summary = trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &generator)
+        let trained = Double(samples * epochs)
+        // Forward: one multiply-add per weight; backward: two, less the first layer's input gradient.
+        let multiplyAdds = Double(3 * model.multiplyAddsPerSample - model.layers[0].weightCount)
+        return Result(
+            samplesPerSecond: trained / summary.seconds, seconds: summary.seconds, loss: summary.trainLoss,
+            gigaflops: 2 * multiplyAdds * trained / summary.seconds / 1e9, peakMemoryMB: peakResidentMegabytes(),
+            backend: backend.description)
+    }
+}
+
+/// The peak resident set size of this process so far.
+public func peakResidentMegabytes() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+        getrusage(RUSAGE_SELF, &usage)
+    #endif
+    #if canImport(Darwin)
+        return Double(usage.ru_maxrss) / 1_048_576  // bytes on Darwin
+    #else
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    #endif
+}
