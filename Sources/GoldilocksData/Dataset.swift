@@ -35,4 +35,18 @@ public struct Dataset: Sendable {
 
     /// The number of samples.
     public var count: Int { targets.count }
+
+    /// The number of model outputs the data set needs: the class count, or 1 for regression.
+    public var outputCount: Int {
+        if case .classification(let classes) = task { return classes }
+        return 1
+    }
+
+    /// How many rows each class has, in class-index order (empty for regression).
+    public var classCounts: [Int] {
+        guard case .classification(let classes) = task else { return [] }
+        var counts = [Int](repeating: 0, count: classes)
+        for target in targets { counts[Int(target)] += 1 }
+        return counts
+    }
 }
