@@ -25,11 +25,11 @@ public struct Suggestion: Sendable, Codable, Equatable {
 extension Suggestion: CustomStringConvertible {
     /// One line for people: `valley: 3.2e-3 (middle of the longest descent, step 50)`.
     public var description: String {
-        "\(method.rawValue): \(Suggestion.short(lr)) (\(method.rationale), step \(index))"
+        "\(method.rawValue): \(Suggestion.abbreviated(lr)) (\(method.rationale), step \(index))"
     }
 
-    /// A learning rate in two significant digits, `3.2e-3`.
-    static func short(_ value: Double) -> String {
+    /// A learning rate in two significant digits for people, `3.2e-3` (not for round-tripping).
+    public static func abbreviated(_ value: Double) -> String {
         let text = String(format: "%.1e", value)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
         return "\(text[..<e])e\(exponent)"
