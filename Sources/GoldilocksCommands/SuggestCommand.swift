@@ -1,7 +1,100 @@
 import ArgumentParser
+import Foundation
+import GoldilocksFinder
 
+/// `goldilocks suggest CURVE.csv`: learning rates suggested from a recorded range-test curve.
 struct SuggestCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "suggest",
+        abstract: "Suggest learning rates from a recorded range-test curve (fastai's and torch-lr-finder's rules).",
+        discussion: """
+            CURVE.csv has a header naming an `lr` and a `loss` column and one row per step of a \
+            learning-rate range test (for instance fastai's `learn.recorder.lrs`/`losses`, or \
+            torch-lr-finder's `lr_finder.history`). Write `nan` or leave the cell empty for a \
+            non-finite loss.
 
-    func run() throws { throw NotBuiltYet(command: "suggest") }
+            fastai's rules (valley, steep, minimum, slide) see the curve as `lr_find` gives it to \
+            them: without the first num_it//10 and the last 5 steps, stopped before the first \
+            non-finite loss. torch-lr-finder's steepest skips the first 10 and the last 5 steps.
+
+            Examples:
+              goldilocks suggest curve.csv
+              goldilocks suggest curve.csv --method valley --format json
+              goldilocks suggest curve.csv --num-it 100
+            """)
+
+    @Argument(help: "The range-test curve: a CSV file with the columns `lr` and `loss`.")
+    var curve: String
+
+    @Option(
+        help: ArgumentHelp(
+            "One rule: valley (fastai's default), steep, minimum, slide, or steepest (torch-lr-finder). "
+                + "Without it, every rule.",
+            valueName: "method"),
+        transform: { name in
+            guard let method = SuggestionMethod(rawValue: name.lowercased()) else {
+                let names = SuggestionMethod.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown method \"\(name)\"; choose one of \(names)")
+            }
+            return method
+        })
+    var method: SuggestionMethod?
+
+    @Option(
+        name: .customLong("num-it"),
+        help: "The num_it of the fastai run that recorded the curve: fastai drops its first num_it//10 steps. Default: the row count.")
+    var numIterations: Int?
+
+    @Option(help: "text: one line per rule with why; json: {\"method\",\"lr\",\"index\",\"loss\"}, a list without --method.")
+    var format: Format = .text
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    func validate() throws {
+        if let numIterations, numIterations < 0 {
+            throw ValidationError("--num-it cannot be negative, got \(numIterations)")
+        }
+    }
+
+    func run() throws {
+        let report = try output()
+        if !report.notes.isEmpty {
+            FileHandle.standardError.write(Data((report.notes.joined(separator: "\n") + "\n").utf8))
+        }
+        print(report.text)
+    }
+
+    /// What `run` prints on standard output, and the notes it writes to standard error.
+    func output() throws -> (text: String, notes: [String]) {
+        let recorded = try RangeTestCurve(contentsOfFile: curve)
+        let options = SuggestionOptions(numIterations: numIterations)
+        if let method {
+            let suggestion = try recorded.suggest(method, options: options)
+            return (format == .json ? try json(suggestion) : suggestion.description, [])
+        }
+        let (suggestions, failures) = recorded.suggestions(options: options)
+        guard !suggestions.isEmpty else {
+            throw ValidationError("no rule can suggest from \(curve):\n" + failures.map(\.description).joined(separator: "\n"))
+        }
+        switch format {
+        case .json:
+            return (try json(suggestions), failures.map { "note: \($0.description)" })
+        case .text:
+            var lines = ["\(curve): \(recorded.count) steps, learning rates \(recorded.lrs.first.map(Suggestion.abbreviated) ?? "-") to \(recorded.lrs.last.map(Suggestion.abbreviated) ?? "-")"]
+            lines += suggestions.map(\.description)
+            lines += failures.map { "\($0.method.rawValue): no suggestion, \($0.description)" }
+            if let valley = suggestions.first(where: { $0.method == .valley }) {
+                lines.append("Start with \(Suggestion.abbreviated(valley.lr)) (valley, fastai's default); try the others if it trains too slowly or diverges.")
+            }
+            return (lines.joined(separator: "\n"), [])
+        }
+    }
+
+    private func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
 }

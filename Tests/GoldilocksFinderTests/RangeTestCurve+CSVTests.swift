@@ -1,0 +1,39 @@
+import GoldilocksFinder
+import Testing
+
+@Suite("Range-test curve from CSV")
+struct RangeTestCurveCSVTests {
+    @Test func readsLearningRatesAndLossesWithNonFiniteCells() throws {
+        let curve = try RangeTestCurve(csv: "lr,loss\n1e-7,2.3\r\n1e-6,nan\n1e-5,inf\n1e-4,\n\n1e-3,-inf\n")
+        #expect(curve.lrs == [1e-7, 1e-6, 1e-5, 1e-4, 1e-3])
+        #expect(curve.losses[0] == 2.3)
+        #expect(curve.losses[1].isNaN && curve.losses[3].isNaN)
+        #expect(curve.losses[2] == .infinity && curve.losses[4] == -.infinity)
+    }
+
+    @Test func findsTheColumnsByNameAndIgnoresOthers() throws {
+        let curve = try RangeTestCurve(csv: "step, Loss ,LR\n0,2.5,0.001\n1,2.0,0.01\n")
+        #expect(curve.lrs == [0.001, 0.01])
+        #expect(curve.losses == [2.5, 2.0])
+    }
+
+    @Test(arguments: [
+        ("lr,loss\n1e-3,1\n1e-2,abc\n", "run.csv:3: column 2 (loss): \"abc\" is not a number"),
+        ("lr,loss\n0,1\n", "run.csv:2: column 1 (lr): \"0\" is not a finite positive learning rate"),
+        ("lr,loss\n1e-3,1\n\n1e-2\n", "run.csv:4: expected 2 cells like the header, found 1"),
+        ("learning_rate,loss\n1,1\n", "run.csv:1: the header must name an `lr` and a `loss` column"),
+        ("", "run.csv is empty"),
+    ])
+    func badInputNamesTheFileLineAndColumn(text: String, message: String) {
+        do {
+            _ = try RangeTestCurve(csv: text, source: "run.csv")
+            Issue.record("no error for \(text)")
+        } catch {
+            #expect(error.description.hasPrefix(message), "\(error.description)")
+        }
+    }
+
+    @Test func aMissingFileIsACurveError() {
+        #expect(throws: CurveError.self) { try RangeTestCurve(contentsOfFile: "/nonexistent/curve.csv") }
+    }
+}
