@@ -61,9 +61,12 @@ public struct ScheduleRegistry: Sendable {
         let learningRate = try spec.optionalDouble("lr")
         var result: [any PyTorchScheduler] = []
         for nested in try spec.specs(key) {
+            guard try entry(named: nested.name).library != .optax else {
+                throw SpecError("\(spec.name): \(nested.name) is an optax schedule; \(key) takes PyTorch (or transformers) schedulers (join_schedules joins optax ones)")
+            }
             let schedule = try schedule(nested, learningRate: learningRate)
             guard let scheduler = schedule as? any PyTorchScheduler else {
-                throw SpecError("\(spec.name): \(nested.name) is not a PyTorch scheduler; \(key) takes PyTorch (or transformers) schedulers")
+                throw SpecError("\(spec.name): \(nested.name) cannot be nested in \(key)")
             }
             result.append(scheduler)
         }
