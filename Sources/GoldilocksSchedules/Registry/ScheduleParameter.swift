@@ -21,6 +21,9 @@ public struct ScheduleParameter: Sendable, Equatable {
     /// `name` when required, `name=default` otherwise, as the help lists it.
     public var usage: String {
         guard let defaultValue else { return name }
+        if case .number(let number) = defaultValue, number == number.rounded(), abs(number) < 1e15 {
+            return "\(name)=\(Int(number))"
+        }
         return "\(name)=\(defaultValue)"
     }
 }
