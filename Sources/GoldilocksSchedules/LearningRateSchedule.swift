@@ -1,3 +1,5 @@
+@_exported import GoldilocksSpec
+
 /// A learning rate as a pure function of the optimizer step.
 ///
 /// Step 0 is the first optimizer step, as in PyTorch (a scheduler stepped after each
@@ -10,8 +12,25 @@ public protocol LearningRateSchedule: Sendable {
     /// The momentum (SGD, RMSprop) or Adam's beta1 that cycles with the learning rate, for the
     /// schedules that cycle it (PyTorch's OneCycleLR and CyclicLR); `nil` for all others.
     func momentum(at step: Int) -> Double?
+
+    /// The last step the schedule is defined for, or `nil` when it goes on for ever.
+    ///
+    /// PyTorch's `OneCycleLR` raises past `total_steps`; its value there is an extrapolation.
+    var lastStep: Int? { get }
+
+    /// The learning rates of steps `0..<count`.
+    ///
+    /// The same as calling the schedule at each step; schedules that are defined by a recursion
+    /// (PyTorch's `ChainedScheduler`) compute them in one pass.
+    func values(count: Int) -> [Double]
 }
 
 extension LearningRateSchedule {
     public func momentum(at step: Int) -> Double? { nil }
+
+    public var lastStep: Int? { nil }
+
+    public func values(count: Int) -> [Double] {
+        (0..<max(0, count)).map { self($0) }
+    }
 }

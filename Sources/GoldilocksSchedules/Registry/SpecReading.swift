@@ -1,0 +1,38 @@
+import GoldilocksSpec
+
+extension Spec {
+    /// A list of whole numbers (milestones, boundaries).
+    func ints(_ key: String) throws(SpecError) -> [Int] {
+        var result: [Int] = []
+        for number in try doubles(key) {
+            guard let whole = Int(exactly: number) else {
+                throw SpecError("\(name): \"\(key)\" must be a list of whole numbers, not \(JSONValue.number(number))")
+            }
+            result.append(whole)
+        }
+        return result
+    }
+
+    /// optax's `boundaries_and_scales`: a JSON object from step (as a string key) to scale, or null.
+    func boundariesAndScales(_ key: String) throws(SpecError) -> [Int: Double] {
+        guard let value = parameters[key], value != .null else { return [:] }
+        guard case .object(let fields) = value else {
+            throw SpecError("\(name): \"\(key)\" must be an object from step to scale, such as {\"100\": 0.1}, not \(value)")
+        }
+        var table: [Int: Double] = [:]
+        for (boundary, scale) in fields {
+            guard let step = Int(boundary), case .number(let factor) = scale else {
+                throw SpecError("\(name): \"\(key)\" must map whole steps to numbers; \"\(boundary)\": \(scale) is not")
+            }
+            table[step] = factor
+        }
+        return table
+    }
+
+    /// A non-negative whole number (a step count PyTorch or transformers would reject below 0).
+    func count(_ key: String) throws(SpecError) -> Int {
+        let value = try int(key)
+        guard value >= 0 else { throw SpecError("\(name): \"\(key)\" must be ≥ 0, not \(value)") }
+        return value
+    }
+}
