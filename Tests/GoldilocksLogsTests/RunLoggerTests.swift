@@ -10,8 +10,8 @@ private struct SampleConfiguration: Codable, Equatable {
 }
 
 /// Writes a small but realistic run (per-step loss and lr, per-epoch validation) with `RunLogger`.
-private func writeSampleRun(to folder: URL) throws {
-    let logger = try RunLogger(directory: folder, configuration: SampleConfiguration())
+private func writeSampleRun(to folder: URL, tensorScalars: Bool = false) throws {
+    let logger = try RunLogger(directory: folder, configuration: SampleConfiguration(), tensorScalars: tensorScalars)
     let stepsPerEpoch = 20
     for epoch in 0..<3 {
         for batch in 0..<stepsPerEpoch {
@@ -26,9 +26,10 @@ private func writeSampleRun(to folder: URL) throws {
     try logger.close()
 }
 
-@Test func aRunLoggerRunReadsBackFromEveryLog() throws {
+@Test(arguments: [false, true])
+func aRunLoggerRunReadsBackFromEveryLog(tensorScalars: Bool) throws {
     let folder = try temporaryFolder()
-    try writeSampleRun(to: folder)
+    try writeSampleRun(to: folder, tensorScalars: tensorScalars)
     let names = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
     #expect(names.isSuperset(of: ["run.json", "metrics.csv", "metrics.jsonl", "epochs.csv", "epochs.jsonl"]))
     #expect(names.contains { $0.hasPrefix("events.out.tfevents.") })
@@ -48,12 +49,15 @@ private func writeSampleRun(to folder: URL) throws {
     #expect(config == SampleConfiguration())
 }
 
-/// With GOLDILOCKS_EXPORT_DIR set, leaves a sample run in `$GOLDILOCKS_EXPORT_DIR/goldilocks-sample`
-/// for `scripts/check-tensorboard` to read with TensorBoard itself.
+/// With GOLDILOCKS_EXPORT_DIR set, leaves sample runs in `$GOLDILOCKS_EXPORT_DIR/goldilocks-sample`
+/// (simple_value scalars) and `goldilocks-sample-tensor` (tensor scalars) for
+/// `scripts/check-tensorboard` to read with TensorBoard itself.
 @Test(.enabled(if: ProcessInfo.processInfo.environment["GOLDILOCKS_EXPORT_DIR"] != nil))
 func exportsASampleRunForTheTensorBoardCheck() throws {
     let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["GOLDILOCKS_EXPORT_DIR"] ?? "")
-    let folder = root.appendingPathComponent("goldilocks-sample")
-    try? FileManager.default.removeItem(at: folder)
-    try writeSampleRun(to: folder)
+    for (name, tensorScalars) in [("goldilocks-sample", false), ("goldilocks-sample-tensor", true)] {
+        let folder = root.appendingPathComponent(name)
+        try? FileManager.default.removeItem(at: folder)
+        try writeSampleRun(to: folder, tensorScalars: tensorScalars)
+    }
 }
