@@ -1,0 +1,117 @@
+import Foundation
+
+/// A named series of values by step, read from a log.
+public struct LogSeries: Sendable, Equatable, Codable {
+    /// The column or tag it was read from.
+    public var name: String
+    /// The steps (row numbers from 0 when the log has no `step` column).
+    public var steps: [Int]
+    /// The values; non-finite where the log says `nan`, `null`, `inf` or leaves a cell empty.
+    public var values: [Double]
+
+    /// A series.
+    public init(name: String, steps: [Int], values: [Double]) {
+        self.name = name
+        self.steps = steps
+        self.values = values
+    }
+}
+
+/// A loss log read for diagnosis or comparison: the loss series and, if the log has one, the
+/// learning-rate series.
+///
+/// Reads a CSV with a header, JSON lines, a TensorBoard event file, or a folder of event files.
+/// The loss is the named column or tag; when there is none, the closest sensible one
+/// (`train/loss`, `Loss/train`, `train_loss`, `epoch_loss`, …; never a validation or test series).
+public struct LossLog: Sendable, Equatable, Codable {
+    /// The loss (or the requested column).
+    public var loss: LogSeries
+    /// The learning rate (`lr`, `learning_rate`, `train/lr`, `lr-Adam`, …), if logged.
+    public var learningRate: LogSeries?
+
+    /// The loss's steps.
+    public var steps: [Int] { loss.steps }
+    /// The loss values.
+    public var values: [Double] { loss.values }
+
+    /// A log.
+    public init(loss: LogSeries, learningRate: LogSeries? = nil) {
+        self.loss = loss
+        self.learningRate = learningRate
+    }
+
+    /// Reads the log at `path`; `column` names the loss column or tag.
+    public static func read(_ path: String, column: String = "loss") throws -> LossLog {
+        let url = URL(fileURLWithPath: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LogError(.io(path: path, reason: "no such file or folder"))
+        }
+        if isDirectory.boolValue || EventFileReader.isEventFile(url) {
+            return try readEvents(url, column: column)
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw LogError(.io(path: path, reason: "cannot read: \(error.localizedDescription)"))
+        }
+        if data.count >= 12, (try? EventRecord.records(in: Array(data.prefix(4096)), file: path).isEmpty) == false {
+            return try readEvents(url, column: column)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let firstCharacter = text.first(where: { !$0.isWhitespace })
+        return firstCharacter == "{"
+            ? try LogTable.jsonLines(text, file: path).lossLog(column: column)
+            : try LogTable.csv(text, file: path).lossLog(column: column)
+    }
+
+    private static func readEvents(_ url: URL, column: String) throws -> LossLog {
+        let tags = try EventFileReader.scalars(at: url)
+        let available = tags.keys.sorted()
+        guard let lossTag = SeriesName.match(column, in: available) else {
+            throw LogError(.missingColumn(file: url.path, column: column, available: available))
+        }
+        func series(_ tag: String) -> LogSeries {
+            let points = tags[tag] ?? []
+            return LogSeries(name: tag, steps: points.map(\.step), values: points.map(\.value))
+        }
+        return LossLog(loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series))
+    }
+}
+
+/// Picks a series by name the way a user means it.
+enum SeriesName {
+    private static let excluded: Set<String> = ["val", "valid", "validation", "test", "eval", "evaluation", "dev"]
+
+    private static func words(_ name: String) -> [String] {
+        name.lowercased().split(whereSeparator: { "/_-. :".contains($0) }).map(String.init)
+    }
+
+    /// `wanted` itself, else (case-insensitively) the one whose words contain `wanted`'s words and
+    /// no validation/test word, preferring "train" and then the shortest name.
+    static func match(_ wanted: String, in names: [String]) -> String? {
+        if names.contains(wanted) { return wanted }
+        if let same = names.first(where: { $0.lowercased() == wanted.lowercased() }) { return same }
+        let needed = words(wanted)
+        guard !needed.isEmpty else { return nil }
+        let candidates = names.filter { name in
+            let w = words(name)
+            return needed.allSatisfy(w.contains) && (excluded.isDisjoint(with: w) || !excluded.isDisjoint(with: needed))
+        }
+        return candidates.min { a, b in
+            let trainA = words(a).contains { $0.hasPrefix("train") }
+            let trainB = words(b).contains { $0.hasPrefix("train") }
+            if trainA != trainB { return trainA }
+            return (a.count, a) < (b.count, b)
+        }
+    }
+
+    /// The learning-rate series among `names`, if any.
+    static func learningRate(in names: [String]) -> String? {
+        for wanted in ["lr", "learning_rate", "learning-rate", "learningrate"] {
+            if let name = match(wanted, in: names) { return name }
+        }
+        return names.first { words($0).first.map { $0.hasPrefix("lr") } ?? false }
+    }
+}

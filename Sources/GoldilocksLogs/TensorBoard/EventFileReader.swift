@@ -1,0 +1,74 @@
+import Foundation
+
+/// Reads TensorBoard event files: Goldilocks', PyTorch's `SummaryWriter` (`simple_value` and
+/// `new_style` tensor scalars with `float_val`, `double_val` or `tensor_content`) and Keras'/TF2's
+/// tensor scalars.
+///
+/// A partial last record counts as not yet written; a checksum mismatch is an error naming the
+/// file and byte offset. Every point is kept (no reservoir sampling).
+public enum EventFileReader {
+    /// Whether a file name is an event file's (TensorBoard's rule: the name contains "tfevents").
+    public static func isEventFile(_ url: URL) -> Bool {
+        url.lastPathComponent.contains("tfevents")
+    }
+
+    /// The events of one file, in order.
+    public static func events(in file: URL) throws -> [TensorBoardEvent] {
+        var plugins: [String: String] = [:]
+        return try events(in: file, pluginOfTag: &plugins)
+    }
+
+    private static func events(in file: URL, pluginOfTag: inout [String: String]) throws -> [TensorBoardEvent] {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: file))
+        } catch {
+            throw LogError(.io(path: file.path, reason: "cannot read: \(error.localizedDescription)"))
+        }
+        return try EventRecord.records(in: bytes, file: file.path).map { record in
+            do {
+                return try TensorBoardEvent.decode(record.data, pluginOfTag: &pluginOfTag)
+            } catch let failure as ProtobufReader.Failure {
+                throw LogError(.malformedEvent(file: file.path, offset: record.offset, reason: failure.reason))
+            }
+        }
+    }
+
+    /// The event files at `path`: the file itself, or every event file in the folder and its
+    /// subfolders, sorted by path (so by time within a run).
+    public static func eventFiles(at path: URL) throws -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
+            throw LogError(.io(path: path.path, reason: "no such file or folder"))
+        }
+        guard isDirectory.boolValue else { return [path] }
+        let found = FileManager.default.enumerator(at: path, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }
+            .filter(isEventFile)
+            .sorted { $0.path < $1.path } ?? []
+        guard !found.isEmpty else { throw LogError(.noEventFiles(path: path.path)) }
+        return found
+    }
+
+    /// Every scalar series at `path` (a file, or a folder of runs), keyed by tag.
+    ///
+    /// Files in a subfolder of `path` (Keras writes `train/` and `validation/`) have their tags
+    /// prefixed with the subfolder: `train/epoch_loss`. Points keep file order.
+    public static func scalars(at path: URL) throws -> [String: [ScalarPoint]] {
+        let root = path.standardizedFileURL.resolvingSymlinksInPath().path
+        var series: [String: [ScalarPoint]] = [:]
+        for file in try eventFiles(at: path) {
+            let folder = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
+            let prefix = folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) + "/" : ""
+            var plugins: [String: String] = [:]
+            for event in try events(in: file, pluginOfTag: &plugins) {
+                guard case let .scalars(values) = event.payload else { continue }
+                for v in values {
+                    series[prefix + v.tag, default: []].append(
+                        ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
+                }
+            }
+        }
+        return series
+    }
+}
