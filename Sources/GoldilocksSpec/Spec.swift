@@ -189,3 +189,19 @@ private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     }
     return row[b.count]
 }
+
+extension Spec: Codable {
+    /// Decodes the JSON object form, `{"name": …, parameters…}`.
+    public init(from decoder: any Decoder) throws {
+        do {
+            try self.init(value: try JSONValue(from: decoder))
+        } catch let error as SpecError {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    /// Encodes as the JSON object a user writes, so `run.json` can be pasted back as a spec.
+    public func encode(to encoder: any Encoder) throws {
+        try JSONValue.object(parameters.merging(["name": .string(name)]) { current, _ in current }).encode(to: encoder)
+    }
+}

@@ -1,0 +1,62 @@
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksSpec
+
+/// Everything that fixes a training run, as `train` takes it and `run.json` records it: the same
+/// configuration and seed give the same run.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    /// A bundled or generated data set name, or a CSV path.
+    public var data: String
+    /// A separate validation set; without one, `validationSplit` of `data` is held out.
+    public var validationData: String?
+    public var validationSplit: Double = 0.2
+    /// The target column (default the last).
+    public var target: String?
+    public var task: TaskChoice = .auto
+    /// Hidden layer widths; input and output widths come from the data.
+    public var hiddenLayers: [Int] = [64, 32]
+    public var activation: Activation = .relu
+    /// The optimizer, in PyTorch's names (`{"name":"Adam","lr":0.001}`).
+    public var optimizer: Spec = Spec(name: "Adam")
+    /// Overrides the optimizer's `lr` when set.
+    public var learningRate: Double?
+    /// A learning-rate schedule spec, or PyTorch's `ReduceLROnPlateau` (fed the validation loss).
+    public var schedule: Spec?
+    public var scheduleUnit: ScheduleUnit = .step
+    public var epochs: Int = 20
+    public var batchSize: Int = 32
+    public var seed: UInt64 = 0
+    /// Whether the divergence guard watches the run.
+    public var guardEnabled: Bool = true
+
+    public init(data: String) {
+        self.data = data
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case data, validationData = "validation_data", validationSplit = "validation_split", target, task
+        case hiddenLayers = "model", activation, optimizer, learningRate = "lr", schedule
+        case scheduleUnit = "schedule_unit", epochs, batchSize = "batch_size", seed, guardEnabled = "guard"
+    }
+
+    /// Checks the values a user can get wrong, before any work.
+    public func validate() throws(ConfigurationError) {
+        if epochs < 1 { throw ConfigurationError("epochs must be at least 1, not \(epochs)") }
+        if batchSize < 1 { throw ConfigurationError("the batch size must be at least 1, not \(batchSize)") }
+        if !(validationSplit >= 0 && validationSplit < 1) {
+            throw ConfigurationError("the validation split must be in [0, 1), not \(validationSplit)")
+        }
+        if let width = hiddenLayers.first(where: { $0 < 1 }) {
+            throw ConfigurationError("layer widths must be positive, not \(width)")
+        }
+        if let rate = learningRate, !(rate > 0 && rate.isFinite) {
+            throw ConfigurationError("the learning rate must be a positive number, not \(rate)")
+        }
+    }
+}
+
+/// A run configuration that cannot work, with a message saying what to change.
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GoldilocksCore
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksOptimizers
+import GoldilocksSchedules
+import GoldilocksSpec
+
+/// The training and validation sets of a run, standardised with the training set's statistics.
+public struct PreparedData: Sendable {
+    public var train: Dataset
+    public var validation: Dataset?
+    public var standardizer: Standardizer
+
+    /// Loads `configuration.data` (and its validation set or split) and standardises the features.
+    public init(_ configuration: RunConfiguration) throws {
+        var generator = SeededGenerator(seed: configuration.seed)
+        let all = try loadDataset(
+            configuration.data, target: configuration.target, task: configuration.task, seed: configuration.seed)
+        var train = all
+        var validation: Dataset?
+        if let path = configuration.validationData {
+            let held = try loadDataset(path, target: configuration.target, task: configuration.task, seed: configuration.seed &+ 1)
+            guard held.featureCount == all.featureCount else {
+                throw ConfigurationError(
+                    "the validation data has \(held.featureCount) features but the training data \(all.featureCount)")
+            }
+            validation = held
+        } else if configuration.validationSplit > 0 {
+            (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
+        }
+        standardizer = Standardizer(fittedTo: train)
+        self.train = standardizer.apply(to: train)
+        self.validation = validation.map(standardizer.apply(to:))
+    }
+
+    /// The network's output width: one per class, or one value for regression.
+    public var outputCount: Int {
+        if case .classification(let classes) = train.task { return classes }
+        return 1
+    }
+
+    /// Cross-entropy on logits for classification, mean squared error for regression.
+    public var loss: Loss { train.task == .regression ? .meanSquaredError : .softmaxCrossEntropy }
+}
+
+/// A run ready to train: its data, initial network, optimizer and schedules, all built from a
+/// `RunConfiguration` (so `train`, `find` and `compare` build them the same way).
+public struct TrainingSetup: Sendable {
+    public var configuration: RunConfiguration
+    public var data: PreparedData
+    public var model: MLP<Float>
+    public var optimizer: any Optimizer<Float>
+    public var schedule: (any LearningRateSchedule)?
+    public var plateau: ReduceOnPlateau?
+
+    public init(_ configuration: RunConfiguration, data: PreparedData? = nil) throws {
+        try configuration.validate()
+        self.configuration = configuration
+        let data = try data ?? PreparedData(configuration)
+        self.data = data
+        var generator = SeededGenerator(seed: configuration.seed &+ 7)
+        model = MLP<Float>(
+            widths: [data.train.featureCount] + configuration.hiddenLayers + [data.outputCount],
+            activation: configuration.activation, generator: &generator)
+        var spec = configuration.optimizer
+        if let rate = configuration.learningRate {
+            spec = Spec(name: spec.name, parameters: spec.parameters.merging(["lr": .number(rate)]) { _, new in new })
+        }
+        optimizer = try makeOptimizer(spec, parameterCount: model.parameterCount, as: Float.self)
+        let rate = optimizer.learningRates[0]
+        if let scheduleSpec = configuration.schedule {
+            if ["ReduceLROnPlateau", "reduce-on-plateau", "plateau"].contains(scheduleSpec.name) {
+                plateau = try makePlateau(scheduleSpec, learningRate: rate)
+            } else {
+                schedule = try makeSchedule(scheduleSpec, learningRate: rate)
+            }
+        }
+    }
+
+    /// A trainer for this setup, starting from the initial weights.
+    public func makeTrainer() -> Trainer {
+        Trainer(
+            model: model, optimizer: optimizer, loss: data.loss, schedule: schedule, scheduleUnit: configuration.scheduleUnit,
+            plateau: plateau)
+    }
+
+    /// Trains with the guard (unless disabled) and the given callbacks.
+    public func train(callbacks: [any TrainingCallback] = [], report: @escaping (String) -> Void = { _ in }) -> (
+        summary: TrainingSummary, history: History
+    ) {
+        let history = History()
+        var all: [any TrainingCallback] = [history]
+        if configuration.guardEnabled { all.append(DivergenceGuard(report: report)) }
+        all += callbacks
+        var generator = SeededGenerator(seed: configuration.seed &+ 11)
+        let summary = makeTrainer().fit(
+            data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
+            generator: &generator, callbacks: all)
+        return (summary, history)
+    }
+}
