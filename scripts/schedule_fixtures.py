@@ -261,6 +261,8 @@ ERRORS = [
     ({"name": "OneCycleLR", "max_lr": 0.1, "total_steps": 10, "anneal_strategy": "cosine"}, 5),
     ({"name": "OneCycleLR", "max_lr": 0.1}, 5),
     ({"name": "ConstantLR", "lr": 0.1, "factor": 1.5}, 5),
+    ({"name": "PolynomialLR", "lr": 0.1, "power": -1.0}, 8),
+    ({"name": "get_polynomial_decay_schedule_with_warmup", "lr": 0.01, "num_warmup_steps": 1, "num_training_steps": 5, "power": -1.0}, 8),
     ({"name": "LinearLR", "lr": 0.1, "start_factor": 0.0}, 5),
     ({"name": "LinearLR", "lr": 0.1, "end_factor": 1.5}, 5),
     ({"name": "ReduceLROnPlateau", "lr": 0.1, "factor": 1.0}, 5),
