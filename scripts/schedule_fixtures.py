@@ -166,6 +166,12 @@ PYTORCH = [
     ({"name": "ChainedScheduler", "lr": 0.5, "schedulers": [{"name": "StepLR", "step_size": 3, "gamma": 0.5},
                                                              {"name": "MultiStepLR", "milestones": [5, 7]},
                                                              {"name": "PolynomialLR", "total_iters": 10, "power": 2.0}]}, 15, False),
+    ({"name": "ChainedScheduler", "lr": 0.1, "schedulers": [{"name": "get_linear_schedule_with_warmup", "num_warmup_steps": 3, "num_training_steps": 20},
+                                                             {"name": "ExponentialLR", "gamma": 0.9}]}, 25, False),
+    ({"name": "ChainedScheduler", "lr": 0.1, "schedulers": [{"name": "SequentialLR", "schedulers": [{"name": "LinearLR", "start_factor": 0.5, "total_iters": 4},
+                                                                                                     {"name": "StepLR", "step_size": 3, "gamma": 0.5}],
+                                                              "milestones": [4]},
+                                                             {"name": "MultiStepLR", "milestones": [6, 9], "gamma": 0.5}]}, 15, False),
     ({"name": "chained", "lr": 0.1, "schedulers": [{"name": "CosineAnnealingLR", "T_max": 8},
                                                     {"name": "ExponentialLR", "gamma": 0.95}]}, 30, False),
 ]
