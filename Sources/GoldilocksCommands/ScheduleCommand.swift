@@ -73,9 +73,15 @@ struct ScheduleCommand: ParsableCommand {
             return lines.joined(separator: "\n") + "\n"
         case .svg:
             // lead wires GoldilocksPlots here
-            throw ValidationError("--format svg is not available yet; use csv, json or text")
+            throw FormatNotAvailable(format: "svg")
         }
     }
+}
+
+/// An output format whose renderer is not wired in yet.
+struct FormatNotAvailable: Error, CustomStringConvertible {
+    var format: String
+    var description: String { "--format \(format) is not available yet; use csv, json or text" }
 }
 
 /// A JSON number that round-trips (`null` for the non-finite values JSON cannot hold).

@@ -106,3 +106,20 @@ import Testing
         #expect(ScheduleRegistry.standard.entries.count == 33)
     }
 }
+
+/// Values the libraries accept but that give NaN or infinite learning rates.
+@Suite struct ScheduleValidationTests {
+    @Test(arguments: [
+        #"{"name":"exponential_decay","init_value":0.1,"transition_steps":3,"decay_rate":-0.5}"#,
+        #"{"name":"polynomial_schedule","init_value":0.1,"end_value":0,"power":-1,"transition_steps":10}"#,
+        #"{"name":"cosine_decay_schedule","init_value":0.1,"decay_steps":10,"exponent":-2}"#,
+        #"{"name":"OneCycleLR","max_lr":0.1,"total_steps":10,"div_factor":0}"#,
+        #"{"name":"cosine_onecycle_schedule","transition_steps":10,"peak_value":0.1,"final_div_factor":0}"#,
+        #"{"name":"PolynomialLR","lr":0.1,"power":-1}"#,
+        #"{"name":"OneCycleLR","max_lr":0.1,"epochs":4294967296,"steps_per_epoch":4294967296}"#,
+        #"{"name":"join_schedules","schedules":[{"name":"constant","lr":1},{"name":"constant","lr":2}],"boundaries":[-9.3e18]}"#,
+    ])
+    func specsThatWouldGiveNaNOrOverflowAreSpecErrors(json: String) throws {
+        #expect(throws: SpecError.self) { try makeSchedule(Spec(json: json)) }
+    }
+}

@@ -17,9 +17,10 @@ public struct CosineDecay: LearningRateSchedule, Codable, Equatable {
     /// The power applied to the cosine factor.
     public var exponent: Double
 
-    /// A cosine decay; throws unless `decaySteps` is positive.
+    /// A cosine decay; throws unless `decaySteps` is positive and `exponent` is not negative.
     public init(initial: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) throws(SpecError) {
         guard decaySteps > 0 else { throw SpecError("cosine_decay_schedule requires positive decay_steps, not \(decaySteps)") }
+        guard exponent >= 0 else { throw SpecError("cosine_decay_schedule: exponent must be ≥ 0 (a negative one gives an infinite learning rate), not \(exponent)") }
         self.initial = initial
         self.decaySteps = decaySteps
         self.alpha = alpha

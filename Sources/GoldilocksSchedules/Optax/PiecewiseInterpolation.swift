@@ -45,6 +45,7 @@ public struct PiecewiseInterpolation: LearningRateSchedule, Codable, Equatable {
         finalDivFactor: Double = 1e4
     ) throws(SpecError) -> PiecewiseInterpolation {
         guard transitionSteps > 0 else { throw SpecError("linear_onecycle_schedule: transition_steps must be positive, not \(transitionSteps)") }
+        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError("linear_onecycle_schedule: div_factor and final_div_factor must be positive") }
         let total = Double(transitionSteps)
         var table: [Int: Double] = [:]
         // A later key replaces an equal earlier one, as in the Python dict literal.
@@ -60,6 +61,7 @@ public struct PiecewiseInterpolation: LearningRateSchedule, Codable, Equatable {
         transitionSteps: Int, peak: Double, pctStart: Double = 0.3, divFactor: Double = 25, finalDivFactor: Double = 1e4
     ) throws(SpecError) -> PiecewiseInterpolation {
         guard transitionSteps > 0 else { throw SpecError("cosine_onecycle_schedule: transition_steps must be positive, not \(transitionSteps)") }
+        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError("cosine_onecycle_schedule: div_factor and final_div_factor must be positive") }
         var table: [Int: Double] = [:]
         for (boundary, scale) in [(pythonInt(pctStart * Double(transitionSteps)), divFactor), (transitionSteps, 1 / (divFactor * finalDivFactor))] {
             table[boundary] = scale

@@ -48,6 +48,9 @@ public struct OneCycle: PyTorchScheduler, Codable, Equatable {
         guard warmupFraction >= 0, warmupFraction <= 1 else {
             throw SpecError("OneCycleLR: pct_start must be in [0, 1], not \(warmupFraction)")
         }
+        guard divFactor > 0, finalDivFactor > 0 else {
+            throw SpecError("OneCycleLR: div_factor and final_div_factor must be positive, not \(divFactor) and \(finalDivFactor)")
+        }
         self.maximum = maximum
         self.totalSteps = totalSteps
         self.warmupFraction = warmupFraction

@@ -13,9 +13,10 @@ public struct PolynomialDecay: PyTorchScheduler, Codable, Equatable {
     /// The power of the polynomial.
     public var power: Double
 
-    /// A polynomial decay to zero; throws if `totalIterations` is negative.
+    /// A polynomial decay to zero; throws if `totalIterations` or `power` is negative.
     public init(learningRate: Double, totalIterations: Int = 5, power: Double = 1) throws(SpecError) {
         guard totalIterations >= 0 else { throw SpecError("PolynomialLR: total_iters must be ≥ 0, not \(totalIterations)") }
+        guard power >= 0 else { throw SpecError("PolynomialLR: power must be ≥ 0 (PyTorch divides by zero at total_iters otherwise), not \(power)") }
         self.learningRate = learningRate
         self.totalIterations = totalIterations
         self.power = power

@@ -3,8 +3,8 @@ import GoldilocksSpec
 /// optax's `warmup_cosine_decay_schedule` from a spec with defaults filled in.
 private func warmupCosine(_ spec: Spec) throws(SpecError) -> JoinedSchedule {
     try JoinedSchedule.warmupCosineDecay(
-        initial: try spec.double("init_value"), peak: try spec.double("peak_value"), warmupSteps: try spec.int("warmup_steps"),
-        decaySteps: try spec.int("decay_steps"), end: try spec.double("end_value"), exponent: try spec.double("exponent"))
+        initial: try spec.double("init_value"), peak: try spec.double("peak_value"), warmupSteps: try spec.steps("warmup_steps"),
+        decaySteps: try spec.steps("decay_steps"), end: try spec.double("end_value"), exponent: try spec.double("exponent"))
 }
 
 /// The parameters of `warmup_cosine_decay_schedule`, which `sgdr_schedule` reuses per cycle.
@@ -26,10 +26,13 @@ let optaxEntries: [ScheduleEntry] = [
         ],
         summary: "init_value · decay_rate^((t − transition_begin)/transition_steps), bounded by end_value"
     ) { spec, _ throws(SpecError) in
-        .schedule(
+        guard try spec.double("decay_rate") >= 0 else {
+            throw SpecError("exponential_decay: decay_rate must be ≥ 0 (a negative rate to a fractional power is NaN), not \(try spec.double("decay_rate"))")
+        }
+        return .schedule(
             ExponentialDecay(
-                initial: try spec.double("init_value"), transitionSteps: try spec.int("transition_steps"),
-                decayRate: try spec.double("decay_rate"), transitionBegin: try spec.int("transition_begin"),
+                initial: try spec.double("init_value"), transitionSteps: try spec.steps("transition_steps"),
+                decayRate: try spec.double("decay_rate"), transitionBegin: try spec.steps("transition_begin"),
                 staircase: try spec.bool("staircase"), end: try spec.optionalDouble("end_value")))
     },
     ScheduleEntry(
@@ -39,7 +42,7 @@ let optaxEntries: [ScheduleEntry] = [
     ) { spec, _ throws(SpecError) in
         .schedule(
             try CosineDecay(
-                initial: try spec.double("init_value"), decaySteps: try spec.int("decay_steps"), alpha: try spec.double("alpha"),
+                initial: try spec.double("init_value"), decaySteps: try spec.steps("decay_steps"), alpha: try spec.double("alpha"),
                 exponent: try spec.double("exponent")))
     },
     ScheduleEntry(
@@ -54,11 +57,14 @@ let optaxEntries: [ScheduleEntry] = [
         ],
         summary: "linear warmup to peak_value, then exponential_decay from it"
     ) { spec, _ throws(SpecError) in
-        .schedule(
+        guard try spec.double("decay_rate") >= 0 else {
+            throw SpecError("warmup_exponential_decay_schedule: decay_rate must be ≥ 0 (a negative rate to a fractional power is NaN)")
+        }
+        return .schedule(
             try JoinedSchedule.warmupExponentialDecay(
-                initial: try spec.double("init_value"), peak: try spec.double("peak_value"), warmupSteps: try spec.int("warmup_steps"),
-                transitionSteps: try spec.int("transition_steps"), decayRate: try spec.double("decay_rate"),
-                transitionBegin: try spec.int("transition_begin"), staircase: try spec.bool("staircase"),
+                initial: try spec.double("init_value"), peak: try spec.double("peak_value"), warmupSteps: try spec.steps("warmup_steps"),
+                transitionSteps: try spec.steps("transition_steps"), decayRate: try spec.double("decay_rate"),
+                transitionBegin: try spec.steps("transition_begin"), staircase: try spec.bool("staircase"),
                 end: try spec.optionalDouble("end_value")))
     },
     ScheduleEntry(
@@ -66,10 +72,13 @@ let optaxEntries: [ScheduleEntry] = [
         parameters: [.required("init_value"), .required("end_value"), .required("power"), .required("transition_steps"), .number("transition_begin", 0)],
         summary: "(init − end)(1 − c/transition_steps)^power + end, c counted from transition_begin"
     ) { spec, _ throws(SpecError) in
-        .schedule(
+        guard try spec.double("power") >= 0 else {
+            throw SpecError("polynomial_schedule: power must be ≥ 0 (a negative one is infinite at the end), not \(try spec.double("power"))")
+        }
+        return .schedule(
             PolynomialSchedule(
                 initial: try spec.double("init_value"), end: try spec.double("end_value"), power: try spec.double("power"),
-                transitionSteps: try spec.int("transition_steps"), transitionBegin: try spec.int("transition_begin")))
+                transitionSteps: try spec.steps("transition_steps"), transitionBegin: try spec.steps("transition_begin")))
     },
     ScheduleEntry(
         name: "linear_schedule", aliases: ["linear"], library: .optax,
@@ -78,8 +87,8 @@ let optaxEntries: [ScheduleEntry] = [
     ) { spec, _ throws(SpecError) in
         .schedule(
             PolynomialSchedule(
-                initial: try spec.double("init_value"), end: try spec.double("end_value"), transitionSteps: try spec.int("transition_steps"),
-                transitionBegin: try spec.int("transition_begin")))
+                initial: try spec.double("init_value"), end: try spec.double("end_value"), transitionSteps: try spec.steps("transition_steps"),
+                transitionBegin: try spec.steps("transition_begin")))
     },
     ScheduleEntry(
         name: "piecewise_constant_schedule", aliases: ["piecewise-constant"], library: .optax,
@@ -109,7 +118,7 @@ let optaxEntries: [ScheduleEntry] = [
     ) { spec, _ throws(SpecError) in
         .schedule(
             try PiecewiseInterpolation.linearOneCycle(
-                transitionSteps: try spec.int("transition_steps"), peak: try spec.double("peak_value"), pctStart: try spec.double("pct_start"),
+                transitionSteps: try spec.steps("transition_steps"), peak: try spec.double("peak_value"), pctStart: try spec.double("pct_start"),
                 pctFinal: try spec.double("pct_final"), divFactor: try spec.double("div_factor"),
                 finalDivFactor: try spec.double("final_div_factor")))
     },
@@ -123,7 +132,7 @@ let optaxEntries: [ScheduleEntry] = [
     ) { spec, _ throws(SpecError) in
         .schedule(
             try PiecewiseInterpolation.cosineOneCycle(
-                transitionSteps: try spec.int("transition_steps"), peak: try spec.double("peak_value"), pctStart: try spec.double("pct_start"),
+                transitionSteps: try spec.steps("transition_steps"), peak: try spec.double("peak_value"), pctStart: try spec.double("pct_start"),
                 divFactor: try spec.double("div_factor"), finalDivFactor: try spec.double("final_div_factor")))
     },
     ScheduleEntry(
@@ -154,7 +163,7 @@ let optaxEntries: [ScheduleEntry] = [
             try cycle.checkParameters(entry.parameterNames)
             let filled = entry.withDefaults(cycle)
             cycles.append(try warmupCosine(filled))
-            lengths.append(try filled.int("decay_steps"))
+            lengths.append(try filled.steps("decay_steps"))
         }
         guard !cycles.isEmpty else { throw SpecError("sgdr_schedule needs at least one cycle in \"cosine_kwargs\"") }
         return .schedule(try JoinedSchedule.sgdr(cycles: cycles, lengths: lengths))

@@ -13,7 +13,7 @@ let pytorchEntries: [ScheduleEntry] = [
         parameters: [.required("lr"), .required("step_size"), .number("gamma", 0.1)],
         summary: "lr · gamma every step_size steps"
     ) { spec, _ throws(SpecError) in
-        .schedule(try StepDecay(learningRate: try spec.double("lr"), stepSize: try spec.int("step_size"), gamma: try spec.double("gamma")))
+        .schedule(try StepDecay(learningRate: try spec.double("lr"), stepSize: try spec.steps("step_size"), gamma: try spec.double("gamma")))
     },
     ScheduleEntry(
         name: "MultiStepLR", aliases: ["multi-step"], library: .pytorch,
@@ -34,7 +34,7 @@ let pytorchEntries: [ScheduleEntry] = [
         parameters: [.required("lr"), .required("T_max"), .number("eta_min", 0)],
         summary: "half a cosine from lr to eta_min over T_max steps; climbs back after T_max (no clamp)"
     ) { spec, _ throws(SpecError) in
-        .schedule(try CosineAnnealing(learningRate: try spec.double("lr"), maximumSteps: try spec.int("T_max"), minimum: try spec.double("eta_min")))
+        .schedule(try CosineAnnealing(learningRate: try spec.double("lr"), maximumSteps: try spec.steps("T_max"), minimum: try spec.double("eta_min")))
     },
     ScheduleEntry(
         name: "CosineAnnealingWarmRestarts", aliases: ["warm-restarts"], library: .pytorch,
@@ -43,7 +43,7 @@ let pytorchEntries: [ScheduleEntry] = [
     ) { spec, _ throws(SpecError) in
         .schedule(
             try WarmRestarts(
-                learningRate: try spec.double("lr"), firstPeriod: try spec.int("T_0"), periodMultiplier: try spec.int("T_mult"),
+                learningRate: try spec.double("lr"), firstPeriod: try spec.steps("T_0"), periodMultiplier: try spec.steps("T_mult"),
                 minimum: try spec.double("eta_min")))
     },
     ScheduleEntry(
@@ -58,8 +58,8 @@ let pytorchEntries: [ScheduleEntry] = [
         let mode = try spec.choice("mode", Cyclical.Mode.allCases.map(\.rawValue))
         return .schedule(
             try Cyclical(
-                base: try spec.double("base_lr"), maximum: try spec.double("max_lr"), stepsUp: try spec.int("step_size_up"),
-                stepsDown: try spec.optionalInt("step_size_down"), mode: Cyclical.Mode(rawValue: mode) ?? .triangular,
+                base: try spec.double("base_lr"), maximum: try spec.double("max_lr"), stepsUp: try spec.steps("step_size_up"),
+                stepsDown: try spec.optionalSteps("step_size_down"), mode: Cyclical.Mode(rawValue: mode) ?? .triangular,
                 gamma: try spec.double("gamma"), momentumCycle: try momentumCycle(spec)))
     },
     ScheduleEntry(
@@ -73,11 +73,13 @@ let pytorchEntries: [ScheduleEntry] = [
         summary: "warm up to max_lr, anneal to max_lr/(div·final_div); total_steps or epochs·steps_per_epoch"
     ) { spec, _ throws(SpecError) in
         let total: Int
-        if let steps = try spec.optionalInt("total_steps") {
+        if let steps = try spec.optionalSteps("total_steps") {
             total = steps
-        } else if let epochs = try spec.optionalInt("epochs"), let perEpoch = try spec.optionalInt("steps_per_epoch") {
+        } else if let epochs = try spec.optionalSteps("epochs"), let perEpoch = try spec.optionalSteps("steps_per_epoch") {
             guard epochs > 0, perEpoch > 0 else { throw SpecError("OneCycleLR: epochs and steps_per_epoch must be positive") }
-            total = epochs * perEpoch
+            let (product, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
+            guard !overflow, product <= Spec.largestStep else { throw SpecError("OneCycleLR: epochs · steps_per_epoch is too large") }
+            total = product
         } else {
             throw SpecError("OneCycleLR needs \"total_steps\", or \"epochs\" and \"steps_per_epoch\"")
         }
@@ -97,7 +99,7 @@ let pytorchEntries: [ScheduleEntry] = [
         .schedule(
             try LinearFactor(
                 learningRate: try spec.double("lr"), startFactor: try spec.double("start_factor"),
-                endFactor: try spec.double("end_factor"), totalIterations: try spec.int("total_iters")))
+                endFactor: try spec.double("end_factor"), totalIterations: try spec.steps("total_iters")))
     },
     ScheduleEntry(
         name: "ConstantLR", aliases: ["constant-factor"], library: .pytorch,
@@ -105,7 +107,7 @@ let pytorchEntries: [ScheduleEntry] = [
         summary: "lr · factor for the first total_iters steps, then lr"
     ) { spec, _ throws(SpecError) in
         .schedule(
-            try ConstantFactor(learningRate: try spec.double("lr"), factor: try spec.double("factor"), totalIterations: try spec.int("total_iters")))
+            try ConstantFactor(learningRate: try spec.double("lr"), factor: try spec.double("factor"), totalIterations: try spec.steps("total_iters")))
     },
     ScheduleEntry(
         name: "PolynomialLR", aliases: ["polynomial"], library: .pytorch,
@@ -113,7 +115,7 @@ let pytorchEntries: [ScheduleEntry] = [
         summary: "lr · (1 − t/total_iters)^power, 0 from total_iters on"
     ) { spec, _ throws(SpecError) in
         .schedule(
-            try PolynomialDecay(learningRate: try spec.double("lr"), totalIterations: try spec.int("total_iters"), power: try spec.double("power")))
+            try PolynomialDecay(learningRate: try spec.double("lr"), totalIterations: try spec.steps("total_iters"), power: try spec.double("power")))
     },
     ScheduleEntry(
         name: "SequentialLR", aliases: ["sequential"], library: .pytorch,
@@ -142,8 +144,8 @@ let pytorchEntries: [ScheduleEntry] = [
         return .plateau(
             try ReduceOnPlateau(
                 learningRate: try spec.double("lr"), mode: ReduceOnPlateau.Mode(rawValue: mode) ?? .min,
-                factor: try spec.double("factor"), patience: try spec.int("patience"), threshold: try spec.double("threshold"),
-                thresholdMode: ReduceOnPlateau.ThresholdMode(rawValue: thresholdMode) ?? .rel, cooldown: try spec.int("cooldown"),
+                factor: try spec.double("factor"), patience: try spec.steps("patience"), threshold: try spec.double("threshold"),
+                thresholdMode: ReduceOnPlateau.ThresholdMode(rawValue: thresholdMode) ?? .rel, cooldown: try spec.steps("cooldown"),
                 minimumLearningRate: try spec.double("min_lr"), eps: try spec.double("eps")))
     },
 ]

@@ -1,11 +1,27 @@
 import GoldilocksSpec
 
 extension Spec {
-    /// A list of whole numbers (milestones, boundaries).
+    /// The largest step count a spec may give: 2⁵³, so that step arithmetic cannot overflow.
+    static let largestStep = 1 << 53
+
+    /// A whole number of steps, at most 2⁵³ in size.
+    func steps(_ key: String) throws(SpecError) -> Int {
+        let value = try int(key)
+        guard abs(value) <= Spec.largestStep else { throw SpecError("\(name): \"\(key)\" is too large: \(value)") }
+        return value
+    }
+
+    /// A whole number of steps that may be `null` or left out.
+    func optionalSteps(_ key: String) throws(SpecError) -> Int? {
+        if parameters[key] == nil || parameters[key] == .null { return nil }
+        return try steps(key)
+    }
+
+    /// A list of whole numbers (milestones, boundaries), each at most 2⁵³ in size.
     func ints(_ key: String) throws(SpecError) -> [Int] {
         var result: [Int] = []
         for number in try doubles(key) {
-            guard let whole = Int(exactly: number) else {
+            guard let whole = Int(exactly: number), abs(whole) <= Spec.largestStep else {
                 throw SpecError("\(name): \"\(key)\" must be a list of whole numbers, not \(JSONValue.number(number))")
             }
             result.append(whole)
@@ -21,7 +37,7 @@ extension Spec {
         }
         var table: [Int: Double] = [:]
         for (boundary, scale) in fields {
-            guard let step = Int(boundary), case .number(let factor) = scale else {
+            guard let step = Int(boundary), abs(step) <= Spec.largestStep, case .number(let factor) = scale else {
                 throw SpecError("\(name): \"\(key)\" must map whole steps to numbers; \"\(boundary)\": \(scale) is not")
             }
             table[step] = factor
@@ -31,7 +47,7 @@ extension Spec {
 
     /// A non-negative whole number (a step count PyTorch or transformers would reject below 0).
     func count(_ key: String) throws(SpecError) -> Int {
-        let value = try int(key)
+        let value = try steps(key)
         guard value >= 0 else { throw SpecError("\(name): \"\(key)\" must be ≥ 0, not \(value)") }
         return value
     }

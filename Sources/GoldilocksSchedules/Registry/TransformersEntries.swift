@@ -32,7 +32,7 @@ let transformersEntries: [ScheduleEntry] = [
     warmupEntry(
         "get_cosine_with_hard_restarts_schedule_with_warmup", aliases: ["warmup-cosine-restarts"], extra: [.number("num_cycles", 1)],
         summary: "linear warmup from 0, then num_cycles cosines each restarting at lr; 0 after num_training_steps"
-    ) { spec throws(SpecError) in .hardRestarts(cycles: try spec.int("num_cycles")) },
+    ) { spec throws(SpecError) in .hardRestarts(cycles: try spec.steps("num_cycles")) },
     warmupEntry(
         "get_polynomial_decay_schedule_with_warmup", aliases: ["warmup-polynomial"], extra: [.number("lr_end", 1e-7), .number("power", 1)],
         summary: "linear warmup from 0, then polynomial decay to lr_end at num_training_steps"
@@ -42,6 +42,6 @@ let transformersEntries: [ScheduleEntry] = [
         summary: "linear warmup from 0, then lr / sqrt((t + timescale − warmup) / timescale); timescale defaults to warmup or 10000"
     ) { spec throws(SpecError) in
         let warmup = try spec.count("num_warmup_steps")
-        return .inverseSquareRoot(timescale: try spec.optionalInt("timescale") ?? (warmup == 0 ? 10_000 : warmup))
+        return .inverseSquareRoot(timescale: try spec.optionalSteps("timescale") ?? (warmup == 0 ? 10_000 : warmup))
     },
 ]

@@ -44,7 +44,8 @@ public struct WarmupDecay: PyTorchScheduler, Codable, Equatable {
         guard warmupSteps >= 0 else { throw SpecError("num_warmup_steps must be ≥ 0, not \(warmupSteps)") }
         guard trainingSteps >= 0 else { throw SpecError("num_training_steps must be ≥ 0, not \(trainingSteps)") }
         switch shape {
-        case .polynomial(let end, _):
+        case .polynomial(let end, let power):
+            guard power >= 0 else { throw SpecError("power must be ≥ 0 (transformers divides by zero at num_training_steps otherwise), not \(power)") }
             guard learningRate > end else { throw SpecError("lr_end (\(end)) must be smaller than the initial lr (\(learningRate))") }
             guard trainingSteps != warmupSteps else {
                 throw SpecError("the polynomial decay needs num_training_steps ≠ num_warmup_steps (both \(trainingSteps)); transformers divides by their difference")
