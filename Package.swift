@@ -60,7 +60,9 @@ let package = Package(
         .target(
             name: "GoldilocksCommands",
             dependencies: [
-                "GoldilocksTraining", "GoldilocksPlots", "GoldilocksSpec",
+                "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSchedules",
+                "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
+                "GoldilocksTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -99,6 +101,12 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "GoldilocksCommandsTests", dependencies: ["GoldilocksCommands", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksCommandsTests",
+            dependencies: [
+                "GoldilocksCommands", "GoldilocksFinder", "GoldilocksSchedules", "GoldilocksTraining", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings),
     ]
 )

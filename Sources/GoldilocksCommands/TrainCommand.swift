@@ -1,7 +1,100 @@
 import ArgumentParser
+import Foundation
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksOptimizers
+import GoldilocksSchedules
+import GoldilocksSpec
+import GoldilocksTraining
 
 struct TrainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a network on a data set, guarded against divergence, and diagnose the run.",
+        discussion: """
+            The network is an MLP with the --model hidden layers; the loss is cross-entropy for \
+            classification and mean squared error for regression (means over samples, as PyTorch). \
+            Features are standardised with the training set's statistics. The guard restores the \
+            last good weights and divides the learning rate by 10 when the loss turns NaN or \
+            diverges (--guard off to see the run die instead).
 
-    func run() throws { throw NotBuiltYet(command: "train") }
+            Examples:
+              goldilocks train --data digits
+              goldilocks train --data iris --optimizer '{"name":"SGD","lr":0.1,"momentum":0.9}' --epochs 50
+              goldilocks train --data my.csv --target price --schedule '{"name":"OneCycleLR","max_lr":0.01,"total_steps":1000}'
+              goldilocks train --data wine --log-dir runs/wine --format json
+            """)
+
+    @OptionGroup var options: TrainingOptions
+
+    @Option(help: "The learning rate, overriding the optimizer's (\"auto\": find it first with a range test).")
+    var lr: String?
+
+    @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, run.json.")
+    var logDir: String?
+
+    @Option(name: .customLong("guard"), help: "on: rescue a diverging run; off: let it fail.")
+    var guardSetting: OnOff = .on
+
+    @Option(help: "text (progress, summary) or json.")
+    var format: TextOrJSON = .text
+
+    func validate() throws {
+        if let lr, lr != "auto", Double(lr).map({ $0 > 0 && $0.isFinite }) != true {
+            throw ValidationError("--lr must be a positive number or auto, not \(lr)")
+        }
+    }
+
+    func run() throws {
+        var configuration = try options.configuration()
+        configuration.guardEnabled = guardSetting == .on
+        if let lr, lr != "auto" { configuration.learningRate = Double(lr) }
+        if lr == "auto" { throw ValidationError("--lr auto is not built yet") }
+        let setup = try TrainingSetup(configuration)
+        var callbacks: [any TrainingCallback] = []
+        if let bar = ProgressBar.ifTerminal(format == .text) { callbacks.append(bar) }
+        var logging: RunLogging?
+        if let logDir {
+            logging = try RunLogging(
+                directory: URL(fileURLWithPath: logDir), configuration: configuration,
+                cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
+            callbacks.append(logging!)
+        }
+        if format == .text { print(describe(setup)) }
+        let (summary, _) = setup.train(callbacks: callbacks) { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        if let error = logging?.error { throw ValidationError(error) }
+        if format == .json { return try printJSON(summary) }
+        print(describe(summary))
+        if let logDir { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
+    }
+
+    private func describe(_ setup: TrainingSetup) -> String {
+        let train = setup.data.train
+        let kind: String
+        if case .classification(let classes) = train.task { kind = "\(classes) classes" } else { kind = "regression" }
+        let validation = setup.data.validation.map { " and \($0.count) validation" } ?? ""
+        return """
+            Data \(setup.configuration.data): \(train.count) training\(validation) samples, \(train.featureCount) features, \(kind)
+            Model \(setup.model.widths.map(String.init).joined(separator: "-")) (\(setup.configuration.activation.rawValue)), \
+            \(setup.configuration.optimizer.name) at lr \(formatted(setup.optimizer.learningRates[0])), \
+            \(setup.configuration.epochs) epochs of batches of \(setup.configuration.batchSize)
+            """
+    }
+
+    private func describe(_ summary: TrainingSummary) -> String {
+        var parts = ["After \(summary.epochs) epochs (\(summary.steps) steps, \(formatted(summary.seconds)) s): train loss \(formatted(summary.trainLoss))"]
+        if let loss = summary.validationLoss { parts.append("validation loss \(formatted(loss))") }
+        if let accuracy = summary.validationAccuracy { parts.append("accuracy \(String(format: "%.1f", accuracy * 100))%") }
+        var text = parts.joined(separator: ", ")
+        if summary.rescues > 0 { text += "\nThe guard rescued the run \(summary.rescues) time(s)." }
+        if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
+        return text
+    }
+}
+
+/// `on` or `off`.
+enum OnOff: String, ExpressibleByArgument, CaseIterable {
+    case on, off
 }

@@ -21,12 +21,17 @@ public final class Trainer {
     public let schedule: (any LearningRateSchedule)?
     public let scheduleUnit: ScheduleUnit
     public let loss: Loss
+    /// PyTorch's `ReduceLROnPlateau`, fed the validation loss (or the training loss without
+    /// validation) after each epoch.
+    public private(set) var plateau: ReduceOnPlateau?
     /// The matrix-product backend (BLAS by default where present).
     public var backend: MatrixBackend = .preferred
 
-    /// Each group's learning rate as configured, and the multiplier rescues have applied.
+    /// Each group's learning rate as configured, and the multiplier that rescues and plateau
+    /// cuts have applied on top of the schedule.
     private let baseRates: [Double]
     private var rescueFactor = 1.0
+    private var plateauFactor = 1.0
     /// The rates and momenta last given to the optimizer, kept here and assigned whole so a
     /// step neither reads nor builds arrays (no allocation).
     private var rates: [Double]
@@ -34,8 +39,9 @@ public final class Trainer {
 
     public init(
         model: MLP<Float>, optimizer: any Optimizer<Float>, loss: Loss,
-        schedule: (any LearningRateSchedule)? = nil, scheduleUnit: ScheduleUnit = .step
+        schedule: (any LearningRateSchedule)? = nil, scheduleUnit: ScheduleUnit = .step, plateau: ReduceOnPlateau? = nil
     ) {
+        self.plateau = plateau
         self.model = model
         self.optimizer = optimizer
         self.loss = loss
@@ -108,6 +114,9 @@ public final class Trainer {
                 learningRate: rates[0])
             lastEpoch = record
             if record.trainLoss.isFinite { checkpoint = (model, optimizer) }
+            if plateau != nil, let metric = record.validationLoss ?? Optional(record.trainLoss) {
+                plateauFactor = plateau!.step(metric: metric) / baseRates[0]
+            }
             switch decide(callbacks, lossIsFinite: true, step: step, { $0.epochEnded(record) }) {
             case .continue: break
             case .stop(let reason):
@@ -136,7 +145,7 @@ public final class Trainer {
         let scheduled = schedule.map { $0(step) } ?? baseRates[0]
         var changed = false
         for g in baseRates.indices {
-            let rate = scheduled * (baseRates[g] / baseRates[0]) * rescueFactor
+            let rate = scheduled * (baseRates[g] / baseRates[0]) * rescueFactor * plateauFactor
             if rates[g] != rate {
                 rates[g] = rate
                 changed = true

@@ -30,8 +30,10 @@ public struct PreparedData: Sendable {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
         }
         standardizer = Standardizer(fittedTo: train)
-        self.train = standardizer.apply(to: train)
-        self.validation = validation.map(standardizer.apply(to:))
+        standardizer.apply(to: &train)
+        if validation != nil { standardizer.apply(to: &validation!) }
+        self.train = train
+        self.validation = validation
     }
 
     /// The network's output width: one per class, or one value for regression.

@@ -1,0 +1,70 @@
+import ArgumentParser
+import GoldilocksData
+import GoldilocksNetworks
+import GoldilocksSpec
+import GoldilocksTraining
+
+/// The data, model and training options `train`, `find` and `compare` share.
+struct TrainingOptions: ParsableArguments {
+    @Option(help: "A CSV file with a header, or a data set by name: digits, iris, wine, breast-cancer, spirals, moons, blobs, regression.")
+    var data: String
+
+    @Option(help: "A separate validation set (CSV or name); without it --validation-split of the data is held out.")
+    var validationData: String?
+
+    @Option(help: "The share of the data held out for validation (stratified for classification).")
+    var validationSplit: Double = 0.2
+
+    @Option(help: "The target column of a CSV (default: the last).")
+    var target: String?
+
+    @Option(help: "auto (from the target column), classification or regression.")
+    var task: TaskChoice = .auto
+
+    @Option(help: "Hidden layer widths, comma-separated; input and output widths come from the data.")
+    var model: String = "64,32"
+
+    @Option(help: "The hidden layers' activation: relu, leaky_relu, tanh, sigmoid or gelu.")
+    var activation: Activation = .relu
+
+    @Option(help: "The optimizer: a name (sgd, adam, adamw, rmsprop, adagrad) or a PyTorch-style JSON spec such as {\"name\":\"SGD\",\"lr\":0.1,\"momentum\":0.9}, or a .json file.")
+    var optimizer: String = "adam"
+
+    @Option(help: "A learning-rate schedule as a JSON spec (see `goldilocks schedule --help`), or a .json file.")
+    var schedule: String?
+
+    @Option(help: "Advance the schedule every step or every epoch.")
+    var scheduleUnit: ScheduleUnit = .step
+
+    @Option(help: "Passes over the training data.")
+    var epochs: Int = 20
+
+    @Option(help: "Samples per mini-batch.")
+    var batchSize: Int = 32
+
+    @Option(help: "Seed of the split, the initial weights and the batch order: the same seed gives the same run.")
+    var seed: UInt64 = 0
+
+    /// The run these options describe (without `--lr`, which each command reads its own way).
+    func configuration() throws -> RunConfiguration {
+        var configuration = RunConfiguration(data: data)
+        configuration.validationData = validationData
+        configuration.validationSplit = validationData == nil ? validationSplit : 0
+        configuration.target = target
+        configuration.task = task
+        configuration.hiddenLayers = model.isEmpty ? [] : try parseWidths(model, option: "--model")
+        configuration.activation = activation
+        configuration.optimizer = try readOptimizerSpec(optimizer)
+        configuration.schedule = try schedule.map(readSpec)
+        configuration.scheduleUnit = scheduleUnit
+        configuration.epochs = epochs
+        configuration.batchSize = batchSize
+        configuration.seed = seed
+        try configuration.validate()
+        return configuration
+    }
+}
+
+extension TaskChoice: ExpressibleByArgument {}
+extension Activation: ExpressibleByArgument {}
+extension ScheduleUnit: ExpressibleByArgument {}
