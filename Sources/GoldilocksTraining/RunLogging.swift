@@ -5,7 +5,7 @@ import GoldilocksLogs
 /// `metrics.csv`/`.jsonl`, `epochs.csv`/`.jsonl`, and `run.json` with the configuration.
 ///
 /// Per step: `loss`, `lr`, `momentum` (when a schedule cycles it) and `grad_norm`; per epoch:
-/// `train_loss`, `val_loss`, `val_accuracy`, `lr`; a guard's rescue as `guard_rescue` (the factor).
+/// `train_loss`, `val_loss`, `val_accuracy` (each tag once: TensorBoard keys series by tag); a guard's rescue as `guard_rescue` (the factor).
 /// A write that fails stops the run with the reason, rather than losing the log silently.
 public final class RunLogging: TrainingCallback {
     private let logger: RunLogger
@@ -17,7 +17,7 @@ public final class RunLogging: TrainingCallback {
         let stepColumns = ["loss", "lr"] + (cyclesMomentum ? ["momentum"] : []) + ["grad_norm"]
         logger = try RunLogger(
             directory: directory, configuration: configuration, stepColumns: stepColumns,
-            epochColumns: ["train_loss", "val_loss", "val_accuracy", "lr"])
+            epochColumns: ["train_loss", "val_loss", "val_accuracy"])
         self.cyclesMomentum = cyclesMomentum
     }
 
@@ -37,7 +37,7 @@ public final class RunLogging: TrainingCallback {
                 epoch: record.epoch, step: record.step,
                 scalars: [
                     ("train_loss", record.trainLoss), ("val_loss", record.validationLoss ?? .nan),
-                    ("val_accuracy", record.validationAccuracy ?? .nan), ("lr", record.learningRate),
+                    ("val_accuracy", record.validationAccuracy ?? .nan),
                 ])
         }
     }
