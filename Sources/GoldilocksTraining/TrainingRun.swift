@@ -78,6 +78,21 @@ public struct TrainingSetup: Sendable {
                 schedule = try makeSchedule(scheduleSpec, learningRate: rate)
             }
         }
+        if let last = schedule?.lastStep, last + 1 < scheduledSteps {
+            throw ConfigurationError(
+                "\(configuration.schedule!.name) is defined for \(last + 1) steps but this run takes \(scheduledSteps) "
+                    + (configuration.scheduleUnit == .step
+                        ? "(\(configuration.epochs) epochs × \(stepsPerEpoch) batches): set its total_steps to \(scheduledSteps)"
+                        : "epochs: set its total_steps to \(scheduledSteps)"))
+        }
+    }
+
+    /// Mini-batches per epoch.
+    public var stepsPerEpoch: Int { (data.train.count + configuration.batchSize - 1) / configuration.batchSize }
+
+    /// How many times the schedule advances over the run.
+    public var scheduledSteps: Int {
+        configuration.scheduleUnit == .step ? configuration.epochs * stepsPerEpoch : configuration.epochs
     }
 
     /// A trainer for this setup, starting from the initial weights.

@@ -1,0 +1,67 @@
+import Foundation
+import GoldilocksSpec
+import GoldilocksTraining
+import Testing
+
+@Test func digitsTrainsAboveNinetyFivePercentValidationAccuracy() throws {
+    // The bundled scikit-learn digits (1797 8×8 images), 20% held out, Adam at its default 1e-3.
+    var configuration = RunConfiguration(data: "digits")
+    configuration.epochs = 20
+    let (summary, history) = try TrainingSetup(configuration).train()
+    #expect(summary.validationAccuracy! > 0.95, "validation accuracy \(summary.validationAccuracy!)")
+    #expect(history.epochs.count == 20)
+    #expect(history.epochs.last!.trainLoss < history.epochs.first!.trainLoss / 5)
+}
+
+@Test func theSameConfigurationGivesTheSameRun() throws {
+    var configuration = RunConfiguration(data: "iris")
+    configuration.epochs = 5
+    let first = try TrainingSetup(configuration).train().history.steps.map(\.loss)
+    let second = try TrainingSetup(configuration).train().history.steps.map(\.loss)
+    #expect(first == second)
+    configuration.seed = 1
+    #expect(try TrainingSetup(configuration).train().history.steps.map(\.loss) != first)
+}
+
+@Test func aScheduleShorterThanTheRunIsAConfigurationError() throws {
+    var configuration = RunConfiguration(data: "iris")
+    configuration.epochs = 10
+    configuration.schedule = try Spec(json: #"{"name":"OneCycleLR","max_lr":0.01,"total_steps":20}"#)
+    #expect(throws: ConfigurationError.self) { try TrainingSetup(configuration) }
+}
+
+@Test func badConfigurationsAreClearErrors() throws {
+    var configuration = RunConfiguration(data: "iris")
+    configuration.batchSize = 0
+    #expect(throws: ConfigurationError.self) { try TrainingSetup(configuration) }
+    configuration = RunConfiguration(data: "no-such-data-set")
+    #expect(throws: (any Error).self) { try TrainingSetup(configuration) }
+    configuration = RunConfiguration(data: "iris")
+    configuration.optimizer = Spec(name: "Adamm")
+    do {
+        _ = try TrainingSetup(configuration)
+        Issue.record("an unknown optimizer was accepted")
+    } catch {
+        #expect("\(error)".contains("did you mean \"Adam\"?"))
+    }
+}
+
+@Test func reduceOnPlateauCutsTheRateWhenValidationStalls() throws {
+    var configuration = RunConfiguration(data: "iris")
+    configuration.epochs = 60
+    configuration.learningRate = 0.05
+    configuration.schedule = try Spec(json: #"{"name":"ReduceLROnPlateau","patience":2,"factor":0.5}"#)
+    let (_, history) = try TrainingSetup(configuration).train()
+    let rates = history.epochs.map(\.learningRate)
+    #expect(rates.first == 0.05)
+    #expect(rates.last! < 0.05, "the plateau never cut the rate: \(rates)")
+    #expect(zip(rates, rates.dropFirst()).allSatisfy { $1 <= $0 })
+}
+
+@Test func runConfigurationRoundTripsThroughRunJSON() throws {
+    var configuration = RunConfiguration(data: "wine")
+    configuration.schedule = try Spec(json: #"{"name":"StepLR","step_size":3,"gamma":0.5}"#)
+    configuration.learningRate = 0.01
+    let data = try JSONEncoder().encode(configuration)
+    #expect(try JSONDecoder().decode(RunConfiguration.self, from: data) == configuration)
+}
