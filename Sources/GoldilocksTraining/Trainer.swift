@@ -63,25 +63,43 @@ public final class Trainer {
         let clock = ContinuousClock()
         let started = clock.now
         let stepsPerEpoch = (train.count + batchSize - 1) / batchSize
-        let batch = BatchBuffer(rows: min(batchSize, train.count), features: train.featureCount, targetsPerRow: 1)
-        let workspace = Workspace(for: model, capacity: batch.capacity)
+        // Batch buffers and the network's workspace are allocated here, once for the whole run.
+        let capacity = min(batchSize, train.count)
+        let batchFeatures = UnsafeMutableBufferPointer<Float>.allocate(capacity: capacity * train.featureCount)
+        let batchTargets = UnsafeMutableBufferPointer<Float>.allocate(capacity: capacity)
+        defer {
+            batchFeatures.deallocate()
+            batchTargets.deallocate()
+        }
+        // A non-empty data set and a positive batch size were checked above, so this cannot throw.
+        var batcher = try! Batcher(dataset: train, batchSize: batchSize, seed: generator.next())
+        let workspace = Workspace(for: model, capacity: capacity)
         let wantsNorm = callbacks.contains { $0.wantsGradientNorm }
-        var order = Array(0..<train.count)
         var checkpoint = (model: model, optimizer: optimizer)
         var step = 0, rescues = 0
+        var bestLoss = Double.infinity
         var stoppedEarly: String?
         var lastEpoch: EpochRecord?
         for callback in callbacks { callback.runStarted(totalSteps: epochs * stepsPerEpoch, epochs: epochs) }
 
+        /// Goes back to the last good weights and optimizer state with a smaller learning rate.
+        func restore(factor: Double, reason: String, atStep step: Int) {
+            (model, optimizer) = checkpoint
+            optimizer.learningRates = rates  // the checkpoint's rates are stale
+            rescueFactor *= factor
+            rescues += 1
+            for callback in callbacks { callback.restored(atStep: step, learningRateFactor: factor, reason: reason) }
+        }
+
         training: for epoch in 0..<epochs {
-            order.shuffle(using: &generator)
+            if epoch > 0 { batcher.nextEpoch() }
             var lossSum = 0.0, rowsSeen = 0
-            for start in stride(from: 0, to: train.count, by: batchSize) {
-                let rows = min(batchSize, train.count - start)
-                batch.gather(train, rows: order[start..<(start + rows)])
+            for k in 0..<batcher.batchCount {
+                let rows = batcher.fill(batch: k, features: batchFeatures, targets: batchTargets)
                 applySchedule(step: scheduleUnit == .step ? step : epoch)
                 let batchLoss = model.lossAndGradient(
-                    input: batch.features, targets: batch.targets, rows: rows, loss: loss, workspace: workspace, backend: backend)
+                    input: batchFeatures.baseAddress!, targets: batchTargets.baseAddress!, rows: rows, loss: loss,
+                    workspace: workspace, backend: backend)
                 let gradient = workspace.gradientBuffer
                 let norm = wantsNorm ? l2Norm(gradient) : nil
                 model.parameters.withUnsafeMutableBufferPointer { parameters in
@@ -91,6 +109,7 @@ public final class Trainer {
                     step: step, epoch: epoch, loss: batchLoss, learningRate: rates[0],
                     momentum: schedule?.momentum(at: step), gradientNorm: norm)
                 step += 1
+                if step == 1 { bestLoss = batchLoss }
                 lossSum += batchLoss * Double(rows)
                 rowsSeen += rows
                 switch decide(callbacks, lossIsFinite: batchLoss.isFinite, step: record.step, { $0.stepEnded(record) }) {
@@ -99,12 +118,10 @@ public final class Trainer {
                     stoppedEarly = reason
                     break training
                 case .restore(let factor, let reason):
-                    (model, optimizer) = checkpoint
-                    optimizer.learningRates = rates  // the checkpoint's rates are stale
-                    rescueFactor *= factor
-                    rescues += 1
-                    // The epoch goes on with its next batches, from the restored weights.
-                    for callback in callbacks { callback.restored(atStep: record.step, learningRateFactor: factor, reason: reason) }
+                    // The epoch goes on with its next batches, from the restored weights; its mean
+                    // loss counts only those.
+                    restore(factor: factor, reason: reason, atStep: record.step)
+                    (lossSum, rowsSeen) = (0, 0)
                 }
             }
             let evaluation = validation.map { evaluate(model, on: $0, workspace: workspace) }
@@ -113,7 +130,10 @@ public final class Trainer {
                 validationLoss: evaluation?.loss, validationAccuracy: evaluation?.accuracy,
                 learningRate: rates[0])
             lastEpoch = record
-            if record.trainLoss.isFinite { checkpoint = (model, optimizer) }
+            // A checkpoint must be good, not merely finite: an epoch whose mean loss is far above
+            // the best seen (the first batch's loss included) has diverged, even without NaN.
+            if record.trainLoss.isFinite && record.trainLoss <= 2 * bestLoss { checkpoint = (model, optimizer) }
+            bestLoss = min(bestLoss, record.trainLoss)
             if plateau != nil, let metric = record.validationLoss ?? Optional(record.trainLoss) {
                 plateauFactor = plateau!.step(metric: metric) / baseRates[0]
             }
@@ -123,11 +143,7 @@ public final class Trainer {
                 stoppedEarly = reason
                 break training
             case .restore(let factor, let reason):
-                (model, optimizer) = checkpoint
-                optimizer.learningRates = rates  // the checkpoint's rates are stale
-                rescueFactor *= factor
-                rescues += 1
-                for callback in callbacks { callback.restored(atStep: step, learningRateFactor: factor, reason: reason) }
+                restore(factor: factor, reason: reason, atStep: step)
             }
         }
         let summary = TrainingSummary(

@@ -77,5 +77,5 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     #expect(rescued.epochs == 10)
     #expect(rescued.rescues >= 1 && rescued.rescues <= 3)
     #expect(history.steps.last!.learningRate < 50)
-    #expect(rescued.validationAccuracy! > 0.9)
+    #expect(rescued.validationAccuracy! > 0.9, "rescues \(rescued.rescues), final lr \(history.steps.last!.learningRate), losses \(history.epochs.map(\.trainLoss))")
 }
