@@ -11,7 +11,7 @@ public enum LandscapeFunction: String, CaseIterable, Sendable, Codable {
             return Quadratic(dimension: dimension)
         case .rosenbrock, .beale, .himmelblau, .booth:
             guard dimension == 2 else {
-                throw TrajectoryError("\(rawValue) is a function of 2 coordinates, but the start point has \(dimension); give --start X,Y")
+                throw TrajectoryError("\(rawValue) is a function of 2 coordinates, but the start point has \(dimension)")
             }
             switch self {
             case .rosenbrock: return Rosenbrock()
