@@ -26,6 +26,7 @@ import TestSupport
         let fixture = try loadFixture(Fixture.self, named: "optimizer-schedules", in: .module)
         let n = fixture.quadratic.dimension
         var checked = 0
+        var maxRelativeError = 0.0
         for reference in fixture.cases {
             var optimizer: any Optimizer<Double> = try makeOptimizer(try Spec(value: reference.optimizer), parameterCount: n)
             var parameters = reference.start
@@ -43,8 +44,10 @@ import TestSupport
                 }
                 expectClose(parameters, expected, rtol: 1e-9, "\(reference.name), step \(step + 1)")
                 checked += n
+                for (a, e) in zip(parameters, expected) { maxRelativeError = max(maxRelativeError, abs(a - e) / abs(e)) }
             }
         }
+        print("scheduled float64: \(checked) values, max relative error \(maxRelativeError)")
         #expect(checked == 6 * (40 + 30 * 5))
     }
 }
