@@ -1,0 +1,53 @@
+import Foundation
+import GoldilocksOptimizers
+import GoldilocksSpec
+import Testing
+import TestSupport
+
+/// `optimizer-schedules.json` records, for PyTorch optimizers driven by lr schedulers, the lr and
+/// momentum (SGD `momentum`, Adam `betas[0]`) each step used. Setting exactly those through
+/// `learningRates` and `momenta` before each step must reproduce PyTorch's parameters: the
+/// optimizer reads its hyper-parameters afresh every step, as PyTorch's do.
+@Suite struct ScheduleReplayTests {
+    struct Fixture: Decodable {
+        struct Case: Decodable {
+            let name: String
+            let optimizer: JSONValue
+            let start: [Double]
+            let lrs: [Double]
+            let momenta: [Double?]
+            let steps: [[Double]]
+        }
+        let quadratic: ReferenceFixture.Quadratic
+        let cases: [Case]
+    }
+
+    @Test func replayingPyTorchsScheduledLearningRatesAndMomentaGivesItsParameters() throws {
+        let fixture = try loadFixture(Fixture.self, named: "optimizer-schedules", in: .module)
+        let n = fixture.quadratic.dimension
+        var checked = 0
+        var maxRelativeError = 0.0
+        for reference in fixture.cases {
+            var optimizer: any Optimizer<Double> = try makeOptimizer(try Spec(value: reference.optimizer), parameterCount: n)
+            var parameters = reference.start
+            var gradients = [Double](repeating: 0, count: n)
+            for (step, expected) in reference.steps.enumerated() {
+                optimizer.learningRates = [reference.lrs[step]]
+                optimizer.momenta = [reference.momenta[step]]
+                for i in 0..<n {
+                    var sum = 0.0
+                    for j in 0..<n { sum += fixture.quadratic.matrix[i * n + j] * parameters[j] }
+                    gradients[i] = sum - fixture.quadratic.vector[i]
+                }
+                parameters.withUnsafeMutableBufferPointer { p in
+                    gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
+                }
+                expectClose(parameters, expected, rtol: 1e-9, "\(reference.name), step \(step + 1)")
+                checked += n
+                for (a, e) in zip(parameters, expected) { maxRelativeError = max(maxRelativeError, abs(a - e) / abs(e)) }
+            }
+        }
+        print("scheduled float64: \(checked) values, max relative error \(maxRelativeError)")
+        #expect(checked == 6 * (40 + 30 * 5))
+    }
+}
