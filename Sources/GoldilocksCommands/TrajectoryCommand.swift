@@ -67,8 +67,8 @@ struct TrajectoryCommand: ParsableCommand {
             throw ValidationError(SpecError.unknown("function", function, valid: LandscapeFunction.allCases.map(\.rawValue)).description)
         }
         let landscape = try name.landscape(dimension: point.count)
-        let optimizer: any Optimizer<Double> = try makeOptimizer(try readSpec(optimizer), parameterCount: point.count)
-        let learningRates = try schedule.map { try makeLearningRateSchedule(try readSpec($0)) }
+        let optimizer: any Optimizer<Double> = try makeOptimizer(try readOptimizerSpec(optimizer), parameterCount: point.count)
+        let learningRates = try schedule.map { try makeSchedule(try readSpec($0), learningRate: optimizer.learningRates[0]) }
         return try Trajectory(landscape: landscape, start: point, optimizer: optimizer, schedule: learningRates, steps: steps)
     }
 
@@ -82,19 +82,5 @@ struct TrajectoryCommand: ParsableCommand {
             point.append(value)
         }
         return point
-    }
-
-    /// The schedule a spec describes. The schedule spec reader is being written alongside; until
-    /// it is wired in, `--schedule` is refused with a clear message.
-    private func makeLearningRateSchedule(_ spec: Spec) throws -> any LearningRateSchedule {
-        throw ScheduleUnavailable(name: spec.name)
-    }
-}
-
-/// `--schedule` before the schedule spec reader is wired in.
-private struct ScheduleUnavailable: Error, CustomStringConvertible {
-    var name: String
-    var description: String {
-        "--schedule is not available yet in this build (schedule \"\(name)\"); run without it for a constant learning rate"
     }
 }

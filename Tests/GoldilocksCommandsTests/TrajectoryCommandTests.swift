@@ -51,7 +51,7 @@ import TestSupport
         (["--function", "booth", "--start", "1,1", "--optimizer", "{\"name\":\"SGD\",\"lr\":-1}", "--steps", "1"], "Invalid learning rate: -1.0"),
         (["--function", "booth", "--start", "1,1", "--optimizer", "{\"name\":\"Adamm\"}", "--steps", "1"], "did you mean \"Adam\"?"),
         (["--function", "booth", "--start", "1,1", "--optimizer", "{\"name\":\"SGD\"}", "--schedule", "{\"name\":\"StepLR\"}", "--steps", "1"],
-         "--schedule is not available yet"),
+         "StepLR needs \"step_size\""),
     ])
     func badSpecsAndDimensionsFailWithAMessage(arguments: [String], message: String) throws {
         let parsed = try command(arguments)

@@ -1,5 +1,6 @@
 import Foundation
 import GoldilocksOptimizers
+import GoldilocksSchedules
 import GoldilocksSpec
 import Testing
 import TestSupport
@@ -13,6 +14,7 @@ import TestSupport
         struct Case: Decodable {
             let name: String
             let optimizer: JSONValue
+            let schedule: JSONValue
             let start: [Double]
             let lrs: [Double]
             let momenta: [Double?]
@@ -20,6 +22,37 @@ import TestSupport
         }
         let quadratic: ReferenceFixture.Quadratic
         let cases: [Case]
+    }
+
+    @Test func schedulesBuiltFromTheirSpecsDriveOptimizersToPyTorchsParameters() throws {
+        // The same runs end to end: the schedule spec decoded by makeSchedule sets lr (and the
+        // cycled momentum) before each step, as a PyTorch scheduler stepped after optimizer.step().
+        let fixture = try loadFixture(Fixture.self, named: "optimizer-schedules", in: .module)
+        let n = fixture.quadratic.dimension
+        var checked = 0
+        for reference in fixture.cases {
+            let optimizerSpec = try Spec(value: reference.optimizer)
+            var optimizer: any Optimizer<Double> = try makeOptimizer(optimizerSpec, parameterCount: n)
+            let schedule = try makeSchedule(try Spec(value: reference.schedule), learningRate: optimizer.learningRates[0])
+            var parameters = reference.start
+            var gradients = [Double](repeating: 0, count: n)
+            for (step, expected) in reference.steps.enumerated() {
+                expectClose(schedule(step), reference.lrs[step], rtol: 1e-12, "\(reference.name) lr at step \(step)")
+                optimizer.learningRates = [schedule(step)]
+                if let momentum = schedule.momentum(at: step) { optimizer.momenta = [momentum] }
+                for i in 0..<n {
+                    var sum = 0.0
+                    for j in 0..<n { sum += fixture.quadratic.matrix[i * n + j] * parameters[j] }
+                    gradients[i] = sum - fixture.quadratic.vector[i]
+                }
+                parameters.withUnsafeMutableBufferPointer { p in
+                    gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
+                }
+                expectClose(parameters, expected, rtol: 1e-9, "\(reference.name), step \(step + 1)")
+                checked += n
+            }
+        }
+        #expect(checked == 6 * (40 + 30 * 5))
     }
 
     @Test func replayingPyTorchsScheduledLearningRatesAndMomentaGivesItsParameters() throws {
