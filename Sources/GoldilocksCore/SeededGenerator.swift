@@ -36,10 +36,16 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
 
     /// A standard normal Double (Box–Muller; the second value is discarded to keep the state simple).
     public mutating func nextNormal() -> Double {
+        nextNormalPair().0
+    }
+
+    /// Two independent standard normal Doubles from one Box–Muller transform (half the cost of
+    /// two `nextNormal()` calls, for filling large buffers).
+    public mutating func nextNormalPair() -> (Double, Double) {
         // 1 - u lies in (0, 1], so the logarithm is finite.
-        let u1 = 1 - nextUnitDouble()
-        let u2 = nextUnitDouble()
-        return (-2 * _log(u1)).squareRoot() * _cos(2 * Double.pi * u2)
+        let radius = (-2 * _log(1 - nextUnitDouble())).squareRoot()
+        let angle = 2 * Double.pi * nextUnitDouble()
+        return (radius * _cos(angle), radius * _sin(angle))
     }
 
     /// An independent generator for a sub-task (a data split, a layer's weights), derived from
@@ -53,8 +59,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     import Glibc
     @inline(__always) private func _log(_ x: Double) -> Double { Glibc.log(x) }
     @inline(__always) private func _cos(_ x: Double) -> Double { Glibc.cos(x) }
+    @inline(__always) private func _sin(_ x: Double) -> Double { Glibc.sin(x) }
 #elseif canImport(Darwin)
     import Darwin
     @inline(__always) private func _log(_ x: Double) -> Double { Darwin.log(x) }
     @inline(__always) private func _cos(_ x: Double) -> Double { Darwin.cos(x) }
+    @inline(__always) private func _sin(_ x: Double) -> Double { Darwin.sin(x) }
 #endif

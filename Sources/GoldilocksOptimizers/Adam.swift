@@ -89,6 +89,33 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
         let negativeStepSize = Scalar(-(lr / (1 - pow(h.beta1, t))))
         let correction2 = Scalar(pow(1 - pow(h.beta2, t), 0.5))
         let eps = Scalar(h.epsilon)
+        if vmax == nil && !h.maximize && (decoupled || !useDecay) && abs(weight) < 0.5 {
+            // The usual case (Adam or AdamW, β1 > 0.5) without loop-invariant branches, so the
+            // loop vectorises: the same operations in the same order as below (p·1 is exact).
+            let keep = decoupled && useDecay ? decay : 1
+            if Scalar.self == Float.self {
+                let (p, grad) = (UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self), UnsafeRawPointer(grad).assumingMemoryBound(to: Float.self))
+                let (m, v) = (UnsafeMutableRawPointer(m).assumingMemoryBound(to: Float.self), UnsafeMutableRawPointer(v).assumingMemoryBound(to: Float.self))
+                // Element-wise, so chunks on separate cores give the same bits; worth it only
+                // where the update streams more memory than a core's cache holds.
+                forEachChunk(count: count) { start, length in
+                    adamFloatKernel(
+                        p + start, grad + start, m + start, v + start, count: length,
+                        keep: Float(keep), weight: Float(weight), beta2: Float(beta2), oneMinusBeta2: Float(oneMinusBeta2),
+                        negativeStepSize: Float(negativeStepSize), correction2: Float(correction2), eps: Float(eps))
+                }
+                return
+            }
+            for i in 0..<count {
+                let g = grad[i]
+                let mi = m[i] + weight * (g - m[i])
+                let vi = v[i] * beta2 + oneMinusBeta2 * g * g
+                m[i] = mi
+                v[i] = vi
+                p[i] = p[i] * keep + negativeStepSize * mi / (vi.squareRoot() / correction2 + eps)
+            }
+            return
+        }
         for i in 0..<count {
             var g = h.maximize ? -grad[i] : grad[i]
             if useDecay {

@@ -52,7 +52,11 @@ public struct MLPBenchmark: Sendable {
         var generator = SeededGenerator(seed: seed)
         let inputs = layers[0], classes = layers[layers.count - 1]
         var features = [Float](repeating: 0, count: samples * inputs)
-        for i in features.indices { features[i] = Float(generator.nextNormal()) }
+        for i in stride(from: 0, to: features.count, by: 2) {
+            let (a, b) = generator.nextNormalPair()
+            features[i] = Float(a)
+            if i + 1 < features.count { features[i + 1] = Float(b) }
+        }
         let teacher = (0..<inputs * classes).map { _ in Float(generator.nextNormal()) }
         var scores = [Float](repeating: 0, count: samples * classes)
         gemm(.none, .none, m: samples, n: classes, k: inputs, alpha: 1, features, lda: inputs, teacher, ldb: classes, beta: 0, &scores, ldc: classes)
