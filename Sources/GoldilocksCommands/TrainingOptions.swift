@@ -7,7 +7,7 @@ import GoldilocksTraining
 /// The data, model and training options `train`, `find` and `compare` share.
 struct TrainingOptions: ParsableArguments {
     @Option(help: "A CSV file with a header, or a data set by name: digits, iris, wine, breast-cancer, spirals, moons, blobs, regression.")
-    var data: String
+    var data: String?
 
     @Option(help: "A separate validation set (CSV or name); without it --validation-split of the data is held out.")
     var validationData: String?
@@ -47,6 +47,7 @@ struct TrainingOptions: ParsableArguments {
 
     /// The run these options describe (without `--lr`, which each command reads its own way).
     func configuration() throws -> RunConfiguration {
+        guard let data else { throw ValidationError("--data is required: a CSV file or a data set name such as digits") }
         var configuration = RunConfiguration(data: data)
         configuration.validationData = validationData
         configuration.validationSplit = validationData == nil ? validationSplit : 0

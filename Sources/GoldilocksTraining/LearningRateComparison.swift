@@ -1,0 +1,71 @@
+import GoldilocksOptimizers
+import GoldilocksSpec
+
+/// One learning rate's run in a comparison: its loss curve and where it ended.
+public struct ComparedRun: Sendable, Codable {
+    public var learningRate: Double
+    /// The loss at every step (training mini-batch losses, or the function's value), in order.
+    public var losses: [Double]
+    /// The last loss: the final epoch's mean training loss, or the function's final value.
+    public var finalLoss: Double
+    public var validationLoss: Double?
+    public var validationAccuracy: Double?
+    /// Why the run ended early (a non-finite loss), if it did.
+    public var stoppedEarly: String?
+
+    enum CodingKeys: String, CodingKey {
+        case learningRate = "lr", losses, finalLoss = "final_loss", validationLoss = "val_loss"
+        case validationAccuracy = "val_accuracy", stoppedEarly = "stopped_early"
+    }
+}
+
+/// The same training at several learning rates, side by side.
+public enum LearningRateComparison {
+    /// Trains the configured network once per learning rate, from the same initial weights and
+    /// with the same batches, in parallel on the available cores. The guard is off: a comparison
+    /// shows what each rate does, including diverging.
+    public static func train(_ configuration: RunConfiguration, learningRates: [Double]) async throws -> [ComparedRun] {
+        var configuration = configuration
+        configuration.guardEnabled = false
+        let data = try PreparedData(configuration)
+        // Build every setup first, so a bad configuration fails before any training.
+        let setups = try learningRates.map { rate in
+            var run = configuration
+            run.learningRate = rate
+            return try TrainingSetup(run, data: data)
+        }
+        return await withTaskGroup(of: (Int, ComparedRun).self) { group in
+            for (index, setup) in setups.enumerated() {
+                group.addTask {
+                    let (summary, history) = setup.train()
+                    return (
+                        index,
+                        ComparedRun(
+                            learningRate: learningRates[index], losses: history.steps.map(\.loss), finalLoss: summary.trainLoss,
+                            validationLoss: summary.validationLoss, validationAccuracy: summary.validationAccuracy,
+                            stoppedEarly: summary.stoppedEarly)
+                    )
+                }
+            }
+            var runs = [ComparedRun?](repeating: nil, count: setups.count)
+            for await (index, run) in group { runs[index] = run }
+            return runs.compactMap { $0 }
+        }
+    }
+
+    /// Runs the optimizer on an analytic function from `start` once per learning rate.
+    public static func function(
+        _ function: LandscapeFunction, start: [Double], optimizer spec: Spec, learningRates: [Double], steps: Int
+    ) throws -> [ComparedRun] {
+        let landscape = try function.landscape(dimension: start.count)
+        return try learningRates.map { rate in
+            let withRate = Spec(name: spec.name, parameters: spec.parameters.merging(["lr": .number(rate)]) { _, new in new })
+            let optimizer: any Optimizer<Double> = try makeOptimizer(withRate, parameterCount: start.count)
+            let path = try Trajectory(landscape: landscape, start: start, optimizer: optimizer, steps: steps)
+            let losses = path.rows.map(\.loss)
+            return ComparedRun(
+                learningRate: rate, losses: losses, finalLoss: losses.last ?? .nan,
+                stoppedEarly: path.divergedAt.map { "the loss stopped being finite at step \($0)" })
+        }
+    }
+}

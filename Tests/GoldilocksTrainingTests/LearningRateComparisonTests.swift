@@ -1,0 +1,24 @@
+import GoldilocksSpec
+import GoldilocksTraining
+import Testing
+
+@Test func everyRateStartsFromTheSameWeightsAndBatches() async throws {
+    var configuration = RunConfiguration(data: "iris")
+    configuration.epochs = 5
+    let runs = try await LearningRateComparison.train(configuration, learningRates: [1e-5, 1e-2, 1e4])
+    #expect(runs.map(\.learningRate) == [1e-5, 1e-2, 1e4])
+    // The first batch's loss comes before any update, so it is the same in every run.
+    #expect(Set(runs.map { $0.losses[0] }).count == 1)
+    #expect(runs[1].validationLoss! < runs[0].validationLoss!)  // 1e-2 beats the snail
+    // The maniac is not rescued in a comparison.
+    #expect(runs[2].stoppedEarly != nil || runs[2].validationLoss! > runs[1].validationLoss!)
+}
+
+@Test func onAFunctionTheRatesAreTheSnailTheMatchAndTheManiac() throws {
+    let runs = try LearningRateComparison.function(
+        .quadratic, start: [5, 5], optimizer: Spec(name: "SGD"), learningRates: [0.001, 0.1, 1.1], steps: 50)
+    #expect(runs[0].finalLoss > 40)  // 50·(0.998)¹⁰⁰ ≈ 40.9: barely moved
+    #expect(runs[1].finalLoss < 1e-8)
+    #expect(runs[2].finalLoss > 1e6)
+    #expect(runs.allSatisfy { $0.losses.count == 51 })
+}
