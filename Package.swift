@@ -104,7 +104,8 @@ let package = Package(
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
-                "GoldilocksCommands", "GoldilocksFinder", "GoldilocksSchedules", "GoldilocksTraining", "TestSupport",
+                "GoldilocksCommands", "GoldilocksFinder", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSpec", "GoldilocksTraining",
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),

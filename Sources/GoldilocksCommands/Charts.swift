@@ -1,10 +1,17 @@
+import GoldilocksPlots
 import GoldilocksTraining
 
-/// The demo's loss curves as a terminal chart (drawn by GoldilocksPlots once it lands).
-func demoChart(_ runs: [GradientDescentDemo.Run]) -> String { "" }
+/// The demo's three loss curves on a log axis (a run that explodes leaves the chart).
+func demoChart(_ runs: [GradientDescentDemo.Run]) -> String {
+    Figures.lossCurves(
+        runs.map { run in ("lr=\(formatted(run.learningRate))", Array(run.losses.indices), run.losses) }, logY: true,
+        title: "Loss x² per epoch"
+    ).terminal()
+}
 
-/// The loss curves of a comparison as a terminal chart (drawn by GoldilocksPlots once it lands).
-func comparisonChart(_ runs: [ComparedRun]) -> String { "" }
-
-/// The loss curves of a comparison as SVG (drawn by GoldilocksPlots once it lands).
-func comparisonSVG(_ runs: [ComparedRun], title: String) -> String { "" }
+/// The loss curves of a comparison, one line per learning rate.
+func comparisonFigure(_ runs: [ComparedRun], title: String) -> Chart {
+    Figures.learningRateComparison(
+        runs.map { run in (run.learningRate, Array(run.losses.indices), run.losses, run.stoppedEarly == nil ? nil : "diverged") },
+        logY: runs.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }, title: title)
+}

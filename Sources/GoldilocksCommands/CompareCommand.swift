@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksPlots
 import GoldilocksSpec
 import GoldilocksTraining
 
@@ -55,7 +56,7 @@ struct CompareCommand: AsyncParsableCommand {
         }
         switch format {
         case .json: try printJSON(runs)
-        case .svg: print(comparisonSVG(runs, title: title))
+        case .svg: print(comparisonFigure(runs, title: title).svg())
         case .text:
             var rows = [["lr", "final loss"] + (runs.contains { $0.validationLoss != nil } ? ["val loss"] : []) + ["ended"]]
             for run in runs {
@@ -66,7 +67,8 @@ struct CompareCommand: AsyncParsableCommand {
             }
             print(title + "\n")
             print(table(rows))
-            print(comparisonChart(runs))
+            print()
+            print(comparisonFigure(runs, title: title).terminal())
         }
     }
 

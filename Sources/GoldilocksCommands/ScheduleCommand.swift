@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksPlots
 import GoldilocksSchedules
 import GoldilocksSpec
 
@@ -35,7 +36,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "For ReduceLROnPlateau: a file with one metric per line, fed to it after each step.")
     var metrics: String?
 
-    @Option(help: "csv (header step,lr), json (with the momentum of cycling schedules), text (a table) or svg.")
+    @Option(help: "csv (header step,lr), json (with the momentum of cycling schedules), text (a chart and a table) or svg.")
     var format: Format = .csv
 
     func validate() throws {
@@ -64,7 +65,7 @@ struct ScheduleCommand: ParsableCommand {
             return "[" + items.joined(separator: ",\n") + "]\n"
         case .text:
             let cycles = rows.contains { $0.momentum != nil }
-            var lines = [cycles ? "step  lr                       momentum" : "step  lr"]
+            var lines = [scheduleFigure(rows).terminal(), "", cycles ? "step  lr                       momentum" : "step  lr"]
             for row in rows {
                 let step = String(row.step).padding(toLength: 6, withPad: " ", startingAt: 0)
                 let lr = cycles ? String(row.lr.description).padding(toLength: 25, withPad: " ", startingAt: 0) : row.lr.description
@@ -72,16 +73,16 @@ struct ScheduleCommand: ParsableCommand {
             }
             return lines.joined(separator: "\n") + "\n"
         case .svg:
-            // lead wires GoldilocksPlots here
-            throw FormatNotAvailable(format: "svg")
+            return scheduleFigure(rows).svg() + "\n"
         }
     }
 }
 
-/// An output format whose renderer is not wired in yet.
-struct FormatNotAvailable: Error, CustomStringConvertible {
-    var format: String
-    var description: String { "--format \(format) is not available yet; use csv, json or text" }
+/// The schedule's learning rate against the step; a log axis when it spans over two decades.
+private func scheduleFigure(_ rows: [ScheduleRow]) -> Chart {
+    let positive = rows.map(\.lr).filter { $0 > 0 }
+    let spansDecades = (positive.max() ?? 1) / (positive.min() ?? 1) > 100 && positive.count == rows.count
+    return Figures.learningRateSchedule([("lr", rows.map(\.step), rows.map(\.lr))], logY: spansDecades)
 }
 
 /// A JSON number that round-trips (`null` for the non-finite values JSON cannot hold).

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import GoldilocksPlots
+import GoldilocksSpec
+@testable import GoldilocksCommands
+import GoldilocksTraining
+import Testing
+
+@Test func compareNeedsDataOrAFunctionButNotBoth() {
+    #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["compare", "--lrs", "0.1"]) }
+    #expect(throws: (any Error).self) {
+        try GoldilocksCommand.parseAsRoot(["compare", "--data", "iris", "--function", "booth", "--lrs", "0.1"])
+    }
+    #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["compare", "--data", "iris", "--lrs", "0.1,-2"]) }
+    #expect(throws: Never.self) { try GoldilocksCommand.parseAsRoot(["compare", "--function", "booth", "--lrs", "0.1,0.01"]) }
+}
+
+@Test func theComparisonFigureDrawsOneLinePerRateInSVG() throws {
+    let runs = try LearningRateComparison.function(
+        .booth, start: [5, 5], optimizer: .init(name: "SGD"), learningRates: [0.001, 0.05, 0.3], steps: 30)
+    let svg = comparisonFigure(runs, title: "booth").svg()
+    #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+    for label in ["lr=1e-3", "lr=0.05", "lr=0.3"] { #expect(svg.contains(label), "legend lacks \(label)") }
+    #expect(svg.components(separatedBy: "<path").count - 1 >= 3)
+}
+
+@Test func demoRejectsBadLearningRates() {
+    #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["demo", "--lrs", "0.1,abc"]) }
+    #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["demo", "--lrs", "0"]) }
+    #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["demo", "--epochs", "-1"]) }
+}
+
+@Test func theDemoChartShowsEveryRun() {
+    let demo = GradientDescentDemo()
+    let chart = demoChart([0.001, 0.1, 1.1].map(demo.run(learningRate:)))
+    for label in ["lr=0.001", "lr=0.1", "lr=1.1"] { #expect(chart.contains(label)) }
+}
