@@ -47,9 +47,17 @@ import Testing
         }
     }
 
-    @Test func textIsATable() throws {
+    @Test func textIsAChartThenATable() throws {
         let output = try render(["--spec", #"{"name":"constant","lr":0.5}"#, "--steps", "2", "--format", "text"])
-        #expect(output == "step  lr\n0     0.5\n1     0.5\n")
+        #expect(output.contains("Learning-rate schedule"))
+        #expect(output.hasSuffix("step  lr\n0     0.5\n1     0.5\n"))
+    }
+
+    @Test func svgIsOneSelfContainedPicture() throws {
+        let output = try render(["--spec", #"{"name":"StepLR","lr":0.1,"step_size":3}"#, "--steps", "10", "--format", "svg"])
+        #expect(output.contains("<svg") && output.hasSuffix("</svg>\n"))
+        #expect(output.contains("learning rate"))
+        #expect(!output.contains("<script") && !output.contains("href=\"http"))
     }
 
     @Test func negativeStepsAreRejectedWhileParsing() {
