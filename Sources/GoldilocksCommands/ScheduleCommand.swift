@@ -73,7 +73,7 @@ struct ScheduleCommand: ParsableCommand {
             }
             return lines.joined(separator: "\n") + "\n"
         case .svg:
-            return scheduleFigure(rows).svg() + "\n"
+            return scheduleFigure(rows).svg()
         }
     }
 }
