@@ -28,6 +28,10 @@ func linearTicksAreNiceAndEncloseTheRange(lower: Double, upper: Double, values: 
     expectClose(ticks.map(\.value), (-7...1).map { pow(10, Double($0)) }, rtol: 1e-12)
 }
 
+@Test func bigDecadesAreWrittenOut() {
+    #expect(Ticks.log(1, 5000).compactMap(\.label) == ["1", "10", "100", "1000", "1e4"])
+}
+
 @Test func narrowLogRangesGetLabelledTwosAndFivesAndMinorTicks() {
     let ticks = Ticks.log(2e-3, 0.08)
     #expect(ticks.first?.value == 1e-3)
@@ -50,5 +54,7 @@ func linearTicksAreNiceAndEncloseTheRange(lower: Double, upper: Double, values: 
     #expect(Ticks.shortLabel(0.02) == "0.02")
     #expect(Ticks.shortLabel(1e-3) == "1e-3")
     #expect(Ticks.shortLabel(250) == "250")
+    #expect(Ticks.shortLabel(1000) == "1000")
+    #expect(Ticks.shortLabel(12345) == "12345")
     #expect(Ticks.shortLabel(1.5e6) == "1.5e6")
 }
