@@ -18,6 +18,7 @@ public struct LogError: Error, CustomStringConvertible, Sendable, Equatable {
 
     init(_ kind: Kind) { self.kind = kind }
 
+    /// The message, naming the file (and line, column or byte offset) and what to do.
     public var description: String {
         switch kind {
         case let .corruptRecord(file, offset, reason):

@@ -41,11 +41,24 @@ public struct LossLog: Sendable, Equatable, Codable {
     }
 
     /// Reads the log at `path`; `column` names the loss column or tag.
+    ///
+    /// A folder written by `RunLogger` is read from its `metrics.csv` (then `epochs.csv`) when the
+    /// column is there, else from its event files.
     public static func read(_ path: String, column: String = "loss") throws -> LossLog {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw LogError(.io(path: path, reason: "no such file or folder"))
+        }
+        if isDirectory.boolValue {
+            // A Goldilocks run folder: its CSVs hold the exact Doubles, TensorBoard only floats.
+            for name in ["metrics.csv", "epochs.csv"] {
+                let csv = url.appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: csv.path),
+                    let log = try? read(csv.path, column: column)
+                else { continue }
+                return log
+            }
         }
         if isDirectory.boolValue || EventFileReader.isEventFile(url) {
             return try readEvents(url, column: column)

@@ -28,12 +28,14 @@ enum Gallery {
         return Figures.rangeTest(learningRates: lrs, losses: losses, suggestions: [("valley", 3.2e-4), ("steep", 1e-4)])
     }
 
-    static var comparison: Chart {
+    static var comparison: Chart { comparison(logY: false) }
+
+    static func comparison(logY: Bool) -> Chart {
         Figures.learningRateComparison([
             (0.001, steps, steps.map { loss(0.001, $0) }, "too small"),
             (0.1, steps, steps.map { loss(0.1, $0) }, "just right"),
             (1.1, steps, steps.map { loss(1.1, $0) }, "too large"),
-        ])
+        ], logY: logY)
     }
 
     static func rosenbrock(_ x: Double, _ y: Double) -> Double { (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) }
@@ -52,7 +54,7 @@ enum Gallery {
     }
 
     static var all: [(String, Chart)] {
-        [("loss-curves", lossCurves), ("schedule", schedule), ("range-test", rangeTest), ("comparison", comparison),
+        [("loss-curves", lossCurves), ("schedule", schedule), ("range-test", rangeTest), ("comparison", comparison), ("comparison-log", comparison(logY: true)),
          ("landscape", landscape)]
     }
 }

@@ -15,6 +15,7 @@ public enum Contours {
         /// The other end.
         public var to: (x: Double, y: Double)
 
+        /// Segments are equal when both ends are.
         public static func == (a: Segment, b: Segment) -> Bool {
             a.from == b.from && a.to == b.to
         }

@@ -79,12 +79,17 @@ public enum Ticks {
 
     /// `1e-3` for far decades, `0.01`…`1000` written out.
     private static func decadeLabel(_ exponent: Int) -> String {
-        (-2...3).contains(exponent) ? shortLabel(pow(10, Double(exponent))) : "1e\(exponent)"
+        switch exponent {
+        case -2 ... -1: return shortLabel(pow(10, Double(exponent)))
+        case 0...3: return String(Int(pow(10, Double(exponent))))
+        default: return "1e\(exponent)"
+        }
     }
 
-    /// The shortest readable form, three significant digits: `0.02`, `3.2e-4`, `20`, `1.5e6`.
+    /// The shortest readable form, three significant digits: `0.02`, `3.2e-4`, `20`, `1000`, `1.5e6`.
     public static func shortLabel(_ value: Double) -> String {
         let magnitude = abs(value)
+        if magnitude >= 1 && magnitude < 1e5 && value == value.rounded() && magnitude >= 100 { return String(Int(value)) }
         let scientific = magnitude != 0 && (magnitude < 1e-2 || magnitude >= 1e5)
         var text = String(format: scientific ? "%.2e" : "%.3g", value)
         if let e = text.firstIndex(of: "e") {

@@ -5,7 +5,7 @@ extension Chart {
     /// The chart as Unicode text `width` columns wide (default: the terminal's width) with a plot
     /// `height` rows high: y tick labels on the left, x ticks below, one symbol per series (a line
     /// joins consecutive points, breaking at gaps), `┆` for vertical markers, `◎` for point markers,
-    /// and a legend. Contour series are drawn with `·`.
+    /// and a legend. Contour series are drawn with `·`, at most four of them.
     public func terminal(width: Int? = nil, height: Int = 16) -> String {
         let totalWidth = max(width ?? TerminalSize.columns(), 24)
         let rows = max(height, 4)
@@ -31,7 +31,10 @@ extension Chart {
         }
         var legend: [String] = []
         var symbolIndex = 0
-        for s in series {
+        // Character cells are coarse: at most four contour levels stay readable.
+        let contours = series.indices.filter { series[$0].style == .contour }
+        let keptContours = Set(stride(from: 0, to: contours.count, by: max(1, (contours.count + 3) / 4)).map { contours[$0] })
+        for (index, s) in series.enumerated() where s.style != .contour || keptContours.contains(index) {
             let symbol: Character
             if s.style == .contour {
                 symbol = "·"
