@@ -3,10 +3,11 @@ import GoldilocksTraining
 
 /// The demo's three loss curves on a log axis (a run that explodes leaves the chart).
 func demoChart(_ runs: [GradientDescentDemo.Run]) -> String {
-    Figures.lossCurves(
+    var chart = Figures.lossCurves(
         runs.map { run in ("lr=\(formatted(run.learningRate))", Array(run.losses.indices), run.losses) }, logY: true,
-        title: "Loss x² per epoch"
-    ).terminal()
+        title: "Loss x² per epoch")
+    chart.xLabel = "epoch"
+    return chart.terminal()
 }
 
 /// The loss curves of a comparison, one line per learning rate.
