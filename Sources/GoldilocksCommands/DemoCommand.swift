@@ -50,6 +50,7 @@ struct DemoCommand: ParsableCommand {
         }
         print("Gradient descent on f(x) = x² from x = \(formatted(start)), \(epochs) epochs:\n")
         print(table(rows))
+        print()
         print(demoChart(runs))
     }
 }
