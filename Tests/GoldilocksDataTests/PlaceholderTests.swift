@@ -1,4 +1,0 @@
-import Testing
-
-// Until the data tests land from their branch.
-@Test func goldilocksDataTargetBuilds() {}
