@@ -1,0 +1,35 @@
+import Foundation
+import GoldilocksData
+import Testing
+import TestSupport
+
+@Test func fitsOnTrainingRowsAndAppliesTheSameStatisticsElsewhere() {
+    // Column 0: mean 2, population std 1; column 1 is constant (10), so its scale is 1.
+    let train = Dataset(features: [1, 10, 3, 10], targets: [0, 1], featureCount: 2, task: .classification(classes: 2))
+    let standardizer = Standardizer(fittedTo: train)
+    #expect(standardizer.means == [2, 10])
+    #expect(standardizer.scales == [1, 1])
+    #expect(standardizer.applied(to: train).features == [-1, 0, 1, 0])
+    let other = Dataset(features: [5, 7], targets: [0], featureCount: 2, task: .classification(classes: 2))
+    #expect(standardizer.applied(to: other).features == [3, -3])
+}
+
+@Test func standardizedTrainingFeaturesHaveMeanZeroAndUnitDeviation() throws {
+    var wine = try BundledDataset.wine.load()
+    Standardizer(fittedTo: wine).apply(to: &wine)
+    for j in 0..<wine.featureCount {
+        let column = (0..<wine.count).map { Double(wine.features[$0 * wine.featureCount + j]) }
+        let mean = column.reduce(0, +) / Double(column.count)
+        let variance = column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(column.count)
+        expectClose(mean, 0, atol: 1e-5)
+        expectClose(variance, 1, rtol: 1e-5)
+    }
+}
+
+@Test func constantColumnsStayFiniteAndTheStatisticsRoundTripThroughJSON() throws {
+    let data = Dataset(features: [0.1, 0.1, 0.1], targets: [1, 2, 3], featureCount: 1, task: .regression)
+    let standardizer = Standardizer(fittedTo: data)
+    #expect(standardizer.applied(to: data).features.allSatisfy { $0.isFinite })
+    let decoded = try JSONDecoder().decode(Standardizer.self, from: JSONEncoder().encode(standardizer))
+    #expect(decoded == standardizer)
+}
