@@ -102,6 +102,7 @@ struct CSVRecordReader {
     }
 
     /// Calls `body` with the bytes of `field` of the last record.
+    @inline(__always)
     func withBytes<R>(of field: CSVField, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if field.quoted {
             return try scratch.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[field.start..<field.end])) }
@@ -116,6 +117,7 @@ struct CSVRecordReader {
 }
 
 /// `bytes` without leading and trailing spaces and tabs.
+@inline(__always)
 func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
     var start = 0, end = bytes.count
     while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }

@@ -11,7 +11,8 @@ public enum DataSource: Sendable, Equatable {
     case file(path: String)
 
     /// Resolves `name`: a bundled name, a generator (with optional `:key=value,…`), else the path
-    /// of an existing file; anything else is an error listing the names.
+    /// of an existing file; anything else is an error listing the names. Names win over files, so
+    /// write `./iris` for a file called `iris`.
     public init(_ name: String) throws(DataError) {
         if let bundled = BundledDataset(rawValue: name) {
             self = .bundled(bundled)

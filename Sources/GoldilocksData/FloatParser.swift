@@ -14,9 +14,8 @@ struct FloatParser {
     /// A reused, zero-terminated copy of the field for `strtof`.
     private var buffer: [CChar] = Array(repeating: 0, count: 64)
 
-    private static let powersOfTen: [Float] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10]
-
     /// The finite number the whole field spells (blanks around it allowed), or nil.
+    @inline(__always)
     mutating func parse(_ field: UnsafeBufferPointer<UInt8>) -> Float? {
         let text = trimmed(field)
         if let fast = Self.fastPath(text) { return fast }
@@ -35,6 +34,7 @@ struct FloatParser {
     }
 
     /// `[+-]digits[.digits]` whose digits fit exactly in a Float, else nil.
+    @inline(__always)
     private static func fastPath(_ text: UnsafeBufferPointer<UInt8>) -> Float? {
         var i = 0
         var negative = false
@@ -61,7 +61,9 @@ struct FloatParser {
             i += 1
         }
         guard digits > 0 else { return nil }
-        let value = Float(mantissa) / powersOfTen[fractionDigits]
+        var power: Float = 1
+        for _ in 0..<fractionDigits { power *= 10 }
+        let value = Float(mantissa) / power
         return negative ? -value : value
     }
 }
