@@ -46,8 +46,8 @@ let package = Package(
         .target(name: "GoldilocksCore", swiftSettings: hotSettings),
         .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: hotSettings),
         .target(
-            name: "GoldilocksData", dependencies: ["GoldilocksCore"],
-            resources: [.copy("Bundled")], swiftSettings: settings),
+            name: "GoldilocksData", dependencies: ["GoldilocksCore", "GoldilocksSpec"],
+            resources: [.copy("Bundled")], swiftSettings: hotSettings),
         .target(
             name: "GoldilocksTraining",
             dependencies: [

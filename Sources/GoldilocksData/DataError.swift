@@ -1,3 +1,4 @@
+import GoldilocksSpec
 /// A data set that cannot be loaded or prepared, with a message that says where and what to fix.
 ///
 /// Errors about a file name the file, the line (1-based, as an editor shows it) and the column,
@@ -41,7 +42,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A target column name that is not in the header, with the closest one.
     static func missingTarget(file: String, target: String, columns: [String]) -> DataError {
         var message = "no target column \"\(target)\""
-        if let closest = closestName(to: target, in: columns) { message += "; did you mean \"\(closest)\"?" }
+        if let closest = closestMatch(to: target, in: columns) { message += "; did you mean \"\(closest)\"?" }
         message += " Columns: \(columns.joined(separator: ", "))"
         return DataError(message, file: file)
     }
@@ -49,24 +50,3 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
 
 /// The candidate nearest to `word` by edit distance (case-insensitive), if reasonably near.
 ///
-/// A local copy of GoldilocksSpec's `closestMatch`, which this target cannot import.
-func closestName(to word: String, in candidates: [String]) -> String? {
-    let target = Array(word.lowercased())
-    var best: (name: String, distance: Int)?
-    for candidate in candidates {
-        let other = Array(candidate.lowercased())
-        var row = Array(0...other.count)
-        for i in stride(from: 1, through: target.count, by: 1) {
-            var diagonal = row[0]
-            row[0] = i
-            for j in stride(from: 1, through: other.count, by: 1) {
-                let substitution = diagonal + (target[i - 1] == other[j - 1] ? 0 : 1)
-                diagonal = row[j]
-                row[j] = min(row[j] + 1, row[j - 1] + 1, substitution)
-            }
-        }
-        if row[other.count] < (best?.distance ?? .max) { best = (candidate, row[other.count]) }
-    }
-    guard let best, best.distance <= max(2, target.count / 2) else { return nil }
-    return best.name
-}

@@ -1,3 +1,4 @@
+import GoldilocksSpec
 import Foundation
 
 /// Where a data set comes from: a bundled set, a generator, or a CSV file — what a `DATA`
@@ -22,7 +23,7 @@ public enum DataSource: Sendable, Equatable {
             self = .file(path: name)
         } else {
             var message = "unknown data set \"\(name)\": not a bundled or generated data set, and no such file"
-            if let closest = closestName(to: name, in: Self.names) { message += "; did you mean \"\(closest)\"?" }
+            if let closest = closestMatch(to: name, in: Self.names) { message += "; did you mean \"\(closest)\"?" }
             message += " Bundled: \(BundledDataset.allCases.map(\.rawValue).joined(separator: ", "));"
             message += " generated: \(GeneratedDataset.names.joined(separator: ", ")) (with options such as moons:samples=500,noise=0.2)"
             throw DataError(message)

@@ -1,3 +1,4 @@
+import GoldilocksSpec
 /// The `key=value` parameters of a generated data set's name, such as `moons:samples=500,noise=0.2`.
 public struct GeneratorParameters: Sendable, Equatable {
     /// The generator's name, for messages.
@@ -28,7 +29,7 @@ public struct GeneratorParameters: Sendable, Equatable {
     public func check(_ allowed: [String]) throws(DataError) {
         for key in values.keys.sorted() where !allowed.contains(key) {
             var message = "\(generator): unknown parameter \"\(key)\""
-            if let closest = closestName(to: key, in: allowed) { message += "; did you mean \"\(closest)\"?" }
+            if let closest = closestMatch(to: key, in: allowed) { message += "; did you mean \"\(closest)\"?" }
             throw DataError(message + " Valid: \(allowed.joined(separator: ", "))")
         }
     }
