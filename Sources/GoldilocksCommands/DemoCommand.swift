@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import GoldilocksPlots
 import GoldilocksTraining
 
 struct DemoCommand: ParsableCommand {
@@ -26,8 +27,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "How many gradient-descent steps each run takes.")
     var epochs: Int = 50
 
-    @Option(help: "text (a table and a chart) or json.")
-    var format: TextOrJSON = .text
+    @Option(help: "text (a table and a chart), json, or svg (the loss curves).")
+    var format: ChartFormat = .text
 
     func validate() throws {
         guard epochs >= 0 else { throw ValidationError("--epochs must be 0 or more") }
@@ -43,6 +44,7 @@ struct DemoCommand: ParsableCommand {
         let demo = GradientDescentDemo(start: start, epochs: epochs)
         let runs = try learningRates().map(demo.run(learningRate:))
         if format == .json { return try printJSON(runs) }
+        if format == .svg { return print(demoFigure(runs).svg()) }
         var rows = [["lr", "final x", "loss", "epochs", "verdict"]]
         for run in runs {
             let ending = run.explodedAt.map { "exploded at epoch \($0)" } ?? run.verdict.rawValue.replacingOccurrences(of: "_", with: " ")

@@ -24,3 +24,8 @@ func table(_ rows: [[String]]) -> String {
             .joined(separator: "  ")
     }.joined(separator: "\n")
 }
+
+/// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a file.
+func writeAtomically(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+}

@@ -3,6 +3,7 @@ import Foundation
 import GoldilocksData
 import GoldilocksNetworks
 import GoldilocksOptimizers
+import GoldilocksPlots
 import GoldilocksSchedules
 import GoldilocksSpec
 import GoldilocksTraining
@@ -33,6 +34,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, run.json.")
     var logDir: String?
 
+    @Option(help: "Also write the loss curve (with the guard's rescues marked) to this SVG file.")
+    var plot: String?
+
     @Option(name: .customLong("guard"), help: "on: rescue a diverging run; off: let it fail.")
     var guardSetting: OnOff = .on
 
@@ -60,13 +64,19 @@ struct TrainCommand: ParsableCommand {
                 cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
             callbacks.append(logging!)
         }
-        if format == .text { print(describe(setup)) }
-        let (summary, _) = setup.train(callbacks: callbacks) { message in
+        if format == .text {
+            print(describe(setup))
+            fflush(nil)  // every output stream: the header goes out before the guard's messages on stderr
+        }
+        let (summary, history) = setup.train(callbacks: callbacks) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         if let error = logging?.error { throw ValidationError(error) }
+        let figure = trainingFigure(history, title: "Training loss on \(configuration.data)")
+        if let plot { try writeAtomically(figure.svg(), to: plot) }
         if format == .json { return try printJSON(summary) }
         print(describe(summary))
+        print(figure.terminal())
         if let logDir { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoldilocksPlots
 import Foundation
 import GoldilocksOptimizers
 import GoldilocksSchedules
@@ -23,7 +24,7 @@ struct TrajectoryCommand: ParsableCommand {
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
+        case csv, json, svg
     }
 
     @Option(help: "The function: \(LandscapeFunction.allCases.map(\.rawValue).joined(separator: ", ")). quadratic is Σxᵢ² in any dimension; the others take 2 coordinates (rosenbrock: a=1, b=100).")
@@ -41,7 +42,7 @@ struct TrajectoryCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The number of optimizer steps (0 or more).")
     var steps: Int
 
-    @Option(help: "csv (step,loss,x0,x1,…) or json.")
+    @Option(help: "csv (step,loss,x0,x1,…), json, or svg (the path over the function's contour lines; the loss curve beyond 2-D).")
     var format: Format = .csv
 
     func validate() throws {
@@ -54,7 +55,13 @@ struct TrajectoryCommand: ParsableCommand {
 
     func run() throws {
         let trajectory = try makeTrajectory()
-        print(format == .csv ? trajectory.csv() : trajectory.json(), terminator: "")
+        switch format {
+        case .csv: print(trajectory.csv(), terminator: "")
+        case .json: print(trajectory.json(), terminator: "")
+        case .svg:
+            let landscape = try LandscapeFunction(rawValue: function)!.landscape(dimension: try startPoint().count)  // checked in validate()
+            print(trajectoryFigure(trajectory, on: landscape, name: function).svg())
+        }
         if let step = trajectory.divergedAt {
             FileHandle.standardError.write(Data("diverged at step \(step): the loss or the point is no longer finite; try a smaller learning rate\n".utf8))
         }

@@ -12,6 +12,13 @@ public struct StepRecord: Sendable, Codable, Equatable {
     public var momentum: Double?
     /// The L2 norm of the gradient, when a callback asked for it (`wantsGradientNorm`).
     public var gradientNorm: Double?
+
+    public init(
+        step: Int, epoch: Int, loss: Double, learningRate: Double, momentum: Double? = nil, gradientNorm: Double? = nil
+    ) {
+        (self.step, self.epoch, self.loss, self.learningRate) = (step, epoch, loss, learningRate)
+        (self.momentum, self.gradientNorm) = (momentum, gradientNorm)
+    }
 }
 
 /// What an epoch achieved.

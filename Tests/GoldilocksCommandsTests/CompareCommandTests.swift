@@ -35,3 +35,22 @@ import Testing
     let chart = demoChart([0.001, 0.1, 1.1].map(demo.run(learningRate:)))
     for label in ["lr=0.001", "lr=0.1", "lr=1.1"] { #expect(chart.contains(label)) }
 }
+
+@Test func aTrainingFigureMarksEachRescue() throws {
+    let history = History()
+    _ = history.stepEnded(StepRecord(step: 0, epoch: 0, loss: 2, learningRate: 1))
+    _ = history.stepEnded(StepRecord(step: 1, epoch: 0, loss: 1e9, learningRate: 1))
+    history.restored(atStep: 1, learningRateFactor: 0.1, reason: "test")
+    _ = history.stepEnded(StepRecord(step: 2, epoch: 0, loss: 1, learningRate: 0.1))
+    let svg = trainingFigure(history, title: "t").svg()
+    #expect(svg.contains("rescue: lr ×0.1"))
+}
+
+@Test func aTwoDimensionalTrajectoryIsDrawnOverContours() throws {
+    let command = try #require(try GoldilocksCommand.parseAsRoot([
+        "trajectory", "--function", "booth", "--start", "0,0", "--optimizer", "sgd", "--steps", "20", "--format", "svg",
+    ]) as? TrajectoryCommand)
+    let trajectory = try command.makeTrajectory()
+    let svg = trajectoryFigure(trajectory, on: try LandscapeFunction.booth.landscape(dimension: 2), name: "booth").svg()
+    #expect(svg.contains("path") && svg.contains("f = "))  // the path and contour levels in the legend
+}
