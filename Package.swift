@@ -100,7 +100,7 @@ let package = Package(
             name: "GoldilocksLogsTests", dependencies: ["GoldilocksLogs", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLogs", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [

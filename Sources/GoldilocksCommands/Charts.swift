@@ -16,9 +16,14 @@ func demoChart(_ runs: [GradientDescentDemo.Run]) -> String { demoFigure(runs).t
 
 /// The loss curves of a comparison, one line per learning rate.
 func comparisonFigure(_ runs: [ComparedRun], title: String) -> Chart {
-    Figures.learningRateComparison(
+    let logY = runs.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }
+    if runs.contains(where: { $0.name != nil }) {
+        return Figures.lossCurves(
+            runs.map { ($0.name ?? "", Array($0.losses.indices), $0.losses) }, logY: logY, title: title)
+    }
+    return Figures.learningRateComparison(
         runs.map { run in (run.learningRate, Array(run.losses.indices), run.losses, run.stoppedEarly == nil ? nil : "diverged") },
-        logY: runs.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }, title: title)
+        logY: logY, title: title)
 }
 
 /// An optimizer's path over a 2-D function's contour lines (framed around the path and the

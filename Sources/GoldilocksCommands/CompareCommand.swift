@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksLogs
 import GoldilocksPlots
 import GoldilocksSpec
 import GoldilocksTraining
@@ -21,6 +22,12 @@ struct CompareCommand: AsyncParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
+    @Option(help: "Logged runs instead of training: comma-separated CSV/JSON-lines logs or TensorBoard event files or folders (PyTorch, Keras, Goldilocks).")
+    var logs: String?
+
+    @Option(help: "The loss column or tag in --logs.")
+    var column: String = "loss"
+
     @Option(help: "An analytic function instead of data: quadratic, rosenbrock, beale, himmelblau, booth.")
     var function: LandscapeFunction?
 
@@ -31,22 +38,32 @@ struct CompareCommand: AsyncParsableCommand {
     var steps: Int = 100
 
     @Option(help: "The learning rates to compare, comma-separated.")
-    var lrs: String
+    var lrs: String?
 
     @Option(help: "text (table and chart), json or svg.")
     var format: ChartFormat = .text
 
     func validate() throws {
-        guard (options.data == nil) != (function == nil) else {
-            throw ValidationError("give either --data (train a network) or --function (an analytic function), not both or neither")
+        guard [options.data != nil, function != nil, logs != nil].filter({ $0 }).count == 1 else {
+            throw ValidationError(
+                "give one of --data (train a network), --function (an analytic function) or --logs (runs already logged)")
         }
-        _ = try parseNumberList(lrs, option: "--lrs", positive: true)
+        if logs == nil {
+            guard let lrs else { throw ValidationError("--lrs is required with --data or --function") }
+            _ = try parseNumberList(lrs, option: "--lrs", positive: true)
+        }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
     }
 
     func run() async throws {
-        let rates = try parseNumberList(lrs, option: "--lrs", positive: true)
         let runs: [ComparedRun]
+        if let logs {
+            runs = try logs.split(separator: ",").map { path in
+                try LearningRateComparison.logged(LossLog.read(String(path), column: column), name: String(path))
+            }
+            return try show(runs)
+        }
+        let rates = try parseNumberList(lrs ?? "", option: "--lrs", positive: true)
         if let function {
             let point = try start.map { try parseNumberList($0, option: "--start") } ?? (function == .rosenbrock ? [-1.2, 1] : [5, 5])
             runs = try LearningRateComparison.function(
@@ -54,13 +71,18 @@ struct CompareCommand: AsyncParsableCommand {
         } else {
             runs = try await LearningRateComparison.train(try options.configuration(), learningRates: rates)
         }
+        try show(runs)
+    }
+
+    /// Prints the runs in the chosen format.
+    private func show(_ runs: [ComparedRun]) throws {
         switch format {
         case .json: try printJSON(runs)
         case .svg: print(comparisonFigure(runs, title: title).svg())
         case .text:
-            var rows = [["lr", "final loss"] + (runs.contains { $0.validationLoss != nil } ? ["val loss"] : []) + ["ended"]]
+            var rows = [[runs.contains { $0.name != nil } ? "run" : "lr", "final loss"] + (runs.contains { $0.validationLoss != nil } ? ["val loss"] : []) + ["ended"]]
             for run in runs {
-                var row = [formatted(run.learningRate), formatted(run.finalLoss)]
+                var row = [run.name ?? formatted(run.learningRate), formatted(run.finalLoss)]
                 if rows[0].contains("val loss") { row.append(run.validationLoss.map(formatted) ?? "-") }
                 row.append(run.stoppedEarly ?? "finished")
                 rows.append(row)
@@ -73,6 +95,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     private var title: String {
+        if let logs { return "Logged runs: \(logs)" }
         if let function { return "\(options.optimizer) on \(function.rawValue), \(steps) steps" }
         return "\(options.optimizer) on \(options.data ?? ""), \(options.epochs) epochs"
     }

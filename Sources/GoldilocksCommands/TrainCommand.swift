@@ -34,6 +34,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, run.json.")
     var logDir: String?
 
+    @Option(help: "Repeat a run exactly from the run.json a --log-dir holds (the other data, model and training options are then ignored).")
+    var config: String?
+
     @Option(help: "Also write the loss curve (with the guard's rescues marked) to this SVG file.")
     var plot: String?
 
@@ -50,9 +53,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        var configuration = try options.configuration()
-        configuration.guardEnabled = guardSetting == .on
-        if let lr, lr != "auto" { configuration.learningRate = Double(lr) }
+        var configuration: RunConfiguration
+        if let config {
+            configuration = try RunConfiguration.read(from: config)
+        } else {
+            configuration = try options.configuration()
+            configuration.guardEnabled = guardSetting == .on
+            if let lr, lr != "auto" { configuration.learningRate = Double(lr) }
+        }
         if lr == "auto" { throw ValidationError("--lr auto is not built yet") }
         let setup = try TrainingSetup(configuration)
         var callbacks: [any TrainingCallback] = []

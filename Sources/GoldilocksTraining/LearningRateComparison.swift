@@ -1,8 +1,12 @@
+import GoldilocksLogs
 import GoldilocksOptimizers
 import GoldilocksSpec
 
 /// One learning rate's run in a comparison: its loss curve and where it ended.
 public struct ComparedRun: Sendable, Codable {
+    /// Where a logged run came from (nil for runs trained here).
+    public var name: String?
+    /// The learning rate (for a logged run, the first one its log records, or NaN).
     public var learningRate: Double
     /// The loss at every step (training mini-batch losses, or the function's value), in order.
     public var losses: [Double]
@@ -14,7 +18,7 @@ public struct ComparedRun: Sendable, Codable {
     public var stoppedEarly: String?
 
     enum CodingKeys: String, CodingKey {
-        case learningRate = "lr", losses, finalLoss = "final_loss", validationLoss = "val_loss"
+        case name, learningRate = "lr", losses, finalLoss = "final_loss", validationLoss = "val_loss"
         case validationAccuracy = "val_accuracy", stoppedEarly = "stopped_early"
     }
 }
@@ -41,7 +45,7 @@ public enum LearningRateComparison {
                     return (
                         index,
                         ComparedRun(
-                            learningRate: learningRates[index], losses: history.steps.map(\.loss), finalLoss: summary.trainLoss,
+                            name: nil, learningRate: learningRates[index], losses: history.steps.map(\.loss), finalLoss: summary.trainLoss,
                             validationLoss: summary.validationLoss, validationAccuracy: summary.validationAccuracy,
                             stoppedEarly: summary.stoppedEarly)
                     )
@@ -51,6 +55,15 @@ public enum LearningRateComparison {
             for await (index, run) in group { runs[index] = run }
             return runs.compactMap { $0 }
         }
+    }
+
+    /// A run read from a log (CSV, JSON lines or TensorBoard), to set beside others.
+    public static func logged(_ log: LossLog, name: String) -> ComparedRun {
+        let firstNonFinite = log.values.firstIndex { !$0.isFinite }
+        return ComparedRun(
+            name: name, learningRate: log.learningRate?.values.first ?? .nan, losses: log.values,
+            finalLoss: log.values.last ?? .nan,
+            stoppedEarly: firstNonFinite.map { "the loss stopped being finite at step \(log.steps[$0])" })
     }
 
     /// Runs the optimizer on an analytic function from `start` once per learning rate.
@@ -64,7 +77,7 @@ public enum LearningRateComparison {
             let path = try Trajectory(landscape: landscape, start: start, optimizer: optimizer, steps: steps)
             let losses = path.rows.map(\.loss)
             return ComparedRun(
-                learningRate: rate, losses: losses, finalLoss: losses.last ?? .nan,
+                name: nil, learningRate: rate, losses: losses, finalLoss: losses.last ?? .nan,
                 stoppedEarly: path.divergedAt.map { "the loss stopped being finite at step \($0)" })
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GoldilocksData
 import GoldilocksNetworks
 import GoldilocksSpec
@@ -51,6 +52,29 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         }
         if let rate = learningRate, !(rate > 0 && rate.isFinite) {
             throw ConfigurationError("the learning rate must be a positive number, not \(rate)")
+        }
+    }
+}
+
+extension RunConfiguration {
+    /// Reads a configuration from a `run.json`, saying which file and what is wrong on failure.
+    public static func read(from path: String) throws -> RunConfiguration {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ConfigurationError("cannot read \(path): \(error.localizedDescription)")
+        }
+        do {
+            let configuration = try JSONDecoder().decode(RunConfiguration.self, from: data)
+            try configuration.validate()
+            return configuration
+        } catch let error as ConfigurationError {
+            throw ConfigurationError("\(path): \(error.description)")
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw ConfigurationError("\(path) is not a Goldilocks run.json: it has no \"\(key.stringValue)\"")
+        } catch {
+            throw ConfigurationError("\(path) is not a Goldilocks run.json: \(error)")
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import GoldilocksLogs
 import GoldilocksSpec
 import GoldilocksTraining
 import Testing
@@ -21,4 +23,14 @@ import Testing
     #expect(runs[1].finalLoss < 2e-8)  // 50·0.8¹⁰⁰ ≈ 1.02e-8
     #expect(runs[2].finalLoss > 1e6)
     #expect(runs.allSatisfy { $0.losses.count == 51 })
+}
+
+@Test func aLoggedRunIsComparedByItsFileWithItsFirstNonFiniteStep() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(UInt64.random(in: 0...UInt64.max)).csv").path
+    try "step,loss,lr\n0,2.0,0.1\n1,1.5,0.1\n2,nan,0.1\n".write(toFile: path, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let run = LearningRateComparison.logged(try LossLog.read(path), name: "run A")
+    #expect(run.name == "run A" && run.learningRate == 0.1)
+    #expect(run.losses.count == 3)
+    #expect(run.stoppedEarly == "the loss stopped being finite at step 2")
 }
