@@ -1,0 +1,56 @@
+/// The measurements behind a diagnosis, all taken on the natural log of the loss.
+///
+/// Levels are medians (of the first few points, of the last tenth), so single noisy mini-batches
+/// do not move them. Steps are the log's own step numbers when it has them, else row indices.
+public struct DiagnosisEvidence: Codable, Sendable, Equatable {
+    /// The number of loss values read.
+    public var points: Int
+    /// The step of the first NaN or infinite loss, if any.
+    public var firstNonFiniteStep: Int?
+    /// The starting level: the median of the first max(1, min(5, n/20)) losses.
+    public var startLoss: Double
+    /// The final level: the median of the last max(2, n/10) finite losses.
+    public var endLoss: Double
+    /// The lowest of the block medians (the log cut into up to 40 equal blocks).
+    public var bestLoss: Double
+    /// The step at the middle of the block with the lowest median.
+    public var bestStep: Int
+    /// The largest single loss divided by the starting level (above 1: the loss rose above its start).
+    public var peakOverStart: Double
+    /// The fraction of the starting loss removed by the end: 1 − end/start (negative: it rose).
+    public var progress: Double
+    /// The Theil–Sen trend of the block medians over the second half, as the fraction of the loss it
+    /// removes over that half: 1 − exp(slope · n/2) (near 0: stalled; negative: rising).
+    public var lateProgress: Double
+    /// The end level over the best level (above 1: the loss climbed back from its best).
+    public var endOverBest: Double
+    /// Mini-batch noise in the first half: the robust standard deviation of step-to-step changes
+    /// of log-loss, 1.4826 · MAD(Δ log L) / √2, in log units (0.1 ≈ ±10% per step).
+    public var earlyNoise: Double
+    /// The same noise measure over the second half.
+    public var lateNoise: Double
+    /// The first step from which the smoothed loss stays within the end level's noise band; nil
+    /// when it never settles before the last block (still moving).
+    public var stallStep: Int?
+    /// The last learning rate of the log, when it has a learning-rate column.
+    public var learningRate: Double?
+    /// `learningRate` times the diagnosis's factor, when there is a learning rate.
+    public var suggestedLearningRate: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case points, progress
+        case firstNonFiniteStep = "first_non_finite_step"
+        case startLoss = "start_loss"
+        case endLoss = "end_loss"
+        case bestLoss = "best_loss"
+        case bestStep = "best_step"
+        case peakOverStart = "peak_over_start"
+        case lateProgress = "late_progress"
+        case endOverBest = "end_over_best"
+        case earlyNoise = "early_noise"
+        case lateNoise = "late_noise"
+        case stallStep = "stall_step"
+        case learningRate = "learning_rate"
+        case suggestedLearningRate = "suggested_learning_rate"
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The verdict rules and their wording (see `diagnose` for the rules in prose).
+enum DiagnosisRules {
+    /// A rise above the start counts as a kick uphill past this many log units (and 3 × noise).
+    static let spikeFloor = 0.25
+    /// Past this many log units above the start (×10) a kick uphill is an explosion.
+    static let explosion = log(10.0)
+    /// Early noise (log units per step) at or below which a curve counts as smooth.
+    static let smoothNoise = 0.32
+    /// How far (log units) a smooth curve may end above its best and still be moving.
+    static let stillAtBest = 0.16
+    /// How far (log units, ×2.4) a noisy curve must climb back above its best to oscillate.
+    static let climbBack = 0.86
+
+    static func verdict(for curve: LossCurve) -> Verdict {
+        if curve.firstNonFinite != nil { return .diverged }
+        if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
+            return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
+        }
+        if curve.earlyNoise <= smoothNoise {
+            guard curve.rise <= stillAtBest else { return .healthy }
+            let stalled = curve.drop > log(2.0) && curve.late < 0.05 * curve.drop
+            return stalled ? .plateau : .tooSlow
+        }
+        return curve.rise > climbBack ? .oscillating : .healthy
+    }
+
+    /// ×10 when a too-slow curve barely moved (under 10% of the loss removed), ×3 when it moves.
+    static func learningRateFactor(_ verdict: Verdict, curve: LossCurve) -> Double {
+        switch verdict {
+        case .tooSlow: curve.drop < -log(0.9) ? 10 : 3
+        case .oscillating: 0.1
+        case .diverged: 0.01
+        case .plateau, .healthy: 1
+        }
+    }
+
+    static func explanation(
+        _ verdict: Verdict, factor: Double, evidence e: DiagnosisEvidence
+    ) -> (symptom: String, cause: String, fix: String) {
+        let moved = "loss went from \(short(e.startLoss)) to \(short(e.endLoss)) (\(percent(e.progress)) lower)"
+        switch verdict {
+        case .diverged:
+            let what = e.firstNonFiniteStep.map { "loss became NaN or infinite at step \($0)" }
+                ?? "loss rose to \(short(e.peakOverStart))× its starting value (\(moved))"
+            return (what, "the learning rate is far too large", "divide the learning rate by 100")
+        case .oscillating:
+            let what = e.peakOverStart > 1.3
+                ? "loss jumped to \(short(e.peakOverStart))× its start and did not settle (\(moved))"
+                : "loss bounced back to \(short(e.endOverBest))× its best \(short(e.bestLoss)) at step \(e.bestStep), noise \(short(e.lateNoise)) per step (\(moved))"
+            return (what, "the learning rate is too large", "divide the learning rate by 10")
+        case .tooSlow:
+            let what = factor == 10
+                ? "loss is hardly decreasing: \(moved), smoothly (noise \(short(e.earlyNoise)) per step)"
+                : "loss is decreasing slowly and smoothly: \(moved), still \(percent(e.lateProgress)) in the second half"
+            return (what, "the learning rate is too small",
+                    factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")
+        case .plateau:
+            let since = e.stallStep.map { " from step \($0)" } ?? ""
+            return ("\(moved), then stopped improving\(since)",
+                    "the learning rate was good and is now too large to settle lower",
+                    "decay the learning rate now (a schedule, e.g. ÷10)")
+        case .healthy:
+            return ("\(moved); noise \(short(e.lateNoise)) per step, ends within \(percent(e.endOverBest - 1)) of its best",
+                    "the learning rate suits this run", "keep the learning rate")
+        }
+    }
+
+    private static func short(_ x: Double) -> String { String(format: "%.3g", x) }
+    private static func percent(_ x: Double) -> String { String(format: "%.0f%%", 100 * x) }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Robust measurements of one loss log, on the natural log of the loss (internal to `diagnose`).
+///
+/// With n finite points, y = ln L cut into B = min(n, 40) equal blocks with medians mₖ:
+/// - start = median of the first max(1, min(5, n/20)) points, end = median of the last max(2, n/10);
+/// - spike = max y − start; rise = end − min mₖ; drop = start − end;
+/// - noise = 1.4826 · MAD(Δy)/√2 over each half (differences cancel the slow trend);
+/// - late = −(Theil–Sen slope of mₖ over the second half) · n/2, the drop that trend makes there.
+/// Everything is a sort or a linear pass: O(n log n).
+struct LossCurve {
+    let points: Int
+    let firstNonFinite: Int?
+    let start: Double
+    let end: Double
+    let best: Double
+    let bestIndex: Int
+    let spike: Double
+    let late: Double
+    let earlyNoise: Double
+    let lateNoise: Double
+    let stallIndex: Int?
+
+    var drop: Double { start - end }
+    var rise: Double { end - best }
+
+    /// Measures `losses`, which must hold at least `minimumPoints` values.
+    init(losses: [Double]) {
+        points = losses.count
+        firstNonFinite = losses.firstIndex { !$0.isFinite }
+        let finite = Array(losses[..<(firstNonFinite ?? losses.count)])
+        let y = LossCurve.logLevels(finite)
+        let n = y.count
+        guard n >= 2 else {
+            let level = y.first ?? 0
+            (start, end, best, bestIndex, spike, late) = (level, level, level, 0, 0, 0)
+            (earlyNoise, lateNoise, stallIndex) = (0, 0, nil)
+            return
+        }
+        start = RobustStatistics.median(y[..<max(1, min(5, n / 20))])
+        end = RobustStatistics.median(y[(n - max(2, n / 10))...])
+        spike = (y.max() ?? start) - start
+
+        let blockCount = min(n, 40)
+        let edges = (0...blockCount).map { $0 * n / blockCount }
+        let medians = (0..<blockCount).map { RobustStatistics.median(y[edges[$0]..<edges[$0 + 1]]) }
+        let centers = (0..<blockCount).map { Double(edges[$0] + edges[$0 + 1] - 1) / 2 }
+        let bestBlock = medians.indices.min { medians[$0] < medians[$1] } ?? 0
+        best = medians[bestBlock]
+        bestIndex = Int(centers[bestBlock].rounded())
+
+        let half = n / 2
+        earlyNoise = LossCurve.noise(y[..<max(half, 2)])
+        lateNoise = LossCurve.noise(y[min(half, n - 2)...])
+        let slope = RobustStatistics.theilSenSlope(
+            x: Array(centers[(blockCount / 2)...]), y: Array(medians[(blockCount / 2)...]))
+        late = -slope * Double(n) / 2
+
+        // Settled: from this block on, every block median stays within the end level's noise band.
+        let band = max(0.05, lateNoise)
+        let endLevel = end
+        let settled = medians.indices.reversed().prefix { abs(medians[$0] - endLevel) <= band }.last
+        stallIndex = settled.flatMap { $0 > 0 && $0 < blockCount - 1 ? edges[$0] : nil }
+    }
+
+    /// ln L when every loss is positive; otherwise the losses shifted above zero first (a loss
+    /// that can be negative, such as a negative log-likelihood of a density, still has a shape).
+    private static func logLevels(_ losses: [Double]) -> [Double] {
+        guard let lowest = losses.min(), lowest <= 0, let highest = losses.max() else {
+            return losses.map { Foundation.log($0) }
+        }
+        let offset = -lowest + max(0.01 * (highest - lowest), 1e-12)
+        return losses.map { Foundation.log($0 + offset) }
+    }
+
+    private static func noise(_ y: ArraySlice<Double>) -> Double {
+        let changes = zip(y.dropFirst(), y).map { $0 - $1 }
+        return changes.isEmpty ? 0 : RobustStatistics.scaledMAD(changes) / 2.0.squareRoot()
+    }
+}

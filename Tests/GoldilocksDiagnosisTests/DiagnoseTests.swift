@@ -1,0 +1,125 @@
+import Foundation
+import GoldilocksDiagnosis
+import Testing
+
+/// Deterministic noise in [-1, 1) from an index (a hash, no generator state).
+private func noise(_ i: Int) -> Double {
+    var x = UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15
+    x ^= x >> 31
+    x = x &* 0xBF58_476D_1CE4_E5B9
+    x ^= x >> 29
+    return Double(x >> 11) / Double(1 << 52) - 1
+}
+
+/// `level(t)` for t in [0, 1) over `count` steps, times exp(amplitude · noise): mini-batch noise.
+private func curve(_ count: Int, amplitude: Double, _ level: (Double) -> Double) -> [Double] {
+    (0..<count).map { level(Double($0) / Double(count)) * exp(amplitude * noise($0)) }
+}
+
+/// Smooth fall to a floor over the first 30%, then flat: the textbook plateau.
+private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 0.3) }
+
+@Test func aSmoothNearlyFlatCurveIsTooSlowByTen() throws {
+    let d = try diagnose(losses: curve(400, amplitude: 0.005) { 2.3 - 0.1 * $0 })
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor == 10)
+}
+
+@Test func aSmoothSteadilyFallingCurveIsTooSlowByThree() throws {
+    let d = try diagnose(losses: curve(500, amplitude: 0.01) { 2.3 * exp(-1.2 * $0) })
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor == 3)
+    #expect(d.evidence.lateProgress > 0.3)
+}
+
+@Test func aNaNIsDivergedWithItsStep() throws {
+    let losses = [2.3, 2.1, 5.0, 80.0, .nan, .nan]
+    let d = try diagnose(losses: losses, steps: [10, 20, 30, 40, 50, 60])
+    #expect(d.verdict == .diverged)
+    #expect(d.learningRateFactor == 0.01)
+    #expect(d.evidence.firstNonFiniteStep == 50)
+}
+
+@Test func aShortLogEndingInInfinityIsStillDiverged() throws {
+    #expect(try diagnose(losses: [1.0, .infinity]).verdict == .diverged)
+}
+
+@Test func anExplodingLossIsDiverged() throws {
+    let d = try diagnose(losses: curve(200, amplitude: 0.05) { exp(8 * $0) })
+    #expect(d.verdict == .diverged)
+    #expect(d.evidence.peakOverStart > 100)
+}
+
+@Test func aLossThatJumpsAboveItsStartAndStaysHighIsOscillating() throws {
+    // Mini-batch noise is small, yet the loss swings up to 1.4× its start and back, without progress.
+    let d = try diagnose(losses: curve(300, amplitude: 0.05) { $0 < 0.1 ? 1 : 0.8 + 0.6 * sin(40 * $0) })
+    #expect(d.verdict == .oscillating)
+    #expect(d.learningRateFactor == 0.1)
+}
+
+@Test func aNoisyLossThatClimbsBackFromItsBestIsOscillating() throws {
+    let d = try diagnose(losses: curve(800, amplitude: 0.6) { 2.3 * exp(-6 * $0) + ($0 > 0.5 ? 0.6 * ($0 - 0.5) : 0) })
+    #expect(d.verdict == .oscillating)
+}
+
+@Test func fastProgressThenAFlatFloorIsAPlateauToDecay() throws {
+    let d = try diagnose(losses: plateau)
+    #expect(d.verdict == .plateau)
+    #expect(d.learningRateFactor == 1)
+    #expect(d.decayNow)
+    let stall = try #require(d.evidence.stallStep)
+    #expect(stall >= 150 && stall <= 250)
+}
+
+@Test func aNoisyDecreaseThatSettlesIsHealthy() throws {
+    let d = try diagnose(losses: curve(1000, amplitude: 1) { 0.1 + 2.2 * exp(-8 * $0) })
+    #expect(d.verdict == .healthy)
+    #expect(d.learningRateFactor == 1)
+    #expect(!d.decayNow)
+}
+
+@Test func fivePointsAreEnoughAndFourAreNot() throws {
+    #expect(try diagnose(losses: [2.3, 2.29, 2.28, 2.27, 2.26]).verdict == .tooSlow)
+    #expect(throws: DiagnosisError.notEnoughPoints(count: 4, needed: 5)) {
+        try diagnose(losses: [2.3, 2.29, 2.28, 2.27])
+    }
+}
+
+@Test func theLearningRateColumnGivesTheSuggestedRateWithoutChangingTheVerdict() throws {
+    let losses = curve(400, amplitude: 0.005) { 2.3 - 0.1 * $0 }
+    let with = try diagnose(losses: losses, learningRates: Array(repeating: 1e-5, count: 400))
+    let without = try diagnose(losses: losses)
+    #expect(with.verdict == without.verdict)
+    #expect(with.evidence.learningRate == 1e-5)
+    #expect(with.evidence.suggestedLearningRate == 1e-5 * with.learningRateFactor)
+    #expect(without.evidence.suggestedLearningRate == nil)
+}
+
+@Test func mismatchedColumnsAndBackwardStepsAreErrorsThatSayWhatToDo() throws {
+    #expect(throws: DiagnosisError.lengthMismatch(column: "learning rate", count: 2, losses: 5)) {
+        try diagnose(losses: [1, 1, 1, 1, 1], learningRates: [0.1, 0.1])
+    }
+    #expect(throws: DiagnosisError.stepsNotIncreasing(index: 2)) {
+        try diagnose(losses: [1, 1, 1, 1, 1], steps: [0, 1, 1, 2, 3])
+    }
+    #expect(DiagnosisError.notEnoughPoints(count: 3, needed: 5).description.contains("at least 5"))
+}
+
+@Test func stepsNumberTheEvidence() throws {
+    let d = try diagnose(losses: plateau, steps: plateau.indices.map { 100 * $0 })
+    #expect(d.evidence.bestStep % 100 == 0)
+    #expect(try #require(d.evidence.stallStep) % 100 == 0)
+}
+
+@Test func aHundredThousandPointsAreDiagnosedQuickly() throws {
+    let losses = curve(100_000, amplitude: 1) { 0.1 + 2.2 * exp(-8 * $0) }
+    let clock = ContinuousClock()
+    let started = clock.now
+    let d = try diagnose(losses: losses)
+    #expect(clock.now - started < .seconds(5))
+    #expect(d.verdict == .healthy)
+}
+
+@Test func negativeLossesStillHaveAShape() throws {
+    #expect(try diagnose(losses: plateau.map { $0 - 1 }).verdict != .diverged)
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GoldilocksDiagnosis
+import TestSupport
+import Testing
+
+/// One run of the evaluation set written by scripts/diagnosis-eval-set.
+struct EvaluationRun: Decodable {
+    let id: String
+    let dataset: String
+    let losses: [Double?]
+    let lr: Double
+    let acceptable: [String]
+}
+
+struct EvaluationSet: Decodable {
+    let half: String
+    let runs: [EvaluationRun]
+}
+
+/// The agreement of `diagnose` with the intervention labels, and its confusion matrix.
+struct Agreement {
+    var agreed = 0
+    var total = 0
+    /// (first acceptable verdict, predicted verdict) → count.
+    var confusion: [String: [String: Int]] = [:]
+
+    var fraction: Double { Double(agreed) / Double(max(total, 1)) }
+
+    init(_ set: EvaluationSet) throws {
+        for run in set.runs {
+            let losses = run.losses.map { $0 ?? .nan }
+            let verdict = try diagnose(
+                losses: losses, learningRates: Array(repeating: run.lr, count: losses.count)
+            ).verdict.rawValue
+            total += 1
+            if run.acceptable.contains(verdict) { agreed += 1 }
+            let label = run.acceptable.contains(verdict) ? verdict : run.acceptable.joined(separator: "|")
+            confusion[label, default: [:]][verdict, default: 0] += 1
+        }
+    }
+
+    var table: String {
+        let verdicts = ["healthy", "too_slow", "oscillating", "diverged", "plateau"]
+        var lines = ["label \\ verdict".padding(toLength: 36, withPad: " ", startingAt: 0)
+            + verdicts.map { $0.padding(toLength: 12, withPad: " ", startingAt: 0) }.joined()]
+        for label in confusion.keys.sorted() {
+            lines.append(label.padding(toLength: 36, withPad: " ", startingAt: 0)
+                + verdicts.map { String(confusion[label]?[$0] ?? 0).padding(toLength: 12, withPad: " ", startingAt: 0) }.joined())
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Floors just under the measured agreement (dev 87.5%, held-out 70.2%; docs/diagnosis.md): the
+/// issue's target is 90%, which the held-out half does not reach yet. These guard against regressions.
+@Test(arguments: [("diagnosis-eval-dev", 0.85), ("diagnosis-eval-heldout", 0.68)])
+func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
+    let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
+    let agreement = try Agreement(set)
+    print("\(set.half): \(agreement.agreed)/\(agreement.total) = \(String(format: "%.1f", 100 * agreement.fraction))% agree\n\(agreement.table)")
+    #expect(agreement.total >= 300)
+    #expect(agreement.fraction >= floor)
+}

@@ -1,4 +1,0 @@
-import Testing
-
-// Replaced by the target's real tests; keeps the empty target building meanwhile.
-@Test func goldilocksDiagnosisTargetBuilds() {}

@@ -1,0 +1,194 @@
+"""Builds the diagnosis evaluation set: real PyTorch training runs labelled by intervention.
+
+Each base run trains a small MLP with one optimizer at one constant learning rate for a fixed
+budget of steps and records every mini-batch loss. Its label comes from reruns with the same seed
+(same initial weights, same batch order): the learning rate x10, x100, /10, /100, and /10 from the
+middle of the run. An intervention "helps" when it lowers the final loss (the mean loss over the
+whole training set after the last step) by more than 20%. The helping interventions name the
+acceptable verdicts (issue 5):
+
+    x10, x100 -> too_slow      /10 -> oscillating      /100 -> oscillating or diverged
+    decay     -> plateau       none -> healthy          a non-finite loss in the base run -> diverged
+
+Base learning rates run from 1000x below to 1000x above a sensible value for each optimizer, in
+half-decade steps. The constant-rate reruns of one base run are other points of the same
+half-decade grid, so the grid (1e-5..1e5 times the sensible value) is trained once and shared.
+
+Output: one JSON file per half of the set (development and held-out, split by data set), each
+{"format": 1, "runs": [...]}, a run being
+    {"id", "source": "pytorch", "dataset", "task", "optimizer", "seed", "steps", "batch_size",
+     "lr", "lr_multiple" (of the sensible value), "losses" (null = not finite),
+     "final_loss" (null = not finite), "interventions": {"x10": final, "x100", "div10",
+     "div100", "decay"}, "helped": [names], "acceptable": [verdicts]}
+Runs of other sources (Goldilocks's own trainer) can be appended later in the same format: set
+"source" accordingly; the Swift test reads every run of both files alike.
+"""
+
+import argparse
+import json
+import math
+import os
+import time
+
+import numpy as np
+import torch
+from sklearn import datasets
+from sklearn.preprocessing import StandardScaler
+
+torch.set_num_threads(1)
+
+SENSIBLE = {"sgd": 0.1, "momentum": 0.01, "adam": 0.001}
+DEV_DATASETS = ["digits", "iris", "moons", "diabetes"]
+HELDOUT_DATASETS = ["wine", "breast-cancer", "circles", "friedman"]
+SETTINGS = [  # (seed, steps, batch size): a short and a long log
+    (0, 250, 32),
+    (1, 1000, 16),
+]
+BASE_HALF_DECADES = range(-6, 7)  # 10^-3 .. 10^3 times the sensible rate
+HELP_RATIO = 0.8
+
+
+def load(name):
+    if name == "digits":
+        X, y = datasets.load_digits(return_X_y=True); task = "classification"
+    elif name == "iris":
+        X, y = datasets.load_iris(return_X_y=True); task = "classification"
+    elif name == "wine":
+        X, y = datasets.load_wine(return_X_y=True); task = "classification"
+    elif name == "breast-cancer":
+        X, y = datasets.load_breast_cancer(return_X_y=True); task = "classification"
+    elif name == "moons":
+        X, y = datasets.make_moons(1000, noise=0.25, random_state=0); task = "classification"
+    elif name == "circles":
+        X, y = datasets.make_circles(1000, noise=0.1, factor=0.5, random_state=0); task = "classification"
+    elif name == "diabetes":
+        X, y = datasets.load_diabetes(return_X_y=True); task = "regression"
+    elif name == "friedman":
+        X, y = datasets.make_friedman1(1000, noise=1.0, random_state=0); task = "regression"
+    else:
+        raise ValueError(name)
+    X = StandardScaler().fit_transform(X).astype(np.float32)
+    if task == "regression":
+        y = ((y - y.mean()) / y.std()).astype(np.float32)
+        return torch.tensor(X), torch.tensor(y).unsqueeze(1), task, 1
+    return torch.tensor(X), torch.tensor(y, dtype=torch.long), task, int(y.max()) + 1
+
+
+def make_optimizer(kind, params, lr):
+    if kind == "sgd":
+        return torch.optim.SGD(params, lr=lr, foreach=True)
+    if kind == "momentum":
+        return torch.optim.SGD(params, lr=lr, momentum=0.9, foreach=True)
+    return torch.optim.Adam(params, lr=lr, foreach=True)  # same numbers, 4x faster here
+
+
+def train(data, kind, lr, seed, steps, batch_size, decay_at=None):
+    """Trains from the seed's weights and batch order; returns (per-step losses, final loss)."""
+    X, y, task, outputs = data
+    torch.manual_seed(seed)
+    model = torch.nn.Sequential(
+        torch.nn.Linear(X.shape[1], 32), torch.nn.ReLU(),
+        torch.nn.Linear(32, 32), torch.nn.ReLU(),
+        torch.nn.Linear(32, outputs))
+    loss_fn = torch.nn.MSELoss() if task == "regression" else torch.nn.CrossEntropyLoss()
+    opt = make_optimizer(kind, model.parameters(), lr)
+    gen = torch.Generator().manual_seed(seed)
+    order = torch.randperm(len(X), generator=gen)
+    pos = 0
+    losses = []
+    for step in range(steps):
+        if decay_at is not None and step == decay_at:
+            for group in opt.param_groups:
+                group["lr"] = lr / 10
+        if pos + batch_size > len(X):
+            order = torch.randperm(len(X), generator=gen)
+            pos = 0
+        idx = order[pos:pos + batch_size]
+        pos += batch_size
+        loss = loss_fn(model(X[idx]), y[idx])
+        value = loss.item()
+        losses.append(value if math.isfinite(value) else None)
+        if not math.isfinite(value):
+            return losses, None
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    with torch.no_grad():
+        final = loss_fn(model(X), y).item()
+    return losses, (final if math.isfinite(final) else None)
+
+
+def label(base_final, base_losses, outcomes):
+    helped = []
+    for name, final in outcomes.items():
+        if final is None:
+            continue
+        if base_final is None or final < HELP_RATIO * base_final:
+            helped.append(name)
+    verdicts = set()
+    if any(v is None for v in base_losses) or base_final is None:
+        verdicts.add("diverged")
+    for name in helped:
+        verdicts |= {"x10": {"too_slow"}, "x100": {"too_slow"}, "div10": {"oscillating"},
+                     "div100": {"oscillating", "diverged"}, "decay": {"plateau"}}[name]
+    if not verdicts:
+        verdicts.add("healthy")
+    return helped, sorted(verdicts)
+
+
+def rounded(x):
+    return None if x is None else float(f"{x:.4g}")
+
+
+def build(names, log):
+    runs = []
+    for dataset in names:
+        data = load(dataset)
+        for kind, sensible in SENSIBLE.items():
+            for seed, steps, batch in SETTINGS:
+                grid = {}
+
+                def constant(k):
+                    if k not in grid:
+                        grid[k] = train(data, kind, sensible * 10 ** (k / 2), seed, steps, batch)
+                    return grid[k]
+
+                for k in BASE_HALF_DECADES:
+                    lr = sensible * 10 ** (k / 2)
+                    losses, final = constant(k)
+                    outcomes = {
+                        "x10": constant(k + 2)[1], "x100": constant(k + 4)[1],
+                        "div10": constant(k - 2)[1], "div100": constant(k - 4)[1],
+                        "decay": train(data, kind, lr, seed, steps, batch, decay_at=steps // 2)[1],
+                    }
+                    helped, acceptable = label(final, losses, outcomes)
+                    runs.append({
+                        "id": f"{dataset}/{kind}/seed{seed}/lr{lr:.3g}",
+                        "source": "pytorch", "dataset": dataset, "task": data[2],
+                        "optimizer": kind, "seed": seed, "steps": steps, "batch_size": batch,
+                        "lr": float(f"{lr:.6g}"), "lr_multiple": float(f"{10 ** (k / 2):.6g}"),
+                        "losses": [rounded(v) for v in losses], "final_loss": rounded(final),
+                        "interventions": {n: rounded(v) for n, v in outcomes.items()},
+                        "helped": helped, "acceptable": acceptable,
+                    })
+                log(f"{dataset} {kind} seed {seed}: done")
+    return runs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="folder for the JSON files")
+    args = parser.parse_args()
+    start = time.time()
+    log = lambda message: print(f"[{time.time() - start:6.1f}s] {message}", flush=True)
+    for half, names in (("dev", DEV_DATASETS), ("heldout", HELDOUT_DATASETS)):
+        runs = build(names, log)
+        path = os.path.join(args.out, f"diagnosis-eval-{half}.json")
+        with open(path + ".tmp", "w") as f:
+            json.dump({"format": 1, "half": half, "runs": runs}, f, separators=(",", ":"))
+        os.replace(path + ".tmp", path)
+        log(f"{path}: {len(runs)} runs")
+
+
+if __name__ == "__main__":
+    main()
