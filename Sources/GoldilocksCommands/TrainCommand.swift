@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GoldilocksData
+import GoldilocksDiagnosis
 import GoldilocksNetworks
 import GoldilocksOptimizers
 import GoldilocksPlots
@@ -108,6 +109,9 @@ struct TrainCommand: ParsableCommand {
         var text = parts.joined(separator: ", ")
         if summary.rescues > 0 { text += "\nThe guard rescued the run \(summary.rescues) time(s)." }
         if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
+        if let diagnosis = summary.diagnosis {
+            text += "\nDiagnosis: \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."
+        }
         return text
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GoldilocksCore
 import GoldilocksData
+import GoldilocksDiagnosis
 import GoldilocksNetworks
 import GoldilocksOptimizers
 import GoldilocksSchedules
@@ -111,9 +112,11 @@ public struct TrainingSetup: Sendable {
         if configuration.guardEnabled { all.append(DivergenceGuard(report: report)) }
         all += callbacks
         var generator = SeededGenerator(seed: configuration.seed &+ 11)
-        let summary = makeTrainer().fit(
+        var summary = makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)
+        summary.diagnosis = try? diagnose(
+            losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step))
         return (summary, history)
     }
 }

@@ -1,3 +1,5 @@
+import GoldilocksDiagnosis
+
 /// The outcome of a training run, as `goldilocks train --format json` prints it.
 public struct TrainingSummary: Sendable, Codable, Equatable {
     /// The (first group's) learning rate the run started from.
@@ -12,9 +14,11 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
     public var stoppedEarly: String?
     /// How many times the guard restored the weights.
     public var rescues: Int
+    /// What the run's per-step losses say about its learning rate (nil for very short runs).
+    public var diagnosis: Diagnosis?
 
     enum CodingKeys: String, CodingKey {
         case learningRate = "lr", epochs, steps, trainLoss = "train_loss", validationLoss = "val_loss"
-        case validationAccuracy = "val_accuracy", seconds, stoppedEarly = "stopped_early", rescues
+        case validationAccuracy = "val_accuracy", seconds, stoppedEarly = "stopped_early", rescues, diagnosis
     }
 }
