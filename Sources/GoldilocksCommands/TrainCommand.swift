@@ -61,8 +61,12 @@ struct TrainCommand: ParsableCommand {
             configuration = try options.configuration()
             configuration.guardEnabled = guardSetting == .on
             if let lr, lr != "auto" { configuration.learningRate = Double(lr) }
+            if lr == "auto" {
+                let choice = try AutoLearningRate().choose(for: configuration)
+                configuration = choice.configuration
+                if format == .text { print(choice.description) }
+            }
         }
-        if lr == "auto" { throw ValidationError("--lr auto is not built yet") }
         let setup = try TrainingSetup(configuration)
         var callbacks: [any TrainingCallback] = []
         if let bar = ProgressBar.ifTerminal(format == .text) { callbacks.append(bar) }

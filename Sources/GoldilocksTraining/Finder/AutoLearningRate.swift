@@ -1,0 +1,110 @@
+import Foundation
+import GoldilocksData
+import GoldilocksFinder
+import GoldilocksSpec
+
+/// The policy behind `goldilocks train --lr auto`: run the range test on the run's own network and
+/// data, take one rule's suggestion times a safety factor, and, unless the user chose a schedule,
+/// train with one-cycle peaking at that rate.
+///
+/// ```
+/// lr = factor · suggestion(method)      on the median curve of `repeats` seeded range tests
+/// schedule = OneCycleLR(max_lr: lr, total_steps: epochs · ⌈n / batchSize⌉)   (PyTorch defaults)
+/// ```
+/// The defaults were chosen by measurement (`scripts/auto-vs-grid`, docs/auto-vs-grid.md): on the
+/// data sets there, this single run reaches the validation loss of the best point of a 16-rate
+/// constant-rate Adam grid at about a sixteenth of its compute.
+public struct AutoLearningRate: Sendable, Codable, Equatable {
+    /// What to train with after the range test.
+    public enum Schedule: String, Sendable, Codable, CaseIterable {
+        /// The found rate, constant.
+        case constant
+        /// PyTorch's `OneCycleLR` with the found rate as `max_lr` (warm-up 30 %, cosine, momentum cycled).
+        case oneCycle = "one-cycle"
+    }
+
+    /// The rule whose suggestion is taken.
+    public var method: SuggestionMethod
+    /// A safety factor applied to the suggestion.
+    public var factor: Double
+    /// The schedule to train with when the configuration has none.
+    public var schedule: Schedule
+    /// Range tests to aggregate (each with other batches), for a stable answer.
+    public var repeats: Int
+    /// The range test's sweep; fastai's `lr_find` default 1e-7 … 10 in 100 steps.
+    public var sweep: LearningRateSweep
+
+    /// The measured default policy: valley (fastai's default rule) ×1, one-cycle, 3 repeats.
+    public init(
+        method: SuggestionMethod = .valley, factor: Double = 1, schedule: Schedule = .oneCycle, repeats: Int = 3,
+        sweep: LearningRateSweep? = nil
+    ) throws(FinderError) {
+        guard factor > 0, factor.isFinite else { throw FinderError("the safety factor must be positive, not \(factor)") }
+        guard repeats >= 1 else { throw FinderError("repeats must be at least 1, not \(repeats)") }
+        self.method = method
+        self.factor = factor
+        self.schedule = schedule
+        self.repeats = repeats
+        if let sweep {
+            self.sweep = sweep
+        } else {
+            do throws(RangeTestError) {
+                self.sweep = try LearningRateSweep()
+            } catch {
+                throw FinderError(error.description)
+            }
+        }
+    }
+
+    /// What the policy chose, and from which range test.
+    public struct Choice: Sendable {
+        /// The configuration to train: `learningRate` set, and a one-cycle schedule when chosen.
+        public var configuration: RunConfiguration
+        /// The learning rate chosen (the one-cycle peak).
+        public var learningRate: Double
+        /// The suggestion it came from, on the median curve.
+        public var suggestion: Suggestion
+        /// The range tests.
+        public var rangeTest: RepeatedRangeTestResult
+        /// Optimizer steps the range tests took, to weigh their cost against the training's.
+        public var rangeTestSteps: Int
+
+        /// One line for people: `lr auto: 3.2e-3 (valley of 3 range tests, spread ×1.4), one-cycle`.
+        public var description: String {
+            let spread = rangeTest.spread(suggestion.method)?.ratio.map { ", spread ×\(String(format: "%.2g", $0))" } ?? ""
+            let schedule = configuration.schedule.map { " with \($0.name)" } ?? ""
+            return "lr auto: \(Suggestion.abbreviated(learningRate)) (\(suggestion.method.rawValue) of "
+                + "\(rangeTest.repeats.count) range test(s)\(spread))\(schedule)"
+        }
+    }
+
+    /// Runs the range tests on the setup `configuration` describes and returns the configuration
+    /// to train. Throws a `FinderError` saying why when the rule cannot suggest (too few points
+    /// before the loss diverged, for instance).
+    public func choose(for configuration: RunConfiguration, data: PreparedData? = nil) throws -> Choice {
+        let setup = try TrainingSetup(configuration, data: data)
+        let test = try RangeTest(sweep: sweep, methods: [method])
+        let finder = try LearningRateFinder(test: test, batchSize: configuration.batchSize, repeats: repeats, seed: configuration.seed)
+        let result = try finder.run(on: setup)
+        guard let suggestion = result.suggestion(method) else {
+            let why = result.failures.first { $0.method == method }?.description ?? "no suggestion"
+            let stop = result.repeats.first?.stop.description ?? ""
+            throw FinderError(
+                "--lr auto could not choose a learning rate: \(why) (the range test \(stop)); "
+                    + "give --lr a number, or widen the sweep")
+        }
+        var chosen = configuration
+        let lr = suggestion.lr * factor
+        chosen.learningRate = lr
+        if schedule == .oneCycle && configuration.schedule == nil {
+            let stepsPerEpoch = (setup.data.train.count + configuration.batchSize - 1) / configuration.batchSize
+            chosen.schedule = Spec(
+                name: "OneCycleLR",
+                parameters: ["max_lr": .number(lr), "total_steps": .number(Double(configuration.epochs * stepsPerEpoch))])
+            chosen.scheduleUnit = .step
+        }
+        return Choice(
+            configuration: chosen, learningRate: lr, suggestion: suggestion, rangeTest: result,
+            rangeTestSteps: result.repeats.map(\.lrs.count).reduce(0, +))
+    }
+}

@@ -1,0 +1,166 @@
+import GoldilocksData
+import GoldilocksFinder
+import GoldilocksNetworks
+import GoldilocksOptimizers
+
+/// The learning-rate range test on a real network: trains mini-batches at the growing learning
+/// rates of a `RangeTest`, then puts the weights and the optimizer state back as they were.
+///
+/// Each step fills a batch (seeded `Batcher`, restarting the epoch when it runs out), computes
+/// `lossAndGradient`, and takes one optimizer step at the sweep's learning rate. With
+/// `accumulationSteps = k` a step averages the gradients (and losses) of `k` batches before its
+/// one update, torch-lr-finder's `accumulation_steps`:
+/// ```
+/// g = (1/k) Σᵢ ∇L(batchᵢ),   loss = (1/k) Σᵢ L(batchᵢ)
+/// ```
+/// With `measuresValidationLoss` the recorded loss is the mean loss on the whole validation set
+/// after the update (torch-lr-finder's `val_loader`, Leslie Smith's recipe) instead of the batch's.
+///
+/// **Parameter groups.** The sweep drives the first group; every other group keeps its configured
+/// ratio to the first, so group `g` sweeps `start·rₘ … end·rₘ` with `rₘ = lr₍g₎ / lr₍0₎`
+/// (discriminative learning rates stay discriminative).
+///
+/// **Restoring.** Model and optimizer are values: the test trains on them in place and assigns the
+/// snapshot back in a `defer`, so they come back bit for bit after a completed test, an early stop,
+/// a NaN, or a thrown error. Nothing touches the disk.
+///
+/// **Repeats.** Repeat `r` starts from the snapshot and draws its batches with seed `seed + r`;
+/// the suggestions come from the per-step median curve (`RepeatedRangeTestResult`), and the same
+/// seed gives the same result.
+public struct LearningRateFinder: Sendable {
+    /// The sweep, smoothing, divergence rule and suggestion rules.
+    public var test: RangeTest
+    /// Rows per mini-batch.
+    public var batchSize: Int
+    /// Batches whose gradients are averaged before each optimizer step (1: none).
+    public var accumulationSteps: Int
+    /// Record the validation loss after each step instead of the training batch's loss.
+    public var measuresValidationLoss: Bool
+    /// How many times to run the test (each with other batches); the answer comes from the median.
+    public var repeats: Int
+    /// The seed of repeat 0's batch order; repeat `r` uses `seed + r`.
+    public var seed: UInt64
+
+    /// A finder; the defaults are fastai's `lr_find` (1e-7 to 10, 100 steps, one run).
+    public init(
+        test: RangeTest? = nil, batchSize: Int = 32, accumulationSteps: Int = 1, measuresValidationLoss: Bool = false,
+        repeats: Int = 1, seed: UInt64 = 0
+    ) throws(FinderError) {
+        guard batchSize >= 1 else { throw FinderError("the batch size must be at least 1, not \(batchSize)") }
+        guard accumulationSteps >= 1 else {
+            throw FinderError("gradient accumulation needs at least 1 batch per step, not \(accumulationSteps)")
+        }
+        guard repeats >= 1 else { throw FinderError("--repeats must be at least 1, not \(repeats)") }
+        if let test {
+            self.test = test
+        } else {
+            do throws(RangeTestError) {
+                self.test = try RangeTest()
+            } catch {
+                throw FinderError(error.description)
+            }
+        }
+        self.batchSize = batchSize
+        self.accumulationSteps = accumulationSteps
+        self.measuresValidationLoss = measuresValidationLoss
+        self.repeats = repeats
+        self.seed = seed
+    }
+
+    /// Runs the test on a prepared run's initial network and optimizer (the setup is not changed).
+    public func run(on setup: TrainingSetup) throws(FinderError) -> RepeatedRangeTestResult {
+        var model = setup.model
+        var optimizer = setup.optimizer
+        return try run(
+            model: &model, optimizer: &optimizer, loss: setup.data.loss, train: setup.data.train,
+            validation: setup.data.validation)
+    }
+
+    /// Runs the test on `model` and `optimizer`, which come back exactly as they went in.
+    public func run(
+        model: inout MLP<Float>, optimizer: inout any Optimizer<Float>, loss: Loss, train: Dataset, validation: Dataset?
+    ) throws(FinderError) -> RepeatedRangeTestResult {
+        guard train.featureCount == model.inputCount else {
+            throw FinderError("the data has \(train.featureCount) features but the model \(model.inputCount) inputs")
+        }
+        if measuresValidationLoss && (validation?.count ?? 0) == 0 {
+            throw FinderError("measuring the validation loss needs validation data (--validation-data or --validation-split)")
+        }
+        let snapshot = (model: model, optimizer: optimizer)
+        defer { (model, optimizer) = snapshot }
+        let rows = min(batchSize, train.count)
+        let workspace = Workspace(for: model, capacity: rows)
+        let features = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows * train.featureCount)
+        let targets = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows)
+        let accumulated = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.parameterCount)
+        defer {
+            features.deallocate()
+            targets.deallocate()
+            accumulated.deallocate()
+        }
+        let baseRates = snapshot.optimizer.learningRates
+        let ratios = baseRates.map { baseRates[0] > 0 ? $0 / baseRates[0] : 1 }
+        var rates = baseRates
+        var results: [RangeTestResult] = []
+        for repeatIndex in 0..<repeats {
+            (model, optimizer) = snapshot
+            var batcher: Batcher
+            do {
+                batcher = try Batcher(dataset: train, batchSize: rows, seed: seed &+ UInt64(repeatIndex))
+            } catch {
+                throw FinderError(error.description)
+            }
+            var nextBatch = 0
+            results.append(
+                test.run { lr in
+                    for g in rates.indices { rates[g] = lr * ratios[g] }
+                    optimizer.learningRates = rates
+                    var batchLoss = 0.0
+                    for k in 0..<accumulationSteps {
+                        if nextBatch == batcher.batchCount {
+                            batcher.nextEpoch()
+                            nextBatch = 0
+                        }
+                        let count = batcher.fill(batch: nextBatch, features: features, targets: targets)
+                        nextBatch += 1
+                        batchLoss += model.lossAndGradient(
+                            input: features.baseAddress!, targets: targets.baseAddress!, rows: count, loss: loss,
+                            workspace: workspace)
+                        if accumulationSteps > 1 { accumulate(workspace.gradientBuffer, into: accumulated, first: k == 0) }
+                    }
+                    let gradient: UnsafeBufferPointer<Float>
+                    if accumulationSteps > 1 {
+                        scale(accumulated, by: 1 / Float(accumulationSteps))
+                        gradient = UnsafeBufferPointer(accumulated)
+                    } else {
+                        gradient = workspace.gradientBuffer
+                    }
+                    model.parameters.withUnsafeMutableBufferPointer { parameters in
+                        optimizer.step(parameters: parameters, gradients: gradient)
+                    }
+                    if measuresValidationLoss, let validation {
+                        return evaluate(model, on: validation, workspace: workspace).loss
+                    }
+                    return batchLoss / Double(accumulationSteps)
+                })
+        }
+        do {
+            return try RepeatedRangeTestResult(repeats: results, test: test)
+        } catch {
+            throw FinderError(error.description)
+        }
+    }
+}
+
+/// `sum ← g` on the first batch of an accumulation, `sum ← sum + g` after.
+private func accumulate(_ gradient: UnsafeBufferPointer<Float>, into sum: UnsafeMutableBufferPointer<Float>, first: Bool) {
+    if first {
+        _ = sum.update(fromContentsOf: gradient)
+    } else {
+        for i in sum.indices { sum[i] += gradient[i] }
+    }
+}
+
+private func scale(_ values: UnsafeMutableBufferPointer<Float>, by factor: Float) {
+    for i in values.indices { values[i] *= factor }
+}

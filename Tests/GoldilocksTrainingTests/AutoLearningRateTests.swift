@@ -1,0 +1,64 @@
+import GoldilocksFinder
+import GoldilocksSpec
+import Testing
+
+@testable import GoldilocksTraining
+
+@Suite("train --lr auto")
+struct AutoLearningRateTests {
+    @Test func autoPicksASaneRateOnDigitsAndTrainsAbove95Percent() throws {
+        let configuration = RunConfiguration(data: "digits")
+        let choice = try AutoLearningRate().choose(for: configuration)
+        // Adam on standardised digits trains well from about 1e-4 to 1e-2.
+        #expect(choice.learningRate > 1e-4 && choice.learningRate < 3e-2)
+        #expect(choice.learningRate == choice.suggestion.lr)
+        #expect(choice.configuration.learningRate == choice.learningRate)
+        #expect(choice.configuration.schedule?.name == "OneCycleLR")
+        #expect(choice.rangeTest.repeats.count == 3)
+        #expect(choice.rangeTestSteps <= 300)
+        let (summary, _) = try TrainingSetup(choice.configuration).train()
+        let accuracy = try #require(summary.validationAccuracy)
+        #expect(accuracy > 0.95, "validation accuracy \(accuracy)")
+        #expect(summary.learningRate == choice.learningRate)
+    }
+
+    @Test func theSameConfigurationChoosesTheSameRate() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        let policy = try AutoLearningRate(repeats: 2)
+        #expect(try policy.choose(for: configuration).learningRate == policy.choose(for: configuration).learningRate)
+    }
+
+    @Test func aConstantPolicyScalesTheSuggestionAndAddsNoSchedule() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        let choice = try AutoLearningRate(method: .minimum, factor: 0.5, schedule: .constant, repeats: 1).choose(for: configuration)
+        #expect(choice.configuration.schedule == nil)
+        #expect(choice.learningRate == choice.suggestion.lr * 0.5)
+        #expect(choice.suggestion.method == .minimum)
+    }
+
+    @Test func aScheduleTheUserChoseIsKept() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        configuration.schedule = Spec(name: "StepLR", parameters: ["step_size": .number(10)])
+        let choice = try AutoLearningRate(repeats: 1).choose(for: configuration)
+        #expect(choice.configuration.schedule == configuration.schedule)
+    }
+
+    @Test func tooFewPointsBeforeDivergenceIsATypedErrorThatSaysWhatToDo() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        // Six steps leave one point once fastai's trimming drops the last five; valley needs two.
+        let policy = try AutoLearningRate(repeats: 1, sweep: LearningRateSweep(iterations: 6))
+        let error = try #require(throws: FinderError.self) { try policy.choose(for: configuration) }
+        #expect(error.description.contains("could not choose a learning rate"))
+        #expect(error.description.contains("valley needs at least 2 points"))
+        #expect(error.description.contains("give --lr a number"))
+    }
+
+    @Test func badPolicySettingsAreTypedErrors() {
+        #expect(throws: FinderError.self) { try AutoLearningRate(factor: 0) }
+        #expect(throws: FinderError.self) { try AutoLearningRate(repeats: 0) }
+    }
+}

@@ -1,0 +1,199 @@
+"""Goldilocks' single `train --lr auto` run against a 16-point constant-learning-rate PyTorch Adam grid.
+
+For each data set: one fixed 80/20 split written to train/validation CSVs (both sides read the same
+rows), the same MLP (hidden 64,32, ReLU), Adam, epochs, batch size, features standardised with the
+training set's statistics. The grid trains at 16 log-spaced constant learning rates, 3 seeds each;
+the best grid point is the one with the lowest mean final validation loss. Goldilocks trains once per
+seed with `--lr auto` (range test, then its chosen rate and schedule). Compute is counted in optimizer
+steps (mini-batches), the range tests included.
+
+`--policies` instead compares candidate auto policies (rule × factor × schedule), each given to
+`goldilocks train` explicitly from `goldilocks find`'s suggestions, to choose the default by measurement.
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import numpy as np
+import torch
+from sklearn import datasets as skd
+
+torch.set_num_threads(1)
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUNDLED = os.path.join(ROOT, "Sources", "GoldilocksData", "Bundled")
+HIDDEN = [64, 32]
+EPOCHS = 20
+BATCH = 32
+SEEDS = [0, 1, 2]
+GRID = [float(x) for x in np.logspace(-5, 0, 16)]
+RANGE_TEST_STEPS = 3 * 100  # --lr auto: 3 repeats of at most 100 steps
+
+
+def bundled(name):
+    data = np.genfromtxt(os.path.join(BUNDLED, f"{name}.csv"), delimiter=",", skip_header=1)
+    return data[:, :-1], data[:, -1], "classification"
+
+
+def standardised(y):
+    return (y - y.mean()) / y.std()
+
+
+def datasets():
+    """(name, X, y, task): bundled, real from scikit-learn, and generated."""
+    yield ("digits (bundled)",) + bundled("digits")
+    yield ("wine (bundled)",) + bundled("wine")
+    x, y = skd.load_diabetes(return_X_y=True)
+    yield "diabetes (sklearn, real, regression)", x, standardised(y), "regression"
+    x, y = skd.make_classification(
+        n_samples=2000, n_features=20, n_informative=10, n_classes=4, n_clusters_per_class=2, random_state=0)
+    yield "make_classification (4 classes)", x, y.astype(float), "classification"
+    x, y = skd.make_friedman1(n_samples=1500, n_features=10, noise=1.0, random_state=0)
+    yield "make_friedman1 (regression)", x, standardised(y), "regression"
+
+
+def split(x, y, folder, name):
+    order = np.random.default_rng(0).permutation(len(y))
+    cut = int(round(0.8 * len(y)))
+    paths = []
+    for part, rows in (("train", order[:cut]), ("val", order[cut:])):
+        path = os.path.join(folder, f"{name}-{part}.csv")
+        header = ",".join([f"x{i}" for i in range(x.shape[1])] + ["y"])
+        np.savetxt(path, np.column_stack([x[rows], y[rows]]), delimiter=",", header=header, comments="", fmt="%.10g")
+        paths.append(path)
+    return (x[order[:cut]], y[order[:cut]]), (x[order[cut:]], y[order[cut:]]), paths
+
+
+def torch_run(train, val, task, lr, seed):
+    """Final validation loss of PyTorch Adam at a constant learning rate (NaN when it diverged)."""
+    torch.manual_seed(seed)
+    (xt, yt), (xv, yv) = train, val
+    mean, std = xt.mean(0), xt.std(0)
+    std[std == 0] = 1
+    xt = torch.tensor((xt - mean) / std, dtype=torch.float32)
+    xv = torch.tensor((xv - mean) / std, dtype=torch.float32)
+    classes = int(max(yt.max(), yv.max())) + 1 if task == "classification" else 1
+    if task == "classification":
+        yt, yv = torch.tensor(yt, dtype=torch.long), torch.tensor(yv, dtype=torch.long)
+        loss_fn = torch.nn.CrossEntropyLoss()
+    else:
+        yt, yv = torch.tensor(yt, dtype=torch.float32)[:, None], torch.tensor(yv, dtype=torch.float32)[:, None]
+        loss_fn = torch.nn.MSELoss()
+    widths = [xt.shape[1]] + HIDDEN + [classes]
+    layers = []
+    for i in range(len(widths) - 1):
+        layers.append(torch.nn.Linear(widths[i], widths[i + 1]))
+        if i < len(widths) - 2:
+            layers.append(torch.nn.ReLU())
+    model = torch.nn.Sequential(*layers)
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    generator = torch.Generator().manual_seed(seed)
+    for _ in range(EPOCHS):
+        for rows in torch.randperm(len(yt), generator=generator).split(BATCH):
+            optimizer.zero_grad()
+            loss_fn(model(xt[rows]), yt[rows]).backward()
+            optimizer.step()
+    with torch.no_grad():
+        value = loss_fn(model(xv), yv).item()
+    return value if math.isfinite(value) else float("nan")
+
+
+def goldilocks(binary, paths, task, seed, *extra):
+    command = [binary, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
+               "--model", ",".join(map(str, HIDDEN)), "--epochs", str(EPOCHS), "--batch-size", str(BATCH),
+               "--seed", str(seed), "--format", "json", *extra]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def find(binary, paths, task, seed):
+    command = [binary, "find", "--data", paths[0], "--validation-data", paths[1], "--task", task,
+               "--model", ",".join(map(str, HIDDEN)), "--batch-size", str(BATCH), "--seed", str(seed),
+               "--repeats", "3", "--format", "json"]
+    return json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+
+
+def mean(values):
+    values = [v if v is not None and math.isfinite(v) else float("inf") for v in values]
+    return sum(values) / len(values)
+
+
+def grid_search(train, val, task):
+    started = time.time()
+    losses = {lr: mean([torch_run(train, val, task, lr, s) for s in SEEDS]) for lr in GRID}
+    best = min(losses, key=losses.get)
+    return best, losses[best], time.time() - started
+
+
+def fmt(x):
+    return f"{x:.3g}" if math.isfinite(x) else "diverged"
+
+
+def compare(binary, folder):
+    print("| data set | best grid val loss (lr) | auto val loss (lr, mean of 3 seeds) | auto / best | compute auto / grid |")
+    print("| --- | --- | --- | --- | --- |")
+    ratios = []
+    for name, x, y, task in datasets():
+        train, val, paths = split(x, y, folder, name.split()[0])
+        best_lr, best_loss, _ = grid_search(train, val, task)
+        runs = [goldilocks(binary, paths, task, s, "--lr", "auto") for s in SEEDS]
+        auto_loss = mean([r["val_loss"] for r in runs])
+        auto_lrs = "/".join(f"{r['lr']:.2g}" for r in runs)
+        steps = runs[0]["steps"]
+        compute = (steps + RANGE_TEST_STEPS) / (len(GRID) * steps)
+        ratios.append(auto_loss / best_loss)
+        print(f"| {name} | {fmt(best_loss)} ({best_lr:.2g}) | {fmt(auto_loss)} ({auto_lrs}) | "
+              f"{auto_loss / best_loss:.3f} | {compute:.3f} |", flush=True)
+    print(f"\nGeometric mean of auto / best: {math.exp(np.mean(np.log(ratios))):.3f}")
+
+
+def policies(binary, folder):
+    rules = [("valley", 1), ("valley", 0.5), ("steep", 1), ("minimum", 1), ("slide", 1), ("steepest", 1)]
+    print("| data set | best grid | " + " | ".join(f"{r}×{f} const / one-cycle" for r, f in rules) + " |")
+    print("| --- | --- |" + " --- |" * len(rules))
+    totals = {}
+    for name, x, y, task in datasets():
+        train, val, paths = split(x, y, folder, name.split()[0])
+        _, best_loss, _ = grid_search(train, val, task)
+        found = [find(binary, paths, task, s)["suggestions"] for s in SEEDS]
+        cells = []
+        for rule, factor in rules:
+            pair = []
+            for schedule in ("const", "one-cycle"):
+                losses = []
+                for s, suggestions in zip(SEEDS, found):
+                    if rule not in suggestions:
+                        losses.append(float("inf"))
+                        continue
+                    lr = suggestions[rule] * factor
+                    extra = ["--lr", repr(lr)]
+                    if schedule == "one-cycle":
+                        steps = EPOCHS * math.ceil(len(train[1]) / BATCH)
+                        extra += ["--schedule", json.dumps({"name": "OneCycleLR", "max_lr": lr, "total_steps": steps})]
+                    losses.append(goldilocks(binary, paths, task, s, *extra)["val_loss"])
+                ratio = mean(losses) / best_loss
+                totals.setdefault((rule, factor, schedule), []).append(ratio)
+                pair.append(f"{ratio:.2f}")
+            cells.append(" / ".join(pair))
+        print(f"| {name} | {fmt(best_loss)} | " + " | ".join(cells) + " |", flush=True)
+    print("\nGeometric mean of (policy / best grid) per policy:")
+    for key, values in sorted(totals.items(), key=lambda kv: np.mean(np.log(kv[1]))):
+        print(f"  {key[0]}×{key[1]} {key[2]}: {math.exp(np.mean(np.log(values))):.3f} (worst {max(values):.3f})")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--goldilocks", default=os.path.join(ROOT, ".build", "release", "goldilocks"))
+    parser.add_argument("--policies", action="store_true", help="compare candidate auto policies instead")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        (policies if args.policies else compare)(args.goldilocks, folder)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
