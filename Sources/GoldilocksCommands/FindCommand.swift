@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoldilocksPlots
 import Foundation
 import GoldilocksFinder
 import GoldilocksTraining
@@ -78,9 +79,7 @@ struct FindCommand: ParsableCommand {
         case .json: return try json(result)
         case .csv: return csv(result)
         case .text: return text(result)
-        case .svg:
-            // TODO(lead): draw the curve with the suggestions marked once GoldilocksPlots has a range-test figure.
-            throw ValidationError("--format svg needs the plotting module, which has no range-test figure yet; use csv or json")
+        case .svg: return figure(result).svg()
         }
     }
 
@@ -122,7 +121,7 @@ struct FindCommand: ParsableCommand {
     private func text(_ result: RepeatedRangeTestResult) -> String {
         let count = result.repeats.count
         var lines = [
-            "Range test on \(options.data): \(result.lrs.count) steps from \(Suggestion.abbreviated(startLr)), "
+            "Range test on \(options.data ?? ""): \(result.lrs.count) steps from \(Suggestion.abbreviated(startLr)), "
                 + "\(count == 1 ? result.repeats[0].stop.description : "\(count) repeats, median curve")"
         ]
         for suggestion in result.suggestions {
@@ -138,8 +137,16 @@ struct FindCommand: ParsableCommand {
                 "Start with \(Suggestion.abbreviated(valley.lr)) (valley, fastai's default), or train with "
                     + "`goldilocks train --lr auto`. The weights were restored.")
         }
-        // TODO(lead): a terminal chart of the curve with the suggestions marked (GoldilocksPlots).
+        lines.append(figure(result).terminal())
         return lines.joined(separator: "\n")
+    }
+
+    /// The (median) loss against the learning rate on a log axis, with each suggestion marked.
+    private func figure(_ result: RepeatedRangeTestResult) -> Chart {
+        Figures.rangeTest(
+            learningRates: result.lrs, losses: result.median,
+            suggestions: result.suggestions.map { ($0.method.rawValue, $0.lr) },
+            title: "Range test on \(options.data ?? "")" + (result.repeats.count > 1 ? ", median of \(result.repeats.count) repeats" : ""))
     }
 }
 
