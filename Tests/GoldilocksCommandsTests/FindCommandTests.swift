@@ -52,8 +52,10 @@ struct FindCommandTests {
         #expect(text.contains("repeats spread ×"))
     }
 
-    @Test func svgSaysItIsNotAvailableYet() throws {
-        #expect(throws: (any Error).self) { try FindCommand.parse(Self.small + ["--format", "svg"]).output() }
+    @Test func svgDrawsTheCurveWithEverySuggestionMarked() throws {
+        let svg = try FindCommand.parse(Self.small + ["--format", "svg"]).output()
+        #expect(svg.contains("<svg") && svg.contains("learning rate (log)"))
+        #expect(svg.contains("valley "))
     }
 
     @Test func badSweepsAreRejectedWithAMessage() throws {
