@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
-                "GoldilocksCommands", "GoldilocksFinder", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSpec", "GoldilocksTraining",
+                "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSpec", "GoldilocksTraining",
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -32,17 +32,24 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(help: "text (verdict, evidence and a chart) or json.")
     var format: TextOrJSON = .text
 
+    @Option(help: "Also write the loss curve, titled with the verdict, to this SVG file.")
+    var plot: String?
+
     func run() throws {
         let loaded = try LossLog.read(log, column: column)
         let diagnosis = try diagnose(loaded)
+        let verdict = diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
+        let figure = Figures.lossCurves(
+            [(loaded.loss.name, loaded.steps, loaded.values)], title: "\(loaded.loss.name) in \(log): \(verdict)")
+        if let plot { try writeAtomically(figure.svg(), to: plot) }
         if format == .json { return try printJSON(diagnosis) }
         print(
             """
-            \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ").uppercased()): \(diagnosis.symptom)
+            \(verdict.uppercased()): \(diagnosis.symptom)
             Cause: \(diagnosis.cause)
             Fix:   \(diagnosis.fix)
             """)
-        print(Figures.lossCurves([(loaded.loss.name, loaded.steps, loaded.values)], title: "\(loaded.loss.name) in \(log)").terminal())
+        print(figure.terminal())
     }
 }
 

@@ -20,9 +20,3 @@ public struct GoldilocksCommand: AsyncParsableCommand {
 
     public init() {}
 }
-
-/// Thrown by a command whose capability is not built yet; replaced as each one lands.
-struct NotBuiltYet: Error, CustomStringConvertible {
-    var command: String
-    var description: String { "`goldilocks \(command)` is not built yet" }
-}
