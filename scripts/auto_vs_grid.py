@@ -153,7 +153,7 @@ def compare(binary, folder):
 
 
 def policies(binary, folder):
-    rules = [("valley", 1), ("valley", 0.5), ("steep", 1), ("minimum", 1), ("slide", 1), ("steepest", 1)]
+    rules = [(r, float(f)) for r, f in (os.environ.get("POLICIES") or "valley:1,valley:0.5,steep:1,minimum:1,slide:1,steepest:1").split(",") for r, f in [(r.split(":")[0], r.split(":")[1])]]
     print("| data set | best grid | " + " | ".join(f"{r}×{f} const / one-cycle" for r, f in rules) + " |")
     print("| --- | --- |" + " --- |" * len(rules))
     totals = {}

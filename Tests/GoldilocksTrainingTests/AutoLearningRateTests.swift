@@ -49,8 +49,8 @@ struct AutoLearningRateTests {
     @Test func tooFewPointsBeforeDivergenceIsATypedErrorThatSaysWhatToDo() throws {
         var configuration = RunConfiguration(data: "iris")
         configuration.hiddenLayers = [16]
-        // Eight steps leave nothing once fastai's trimming drops the last five.
-        let policy = try AutoLearningRate(repeats: 1, sweep: LearningRateSweep(iterations: 8))
+        // Six steps leave one point once fastai's trimming drops the last five.
+        let policy = try AutoLearningRate(repeats: 1, sweep: LearningRateSweep(iterations: 6))
         let error = try #require(throws: FinderError.self) { try policy.choose(for: configuration) }
         #expect(error.description.contains("could not choose a learning rate"))
         #expect(error.description.contains("valley needs at least 2 points"))
