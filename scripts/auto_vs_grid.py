@@ -153,7 +153,8 @@ def compare(binary, folder):
 
 
 def policies(binary, folder):
-    rules = [("valley", 1), ("valley", 0.5), ("steep", 1), ("minimum", 1), ("slide", 1), ("steepest", 1)]
+    names = os.environ.get("POLICIES", "valley:1,valley:0.5,steep:1,minimum:1,slide:1,steepest:1")
+    rules = [(rule, float(factor)) for rule, factor in (item.split(":") for item in names.split(","))]
     print("| data set | best grid | " + " | ".join(f"{r}×{f} const / one-cycle" for r, f in rules) + " |")
     print("| --- | --- |" + " --- |" * len(rules))
     totals = {}

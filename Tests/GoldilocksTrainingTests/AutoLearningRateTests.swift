@@ -11,7 +11,8 @@ struct AutoLearningRateTests {
         let choice = try AutoLearningRate().choose(for: configuration)
         // Adam on standardised digits trains well from about 1e-4 to 1e-2.
         #expect(choice.learningRate > 1e-4 && choice.learningRate < 3e-2)
-        #expect(choice.learningRate == choice.suggestion.lr)
+        #expect(choice.learningRate == choice.suggestion.lr * 2)
+        #expect(choice.description.contains("2 × valley of 3 range test(s)"))
         #expect(choice.configuration.learningRate == choice.learningRate)
         #expect(choice.configuration.schedule?.name == "OneCycleLR")
         #expect(choice.rangeTest.repeats.count == 3)
