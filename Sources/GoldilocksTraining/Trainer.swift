@@ -71,8 +71,9 @@ public final class Trainer {
             batchFeatures.deallocate()
             batchTargets.deallocate()
         }
-        // A non-empty data set and a positive batch size were checked above, so this cannot throw.
-        var batcher = try! Batcher(dataset: train, batchSize: batchSize, seed: generator.next())
+        guard var batcher = try? Batcher(dataset: train, batchSize: batchSize, seed: generator.next()) else {
+            preconditionFailure("a non-empty data set and a positive batch size were checked above")
+        }
         let workspace = Workspace(for: model, capacity: capacity)
         let wantsNorm = callbacks.contains { $0.wantsGradientNorm }
         var checkpoint = (model: model, optimizer: optimizer)
@@ -96,7 +97,8 @@ public final class Trainer {
             var lossSum = 0.0, rowsSeen = 0
             for k in 0..<batcher.batchCount {
                 let rows = batcher.fill(batch: k, features: batchFeatures, targets: batchTargets)
-                applySchedule(step: scheduleUnit == .step ? step : epoch)
+                let position = scheduleUnit == .step ? step : epoch
+                applySchedule(step: position)
                 let batchLoss = model.lossAndGradient(
                     input: batchFeatures.baseAddress!, targets: batchTargets.baseAddress!, rows: rows, loss: loss,
                     workspace: workspace, backend: backend)
@@ -107,7 +109,7 @@ public final class Trainer {
                 }
                 let record = StepRecord(
                     step: step, epoch: epoch, loss: batchLoss, learningRate: rates[0],
-                    momentum: schedule?.momentum(at: step), gradientNorm: norm)
+                    momentum: schedule?.momentum(at: position), gradientNorm: norm)
                 step += 1
                 if step == 1 { bestLoss = batchLoss }
                 lossSum += batchLoss * Double(rows)
@@ -134,8 +136,8 @@ public final class Trainer {
             // the best seen (the first batch's loss included) has diverged, even without NaN.
             if record.trainLoss.isFinite && record.trainLoss <= 2 * bestLoss { checkpoint = (model, optimizer) }
             bestLoss = min(bestLoss, record.trainLoss)
-            if plateau != nil, let metric = record.validationLoss ?? Optional(record.trainLoss) {
-                plateauFactor = plateau!.step(metric: metric) / baseRates[0]
+            if plateau != nil {
+                plateauFactor = plateau!.step(metric: record.validationLoss ?? record.trainLoss) / baseRates[0]
             }
             switch decide(callbacks, lossIsFinite: true, step: step, { $0.epochEnded(record) }) {
             case .continue: break
