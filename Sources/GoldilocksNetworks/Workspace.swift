@@ -46,5 +46,11 @@ public final class Workspace<Scalar: NetworkScalar>: @unchecked Sendable {  // u
     /// The gradient as a buffer, for an optimizer step.
     public var gradientBuffer: UnsafeBufferPointer<Scalar> { UnsafeBufferPointer(start: gradient, count: parameterCount) }
 
-    func matches(_ model: MLP<Scalar>) -> Bool { widths == model.widths }
+    /// Whether `model` has the layer shapes this workspace was sized for; walks the layers
+    /// rather than building `model.widths`, because it runs on every pass.
+    func matches(_ model: MLP<Scalar>) -> Bool {
+        guard model.layers.count + 1 == widths.count, model.layers[0].inputs == widths[0] else { return false }
+        for (l, layer) in model.layers.enumerated() where layer.outputs != widths[l + 1] { return false }
+        return true
+    }
 }

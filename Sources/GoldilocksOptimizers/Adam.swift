@@ -94,16 +94,16 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
             // loop vectorises: the same operations in the same order as below (p·1 is exact).
             let keep = decoupled && useDecay ? decay : 1
             if Scalar.self == Float.self {
-                let (p, grad) = (UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self), UnsafeRawPointer(grad).assumingMemoryBound(to: Float.self))
-                let (m, v) = (UnsafeMutableRawPointer(m).assumingMemoryBound(to: Float.self), UnsafeMutableRawPointer(v).assumingMemoryBound(to: Float.self))
-                // Element-wise, so chunks on separate cores give the same bits; worth it only
-                // where the update streams more memory than a core's cache holds.
-                forEachChunk(count: count) { start, length in
-                    adamFloatKernel(
-                        p + start, grad + start, m + start, v + start, count: length,
-                        keep: Float(keep), weight: Float(weight), beta2: Float(beta2), oneMinusBeta2: Float(oneMinusBeta2),
-                        negativeStepSize: Float(negativeStepSize), correction2: Float(correction2), eps: Float(eps))
-                }
+                let job = AdamFloatJob(
+                    p: UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self),
+                    grad: UnsafeRawPointer(grad).assumingMemoryBound(to: Float.self),
+                    m: UnsafeMutableRawPointer(m).assumingMemoryBound(to: Float.self),
+                    v: UnsafeMutableRawPointer(v).assumingMemoryBound(to: Float.self), keep: Float(keep),
+                    weight: Float(weight), beta2: Float(beta2), oneMinusBeta2: Float(oneMinusBeta2),
+                    negativeStepSize: Float(negativeStepSize), correction2: Float(correction2), eps: Float(eps))
+                // Element-wise, so halves on two cores give the same bits; worth it only where the
+                // update streams more memory than a core's cache holds.
+                runSplit(job, count: count)
                 return
             }
             for i in 0..<count {

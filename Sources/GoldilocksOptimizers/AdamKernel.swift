@@ -33,3 +33,20 @@ func adamFloatKernel(
         i += 1
     }
 }
+
+/// One Adam update over a Float buffer, as plain pointers and scalars so it can be handed to
+/// another thread without allocating.
+struct AdamFloatJob: @unchecked Sendable {  // the pointers are used on disjoint ranges only
+    var p: UnsafeMutablePointer<Float>
+    var grad: UnsafePointer<Float>
+    var m: UnsafeMutablePointer<Float>
+    var v: UnsafeMutablePointer<Float>
+    var keep, weight, beta2, oneMinusBeta2, negativeStepSize, correction2, eps: Float
+
+    /// Updates elements `start ..< start + length`.
+    func run(start: Int, length: Int) {
+        adamFloatKernel(
+            p + start, grad + start, m + start, v + start, count: length, keep: keep, weight: weight, beta2: beta2,
+            oneMinusBeta2: oneMinusBeta2, negativeStepSize: negativeStepSize, correction2: correction2, eps: eps)
+    }
+}
