@@ -6,7 +6,9 @@ import Foundation
 /// - start = median of the first max(1, min(5, n/20)) points, end = median of the last max(2, n/10);
 /// - spike = max y − start; rise = end − min mₖ; drop = start − end;
 /// - noise = 1.4826 · MAD(Δy)/√2 over each half (differences cancel the slow trend);
-/// - late = −(Theil–Sen slope of mₖ over the second half) · n/2, the drop that trend makes there.
+/// - late = −(Theil–Sen slope of mₖ over the second half) · n/2, the drop that trend makes there;
+/// - lastQuarter = −(Theil–Sen slope of mₖ over the last quarter) · n/4, likewise;
+///   lateShare = lastQuarter / drop, the share of the whole decrease the end of the run still makes.
 /// Everything is a sort or a linear pass: O(n log n).
 struct LossCurve {
     let points: Int
@@ -17,12 +19,15 @@ struct LossCurve {
     let bestIndex: Int
     let spike: Double
     let late: Double
+    let lastQuarter: Double
     let earlyNoise: Double
     let lateNoise: Double
     let stallIndex: Int?
 
     var drop: Double { start - end }
     var rise: Double { end - best }
+    /// The share of the total log-loss decrease that the last quarter's trend makes (0 without a decrease).
+    var lateShare: Double { drop > 0 ? lastQuarter / drop : 0 }
 
     /// Measures `losses`, which must hold at least `minimumPoints` values.
     init(losses: [Double]) {
@@ -33,7 +38,7 @@ struct LossCurve {
         let n = y.count
         guard n >= 2 else {
             let level = y.first ?? 0
-            (start, end, best, bestIndex, spike, late) = (level, level, level, 0, 0, 0)
+            (start, end, best, bestIndex, spike, late, lastQuarter) = (level, level, level, 0, 0, 0, 0)
             (earlyNoise, lateNoise, stallIndex) = (0, 0, nil)
             return
         }
@@ -55,6 +60,10 @@ struct LossCurve {
         let slope = RobustStatistics.theilSenSlope(
             x: Array(centers[(blockCount / 2)...]), y: Array(medians[(blockCount / 2)...]))
         late = -slope * Double(n) / 2
+        let quarter = 3 * blockCount / 4
+        let lastSlope = RobustStatistics.theilSenSlope(
+            x: Array(centers[quarter...]), y: Array(medians[quarter...]))
+        lastQuarter = -lastSlope * Double(n) / 4
 
         // Settled: from this block on, every block median stays within the end level's noise band.
         let band = max(0.05, lateNoise)
