@@ -14,9 +14,9 @@ Base learning rates run from 1000x below to 1000x above a sensible value for eac
 half-decade steps. The constant-rate reruns of one base run are other points of the same
 half-decade grid, so the grid (1e-5..1e5 times the sensible value) is trained once and shared.
 
-Output: one JSON file per split of the set (development, held-out and test, split by data set;
-the test split also uses other seeds, step budgets and two more optimizers, RMSprop and AdamW,
-and was scored once, after the rules were final), each {"format": 1, "half", "runs": [...]}, a
+Output: one JSON file per split of the set (development, held-out, test and test2, split by data
+set; the test splits also use other seeds, step budgets and two more optimizers, RMSprop and AdamW;
+each test split was scored once, after the rules of its round were final), each {"format": 1, "half", "runs": [...]}, a
 run being
     {"id", "source": "pytorch", "dataset", "task", "optimizer", "seed", "steps", "batch_size",
      "lr", "lr_multiple" (of the sensible value), "losses" (null = not finite),
@@ -54,6 +54,13 @@ TEST_SETTINGS = [
     (2, 400, 32),
     (3, 800, 16),
 ]
+# A second test split, made after the first had been scored (and so seen): yet other data sets,
+# seeds and budgets, the same five optimizers.
+TEST2_DATASETS = ["quantiles", "classification4", "friedman2", "regression"]
+TEST2_SETTINGS = [
+    (4, 300, 32),
+    (5, 500, 16),
+]
 BASE_HALF_DECADES = range(-6, 7)  # 10^-3 .. 10^3 times the sensible rate
 HELP_RATIO = 0.8
 
@@ -89,6 +96,18 @@ def load(name):
         angle = t + np.pi * y
         X = np.stack([t * np.cos(angle), t * np.sin(angle)], axis=1) + rng.normal(0, 0.5, (1000, 2))
         task = "classification"
+    elif name == "quantiles":
+        X, y = datasets.make_gaussian_quantiles(n_samples=1000, n_features=4, n_classes=3, random_state=21)
+        task = "classification"
+    elif name == "classification4":
+        X, y = datasets.make_classification(
+            1000, n_features=12, n_informative=6, n_classes=4, class_sep=1.5, random_state=22)
+        task = "classification"
+    elif name == "friedman2":
+        X, y = datasets.make_friedman2(1000, noise=50.0, random_state=23); task = "regression"
+    elif name == "regression":
+        X, y = datasets.make_regression(1000, n_features=15, n_informative=8, noise=20.0, random_state=24)
+        task = "regression"
     elif name == "friedman3":
         X, y = datasets.make_friedman3(1000, noise=0.1, random_state=14); task = "regression"
     else:
@@ -172,9 +191,10 @@ def rounded(x):
 
 def groups(half):
     """The (data set, optimizer, seed, steps, batch size) groups of one split."""
-    if half == "test":
-        return [(dataset, kind) + TEST_SETTINGS[(i + j) % len(TEST_SETTINGS)]
-                for i, dataset in enumerate(TEST_DATASETS)
+    if half in ("test", "test2"):
+        names, settings = (TEST_DATASETS, TEST_SETTINGS) if half == "test" else (TEST2_DATASETS, TEST2_SETTINGS)
+        return [(dataset, kind) + settings[(i + j) % len(settings)]
+                for i, dataset in enumerate(names)
                 for j, kind in enumerate(TEST_OPTIMIZERS)]
     names = DEV_DATASETS if half == "dev" else HELDOUT_DATASETS
     return [(dataset, kind) + setting
@@ -221,8 +241,8 @@ def build(half, log):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for the JSON files")
-    parser.add_argument("--splits", nargs="+", default=["dev", "heldout", "test"],
-                        choices=["dev", "heldout", "test"], help="which splits to build")
+    splits = ["dev", "heldout", "test", "test2"]
+    parser.add_argument("--splits", nargs="+", default=splits, choices=splits, help="which splits to build")
     args = parser.parse_args()
     start = time.time()
     log = lambda message: print(f"[{time.time() - start:6.1f}s] {message}", flush=True)
