@@ -11,9 +11,10 @@ public let minimumDiagnosisPoints = 5
 /// 2. the loss rose above its start by more than max(0.25, 3 × early noise) in log units (the
 ///    learning rate kicked it uphill) → **diverged** when it ends above its start or peaked above
 ///    10× it, else **oscillating** (÷10);
-/// 3. it barely moved (less than 0.1 in log units, ≈ 10% of the loss removed) → **too_slow** (×10);
+/// 3. it barely moved: its end level is less than max(0.1, 2 standard errors of a block median) in
+///    log units below its first block's median → **too_slow** (×10);
 /// 4. a smooth curve (early noise ≤ 0.32) that is still near its best at the end (end ≤ best + 0.25)
-///    → **too_slow** (×10 when under 10% removed, else ×3), unless it fell at least 2× and then
+///    → **too_slow** (×3), unless it fell at least 2× and then
 ///    stopped (second-half trend under 5% of the drop) → **plateau** (decay now); a smooth curve
 ///    above its best → **too_slow** if its last quarter still makes ≥ 10% of its whole decrease,
 ///    else **healthy**;

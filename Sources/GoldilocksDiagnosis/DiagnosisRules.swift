@@ -6,8 +6,11 @@ enum DiagnosisRules {
     static let spikeFloor = 0.25
     /// Past this many log units above the start (×10) a kick uphill is an explosion.
     static let explosion = log(10.0)
-    /// A run that removed less than this (log units, ≈ 10% of the loss) barely moved: too slow.
+    /// A run whose level moved less than this from its first block (log units, ≈ 10% of the loss),
+    /// or less than `noiseMultiple` standard errors of a block median, barely moved: too slow.
     static let barelyMoved = 0.1
+    /// How many standard errors of a block median a real move exceeds.
+    static let noiseMultiple = 2.0
     /// Early noise (log units per step) at or below which a curve counts as smooth.
     static let smoothNoise = 0.32
     /// How far (log units) a smooth curve may end above its best and still be moving.
@@ -24,7 +27,7 @@ enum DiagnosisRules {
         if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
             return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
         }
-        if curve.drop < barelyMoved { return .tooSlow }
+        if barelyMoves(curve) { return .tooSlow }
         if curve.earlyNoise <= smoothNoise {
             if curve.rise <= stillAtBest {
                 let stalled = curve.drop > log(2.0) && curve.late < 0.05 * curve.drop
@@ -36,10 +39,15 @@ enum DiagnosisRules {
         return curve.lateShare >= noisyStillFalling ? .tooSlow : .healthy
     }
 
-    /// ×10 when a too-slow curve barely moved (under 10% of the loss removed), ×3 when it moves.
+    /// Whether the level moved less than max(0.1, 2 × block-median noise) from the first block.
+    static func barelyMoves(_ curve: LossCurve) -> Bool {
+        curve.moved < max(barelyMoved, noiseMultiple * curve.blockNoise)
+    }
+
+    /// ×10 when a too-slow curve barely moved, ×3 when it moves.
     static func learningRateFactor(_ verdict: Verdict, curve: LossCurve) -> Double {
         switch verdict {
-        case .tooSlow: curve.drop < -log(0.9) ? 10 : 3
+        case .tooSlow: barelyMoves(curve) ? 10 : 3
         case .oscillating: 0.1
         case .diverged: 0.01
         case .plateau, .healthy: 1
@@ -62,7 +70,7 @@ enum DiagnosisRules {
             return (what, "the learning rate is too large", "divide the learning rate by 10")
         case .tooSlow:
             let what = factor == 10
-                ? "loss is hardly decreasing: \(moved), smoothly (noise \(short(e.earlyNoise)) per step)"
+                ? "loss is hardly decreasing: \(moved), a change within its noise (\(short(e.lateNoise)) per step)"
                 : "loss is still falling at the end: \(moved), the last quarter still makes \(percent(e.lateShare)) of that decrease (noise \(short(e.lateNoise)) per step)"
             return (what, "the learning rate is too small",
                     factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")
