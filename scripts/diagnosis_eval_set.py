@@ -23,7 +23,7 @@ run being
      "final_loss" (null = not finite), "interventions": {"x10": final, "x100", "div10",
      "div100", "decay"}, "helped": [names], "acceptable": [verdicts]}
 Runs of other sources (Goldilocks's own trainer) can be appended later in the same format: set
-"source" accordingly; the Swift test reads every run of both files alike.
+"source" accordingly; the Swift test reads every run of every file alike.
 """
 
 import argparse
