@@ -14,14 +14,16 @@ Base learning rates run from 1000x below to 1000x above a sensible value for eac
 half-decade steps. The constant-rate reruns of one base run are other points of the same
 half-decade grid, so the grid (1e-5..1e5 times the sensible value) is trained once and shared.
 
-Output: one JSON file per half of the set (development and held-out, split by data set), each
-{"format": 1, "runs": [...]}, a run being
+Output: one JSON file per split of the set (development, held-out, test and test2, split by data
+set; the test splits also use other seeds, step budgets and two more optimizers, RMSprop and AdamW;
+each test split was scored once, after the rules of its round were final), each {"format": 1, "half", "runs": [...]}, a
+run being
     {"id", "source": "pytorch", "dataset", "task", "optimizer", "seed", "steps", "batch_size",
      "lr", "lr_multiple" (of the sensible value), "losses" (null = not finite),
      "final_loss" (null = not finite), "interventions": {"x10": final, "x100", "div10",
      "div100", "decay"}, "helped": [names], "acceptable": [verdicts]}
 Runs of other sources (Goldilocks's own trainer) can be appended later in the same format: set
-"source" accordingly; the Swift test reads every run of both files alike.
+"source" accordingly; the Swift test reads every run of every file alike.
 """
 
 import argparse
@@ -37,12 +39,27 @@ from sklearn.preprocessing import StandardScaler
 
 torch.set_num_threads(1)
 
-SENSIBLE = {"sgd": 0.1, "momentum": 0.01, "adam": 0.001}
+SENSIBLE = {"sgd": 0.1, "momentum": 0.01, "adam": 0.001, "rmsprop": 0.001, "adamw": 0.001}
 DEV_DATASETS = ["digits", "iris", "moons", "diabetes"]
 HELDOUT_DATASETS = ["wine", "breast-cancer", "circles", "friedman"]
 SETTINGS = [  # (seed, steps, batch size): a short and a long log
     (0, 250, 32),
     (1, 1000, 16),
+]
+# The test split: other data sets, all five optimizers, other seeds and budgets. Each (data set,
+# optimizer) pair gets one of the two settings, alternating, so that it stays under 300 runs.
+TEST_DATASETS = ["classification", "blobs", "spirals", "friedman3"]
+TEST_OPTIMIZERS = ["sgd", "momentum", "adam", "rmsprop", "adamw"]
+TEST_SETTINGS = [
+    (2, 400, 32),
+    (3, 800, 16),
+]
+# A second test split, made after the first had been scored (and so seen): yet other data sets,
+# seeds and budgets, the same five optimizers.
+TEST2_DATASETS = ["quantiles", "classification4", "friedman2", "regression"]
+TEST2_SETTINGS = [
+    (4, 300, 32),
+    (5, 500, 16),
 ]
 BASE_HALF_DECADES = range(-6, 7)  # 10^-3 .. 10^3 times the sensible rate
 HELP_RATIO = 0.8
@@ -65,6 +82,34 @@ def load(name):
         X, y = datasets.load_diabetes(return_X_y=True); task = "regression"
     elif name == "friedman":
         X, y = datasets.make_friedman1(1000, noise=1.0, random_state=0); task = "regression"
+    elif name == "classification":
+        X, y = datasets.make_classification(
+            1000, n_features=20, n_informative=8, n_classes=3, flip_y=0.05, random_state=11)
+        task = "classification"
+    elif name == "blobs":
+        X, y = datasets.make_blobs(1000, n_features=6, centers=5, cluster_std=2.5, random_state=12)
+        task = "classification"
+    elif name == "spirals":
+        rng = np.random.default_rng(13)
+        t = np.sqrt(rng.uniform(0, 1, 1000)) * 3 * np.pi
+        y = rng.integers(0, 2, 1000)
+        angle = t + np.pi * y
+        X = np.stack([t * np.cos(angle), t * np.sin(angle)], axis=1) + rng.normal(0, 0.5, (1000, 2))
+        task = "classification"
+    elif name == "quantiles":
+        X, y = datasets.make_gaussian_quantiles(n_samples=1000, n_features=4, n_classes=3, random_state=21)
+        task = "classification"
+    elif name == "classification4":
+        X, y = datasets.make_classification(
+            1000, n_features=12, n_informative=6, n_classes=4, class_sep=1.5, random_state=22)
+        task = "classification"
+    elif name == "friedman2":
+        X, y = datasets.make_friedman2(1000, noise=50.0, random_state=23); task = "regression"
+    elif name == "regression":
+        X, y = datasets.make_regression(1000, n_features=15, n_informative=8, noise=20.0, random_state=24)
+        task = "regression"
+    elif name == "friedman3":
+        X, y = datasets.make_friedman3(1000, noise=0.1, random_state=14); task = "regression"
     else:
         raise ValueError(name)
     X = StandardScaler().fit_transform(X).astype(np.float32)
@@ -79,6 +124,10 @@ def make_optimizer(kind, params, lr):
         return torch.optim.SGD(params, lr=lr, foreach=True)
     if kind == "momentum":
         return torch.optim.SGD(params, lr=lr, momentum=0.9, foreach=True)
+    if kind == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr, foreach=True)
+    if kind == "adamw":
+        return torch.optim.AdamW(params, lr=lr, foreach=True)
     return torch.optim.Adam(params, lr=lr, foreach=True)  # same numbers, 4x faster here
 
 
@@ -140,49 +189,65 @@ def rounded(x):
     return None if x is None else float(f"{x:.4g}")
 
 
-def build(names, log):
+def groups(half):
+    """The (data set, optimizer, seed, steps, batch size) groups of one split."""
+    if half in ("test", "test2"):
+        names, settings = (TEST_DATASETS, TEST_SETTINGS) if half == "test" else (TEST2_DATASETS, TEST2_SETTINGS)
+        return [(dataset, kind) + settings[(i + j) % len(settings)]
+                for i, dataset in enumerate(names)
+                for j, kind in enumerate(TEST_OPTIMIZERS)]
+    names = DEV_DATASETS if half == "dev" else HELDOUT_DATASETS
+    return [(dataset, kind) + setting
+            for dataset in names for kind in ("sgd", "momentum", "adam") for setting in SETTINGS]
+
+
+def build(half, log):
     runs = []
-    for dataset in names:
-        data = load(dataset)
-        for kind, sensible in SENSIBLE.items():
-            for seed, steps, batch in SETTINGS:
-                grid = {}
+    cache = {}
+    for dataset, kind, seed, steps, batch in groups(half):
+        if dataset not in cache:
+            cache[dataset] = load(dataset)
+        data = cache[dataset]
+        sensible = SENSIBLE[kind]
+        grid = {}
 
-                def constant(k):
-                    if k not in grid:
-                        grid[k] = train(data, kind, sensible * 10 ** (k / 2), seed, steps, batch)
-                    return grid[k]
+        def constant(k):
+            if k not in grid:
+                grid[k] = train(data, kind, sensible * 10 ** (k / 2), seed, steps, batch)
+            return grid[k]
 
-                for k in BASE_HALF_DECADES:
-                    lr = sensible * 10 ** (k / 2)
-                    losses, final = constant(k)
-                    outcomes = {
-                        "x10": constant(k + 2)[1], "x100": constant(k + 4)[1],
-                        "div10": constant(k - 2)[1], "div100": constant(k - 4)[1],
-                        "decay": train(data, kind, lr, seed, steps, batch, decay_at=steps // 2)[1],
-                    }
-                    helped, acceptable = label(final, losses, outcomes)
-                    runs.append({
-                        "id": f"{dataset}/{kind}/seed{seed}/lr{lr:.3g}",
-                        "source": "pytorch", "dataset": dataset, "task": data[2],
-                        "optimizer": kind, "seed": seed, "steps": steps, "batch_size": batch,
-                        "lr": float(f"{lr:.6g}"), "lr_multiple": float(f"{10 ** (k / 2):.6g}"),
-                        "losses": [rounded(v) for v in losses], "final_loss": rounded(final),
-                        "interventions": {n: rounded(v) for n, v in outcomes.items()},
-                        "helped": helped, "acceptable": acceptable,
-                    })
-                log(f"{dataset} {kind} seed {seed}: done")
+        for k in BASE_HALF_DECADES:
+            lr = sensible * 10 ** (k / 2)
+            losses, final = constant(k)
+            outcomes = {
+                "x10": constant(k + 2)[1], "x100": constant(k + 4)[1],
+                "div10": constant(k - 2)[1], "div100": constant(k - 4)[1],
+                "decay": train(data, kind, lr, seed, steps, batch, decay_at=steps // 2)[1],
+            }
+            helped, acceptable = label(final, losses, outcomes)
+            runs.append({
+                "id": f"{dataset}/{kind}/seed{seed}/lr{lr:.3g}",
+                "source": "pytorch", "dataset": dataset, "task": data[2],
+                "optimizer": kind, "seed": seed, "steps": steps, "batch_size": batch,
+                "lr": float(f"{lr:.6g}"), "lr_multiple": float(f"{10 ** (k / 2):.6g}"),
+                "losses": [rounded(v) for v in losses], "final_loss": rounded(final),
+                "interventions": {n: rounded(v) for n, v in outcomes.items()},
+                "helped": helped, "acceptable": acceptable,
+            })
+        log(f"{dataset} {kind} seed {seed}: done")
     return runs
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for the JSON files")
+    splits = ["dev", "heldout", "test", "test2"]
+    parser.add_argument("--splits", nargs="+", default=splits, choices=splits, help="which splits to build")
     args = parser.parse_args()
     start = time.time()
     log = lambda message: print(f"[{time.time() - start:6.1f}s] {message}", flush=True)
-    for half, names in (("dev", DEV_DATASETS), ("heldout", HELDOUT_DATASETS)):
-        runs = build(names, log)
+    for half in args.splits:
+        runs = build(half, log)
         path = os.path.join(args.out, f"diagnosis-eval-{half}.json")
         with open(path + ".tmp", "w") as f:
             json.dump({"format": 1, "half": half, "runs": runs}, f, separators=(",", ":"))

@@ -11,13 +11,20 @@ public let minimumDiagnosisPoints = 5
 /// 2. the loss rose above its start by more than max(0.25, 3 × early noise) in log units (the
 ///    learning rate kicked it uphill) → **diverged** when it ends above its start or peaked above
 ///    10× it, else **oscillating** (÷10);
-/// 3. a smooth curve (early noise ≤ 0.32) that is still at its best at the end (end ≤ best + 0.16)
-///    → **too_slow**: ×10 when it barely moved (less than 10% removed), ×3 when slow but moving;
-///    a smooth curve that fell at least 2× then stopped (second-half trend under 5% of the drop) →
-///    **plateau** (decay now);
-/// 4. a noisy curve that climbed back more than 0.86 (×2.4) above its best → **oscillating** (÷10);
-/// 5. anything else → **healthy** (keep).
-/// The thresholds were chosen on the development half of the evaluation set (docs/diagnosis.md).
+/// 3. it barely moved: its end level is less than max(0.1, 2 standard errors of a block median) in
+///    log units below its first block's median → **too_slow** (×10);
+/// 4. a smooth curve (early noise ≤ 0.32) that is still near its best at the end (end ≤ best + 0.25)
+///    → **too_slow** (×3), unless it fell at least 2× and then
+///    stopped (second-half trend under 5% of the drop) → **plateau** (decay now); a smooth curve
+///    above its best → **too_slow** if its last quarter still makes ≥ 10% of its whole decrease,
+///    else **healthy**;
+/// 5. a noisy curve that climbed back more than 1.05 (×2.9) above its best → **oscillating** (÷10);
+/// 6. a noisy curve whose last quarter still makes ≥ 30% of its whole decrease → **too_slow**;
+/// 7. anything else → **healthy** (keep).
+/// "Still falling" is what a too-small learning rate means: with a learning rate ×10, a run covers
+/// in its budget roughly what this one would in 10× the steps, so a curve still falling at its end
+/// ends lower. The thresholds were chosen on the development and held-out splits of the evaluation
+/// set and scored once on its test split (docs/diagnosis.md).
 ///
 /// - Parameters:
 ///   - losses: the loss per logged step, in order; NaN or ±infinity for a non-finite loss.
@@ -54,6 +61,7 @@ public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [I
         peakOverStart: exp(curve.spike),
         progress: 1 - exp(-curve.drop),
         lateProgress: 1 - exp(-curve.late),
+        lateShare: curve.lateShare,
         endOverBest: exp(curve.rise),
         earlyNoise: curve.earlyNoise, lateNoise: curve.lateNoise,
         stallStep: curve.stallIndex.map(step),

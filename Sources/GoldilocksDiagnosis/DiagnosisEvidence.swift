@@ -22,6 +22,10 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
     /// The Theil–Sen trend of the block medians over the second half, as the fraction of the loss it
     /// removes over that half: 1 − exp(slope · n/2) (near 0: stalled; negative: rising).
     public var lateProgress: Double
+    /// The share of the whole decrease (in log-loss) that the trend of the last quarter still makes:
+    /// −(Theil–Sen slope of the block medians over the last quarter) · (n/4) / ln(start/end); 0 when
+    /// the loss did not decrease. Large (≥ 0.1 smooth, ≥ 0.3 noisy): still falling, too slow.
+    public var lateShare: Double
     /// The end level over the best level (above 1: the loss climbed back from its best).
     public var endOverBest: Double
     /// Mini-batch noise in the first half: the robust standard deviation of step-to-step changes
@@ -46,6 +50,7 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
         case bestStep = "best_step"
         case peakOverStart = "peak_over_start"
         case lateProgress = "late_progress"
+        case lateShare = "late_share"
         case endOverBest = "end_over_best"
         case earlyNoise = "early_noise"
         case lateNoise = "late_noise"

@@ -6,30 +6,48 @@ enum DiagnosisRules {
     static let spikeFloor = 0.25
     /// Past this many log units above the start (×10) a kick uphill is an explosion.
     static let explosion = log(10.0)
+    /// A run whose level moved less than this from its first block (log units, ≈ 10% of the loss),
+    /// or less than `noiseMultiple` standard errors of a block median, barely moved: too slow.
+    static let barelyMoved = 0.1
+    /// How many standard errors of a block median a real move exceeds.
+    static let noiseMultiple = 2.0
     /// Early noise (log units per step) at or below which a curve counts as smooth.
     static let smoothNoise = 0.32
     /// How far (log units) a smooth curve may end above its best and still be moving.
-    static let stillAtBest = 0.16
-    /// How far (log units, ×2.4) a noisy curve must climb back above its best to oscillate.
-    static let climbBack = 0.86
+    static let stillAtBest = 0.25
+    /// The share of its decrease a smooth curve still makes in its last quarter to be still falling.
+    static let smoothStillFalling = 0.1
+    /// The same share for a noisy curve (mini-batch noise hides a slower trend).
+    static let noisyStillFalling = 0.3
+    /// How far (log units, ×2.9) a noisy curve must climb back above its best to oscillate.
+    static let climbBack = 1.05
 
     static func verdict(for curve: LossCurve) -> Verdict {
         if curve.firstNonFinite != nil { return .diverged }
         if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
             return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
         }
+        if barelyMoves(curve) { return .tooSlow }
         if curve.earlyNoise <= smoothNoise {
-            guard curve.rise <= stillAtBest else { return .healthy }
-            let stalled = curve.drop > log(2.0) && curve.late < 0.05 * curve.drop
-            return stalled ? .plateau : .tooSlow
+            if curve.rise <= stillAtBest {
+                let stalled = curve.drop > log(2.0) && curve.late < 0.05 * curve.drop
+                return stalled ? .plateau : .tooSlow
+            }
+            return curve.lateShare >= smoothStillFalling ? .tooSlow : .healthy
         }
-        return curve.rise > climbBack ? .oscillating : .healthy
+        if curve.rise > climbBack { return .oscillating }
+        return curve.lateShare >= noisyStillFalling ? .tooSlow : .healthy
     }
 
-    /// ×10 when a too-slow curve barely moved (under 10% of the loss removed), ×3 when it moves.
+    /// Whether the level moved less than max(0.1, 2 × block-median noise) from the first block.
+    static func barelyMoves(_ curve: LossCurve) -> Bool {
+        curve.moved < max(barelyMoved, noiseMultiple * curve.blockNoise)
+    }
+
+    /// ×10 when a too-slow curve barely moved, ×3 when it moves.
     static func learningRateFactor(_ verdict: Verdict, curve: LossCurve) -> Double {
         switch verdict {
-        case .tooSlow: curve.drop < -log(0.9) ? 10 : 3
+        case .tooSlow: barelyMoves(curve) ? 10 : 3
         case .oscillating: 0.1
         case .diverged: 0.01
         case .plateau, .healthy: 1
@@ -52,8 +70,8 @@ enum DiagnosisRules {
             return (what, "the learning rate is too large", "divide the learning rate by 10")
         case .tooSlow:
             let what = factor == 10
-                ? "loss is hardly decreasing: \(moved), smoothly (noise \(short(e.earlyNoise)) per step)"
-                : "loss is decreasing slowly and smoothly: \(moved), still \(percent(e.lateProgress)) in the second half"
+                ? "loss is hardly decreasing: \(moved), a change within its noise (\(short(e.lateNoise)) per step)"
+                : "loss is still falling at the end: \(moved), the last quarter still makes \(percent(e.lateShare)) of that decrease (noise \(short(e.lateNoise)) per step)"
             return (what, "the learning rate is too small",
                     factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")
         case .plateau:

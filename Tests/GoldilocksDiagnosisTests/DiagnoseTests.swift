@@ -32,6 +32,19 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     #expect(d.evidence.lateProgress > 0.3)
 }
 
+@Test func aNoisyCurveStillFallingAtItsEndIsTooSlow() throws {
+    // Mini-batch noise as at a good learning rate, but the last quarter makes 44% of the decrease.
+    let d = try diagnose(losses: curve(800, amplitude: 1) { 2.3 * exp(-4 * $0 * $0) })
+    #expect(d.verdict == .tooSlow)
+    #expect(d.evidence.lateShare > 0.3)
+}
+
+@Test func aNoisyLogThatBarelyMovedIsTooSlowByTen() throws {
+    let d = try diagnose(losses: curve(500, amplitude: 0.5) { 2.3 - 0.05 * $0 })
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor == 10)
+}
+
 @Test func aNaNIsDivergedWithItsStep() throws {
     let losses = [2.3, 2.1, 5.0, 80.0, .nan, .nan]
     let d = try diagnose(losses: losses, steps: [10, 20, 30, 40, 50, 60])
@@ -58,7 +71,7 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
 }
 
 @Test func aNoisyLossThatClimbsBackFromItsBestIsOscillating() throws {
-    let d = try diagnose(losses: curve(800, amplitude: 0.6) { 2.3 * exp(-6 * $0) + ($0 > 0.5 ? 0.6 * ($0 - 0.5) : 0) })
+    let d = try diagnose(losses: curve(800, amplitude: 0.6) { 2.3 * exp(-6 * $0) + ($0 > 0.5 ? 1.2 * ($0 - 0.5) : 0) })
     #expect(d.verdict == .oscillating)
 }
 
