@@ -13,7 +13,7 @@ let hotSettings: [SwiftSetting] = settings + [.unsafeFlags(["-O"], .when(configu
 
 let package = Package(
     name: "Goldilocks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],  // Synchronization's atomics
     products: [
         .executable(name: "goldilocks", targets: ["goldilocks"]),
         .library(name: "GoldilocksCore", targets: ["GoldilocksCore"]),
@@ -36,7 +36,7 @@ let package = Package(
         // Leaves: plain Doubles and arrays, no tensor code.
         .target(name: "GoldilocksSpec", swiftSettings: settings),
         .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
-        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec"], swiftSettings: hotSettings),
+        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: hotSettings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),

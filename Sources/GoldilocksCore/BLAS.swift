@@ -39,6 +39,11 @@ struct BLASLibrary: @unchecked Sendable {  // two C function pointers into a lib
                 dlclose(handle)
                 continue
             }
+            // One BLAS thread: `gemm` splits large products across its own paired thread, and
+            // OpenBLAS's spinning pool would fight it for the two cores.
+            if let setThreads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(setThreads, to: (@convention(c) (Int32) -> Void).self)(1)
+            }
             return BLASLibrary(
                 name: name, sgemm: unsafeBitCast(s, to: CBLASSgemm.self),
                 dgemm: unsafeBitCast(d, to: CBLASDgemm.self))

@@ -43,6 +43,74 @@ public func gemm<T: MatrixScalar>(
     beta: T, _ c: UnsafeMutablePointer<T>, ldc: Int, backend: MatrixBackend = .preferred
 ) {
     if m == 0 || n == 0 { return }
+    // Large products are split across this thread and the paired one, by rows or columns of C:
+    // each half is an independent product, so the result is the same as one call's.
+    if max(m, n) >= 64 && m * n * k >= 1 << 17 {
+        var halves = GemmHalves(
+            transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb,
+            beta: beta, c: c, ldc: ldc, backend: backend)
+        // The job reads the context as GemmHalves<Float> or <Double>, matching T.
+        let job = T.self == Float.self ? floatGemmHalf : doubleGemmHalf
+        withUnsafePointer(to: &halves) { PairedThread.shared.run(job, context: UnsafeRawPointer($0)) }
+        return
+    }
+    singleGemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, c, ldc: ldc, backend: backend)
+}
+
+/// Half of a Float product, as a C function a paired thread can call (C functions cannot be generic).
+private let floatGemmHalf: HalfJob = { context, half in
+    context.assumingMemoryBound(to: GemmHalves<Float>.self).pointee.run(half: half)
+}
+
+/// Half of a Double product.
+private let doubleGemmHalf: HalfJob = { context, half in
+    context.assumingMemoryBound(to: GemmHalves<Double>.self).pointee.run(half: half)
+}
+
+/// One matrix product cut into two along the longer side of C (split on a multiple of 16), so
+/// the operand both halves read whole, and pack, is the smaller one.
+struct GemmHalves<T: MatrixScalar> {
+    var transA, transB: Transpose
+    var m, n, k: Int
+    var alpha: T
+    var a: UnsafePointer<T>
+    var lda: Int
+    var b: UnsafePointer<T>
+    var ldb: Int
+    var beta: T
+    var c: UnsafeMutablePointer<T>
+    var ldc: Int
+    var backend: MatrixBackend
+
+    func run(half: Int) {
+        if m > n {
+            let split = (m / 2) & ~15
+            let (first, count) = half == 0 ? (0, split) : (split, m - split)
+            // Rows of op(A) start at row `first` of A, or at column `first` of a transposed A.
+            let aHalf = transA == .none ? a + first * lda : a + first
+            singleGemm(
+                transA, transB, m: count, n: n, k: k, alpha: alpha, aHalf, lda: lda, b, ldb: ldb, beta: beta,
+                c + first * ldc, ldc: ldc, backend: backend)
+        } else {
+            let split = (n / 2) & ~15
+            let (first, count) = half == 0 ? (0, split) : (split, n - split)
+            // Columns of op(B) start at column `first` of B, or at row `first` of a transposed B.
+            let bHalf = transB == .none ? b + first : b + first * ldb
+            singleGemm(
+                transA, transB, m: m, n: count, k: k, alpha: alpha, a, lda: lda, bHalf, ldb: ldb, beta: beta, c + first,
+                ldc: ldc, backend: backend)
+        }
+    }
+}
+
+/// `gemm` on the calling thread alone.
+@_specialize(where T == Float)
+@_specialize(where T == Double)
+func singleGemm<T: MatrixScalar>(
+    _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
+    alpha: T, _ a: UnsafePointer<T>, lda: Int, _ b: UnsafePointer<T>, ldb: Int,
+    beta: T, _ c: UnsafeMutablePointer<T>, ldc: Int, backend: MatrixBackend
+) {
     if backend == .blas, let library = BLASLibrary.shared {
         let rowMajor: Int32 = 101, noTrans: Int32 = 111, trans: Int32 = 112
         let (ta, tb) = (transA == .none ? noTrans : trans, transB == .none ? noTrans : trans)

@@ -98,12 +98,12 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
                     p: UnsafeMutableRawPointer(p).assumingMemoryBound(to: Float.self),
                     grad: UnsafeRawPointer(grad).assumingMemoryBound(to: Float.self),
                     m: UnsafeMutableRawPointer(m).assumingMemoryBound(to: Float.self),
-                    v: UnsafeMutableRawPointer(v).assumingMemoryBound(to: Float.self), keep: Float(keep),
+                    v: UnsafeMutableRawPointer(v).assumingMemoryBound(to: Float.self), count: count, keep: Float(keep),
                     weight: Float(weight), beta2: Float(beta2), oneMinusBeta2: Float(oneMinusBeta2),
                     negativeStepSize: Float(negativeStepSize), correction2: Float(correction2), eps: Float(eps))
                 // Element-wise, so halves on two cores give the same bits; worth it only where the
                 // update streams more memory than a core's cache holds.
-                runSplit(job, count: count)
+                runSplit(job)
                 return
             }
             for i in 0..<count {

@@ -41,10 +41,13 @@ struct AdamFloatJob: @unchecked Sendable {  // the pointers are used on disjoint
     var grad: UnsafePointer<Float>
     var m: UnsafeMutablePointer<Float>
     var v: UnsafeMutablePointer<Float>
+    var count: Int
     var keep, weight, beta2, oneMinusBeta2, negativeStepSize, correction2, eps: Float
 
-    /// Updates elements `start ..< start + length`.
-    func run(start: Int, length: Int) {
+    /// Updates half 0 or 1 of the elements (split on a multiple of 64), or all of them for nil.
+    func run(half: Int?) {
+        let split = (count / 2) & ~63
+        let (start, length) = half.map { $0 == 0 ? (0, split) : (split, count - split) } ?? (0, count)
         adamFloatKernel(
             p + start, grad + start, m + start, v + start, count: length, keep: keep, weight: weight, beta2: beta2,
             oneMinusBeta2: oneMinusBeta2, negativeStepSize: negativeStepSize, correction2: correction2, eps: eps)

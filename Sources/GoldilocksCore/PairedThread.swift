@@ -1,0 +1,79 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// A job for `PairedThread`: a C function pointer called with a pointer to the caller's own
+/// context and which half to do (0 or 1). No closure, so handing it over allocates nothing.
+public typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
+
+/// A second thread for splitting hot loops in two: the caller does half 0, the helper half 1.
+///
+/// Between jobs the helper spins for a while before it sleeps, so during training, where a job
+/// comes every few microseconds, handing one over costs an atomic store rather than a system
+/// call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
+/// `DispatchQueue.concurrentPerform` copies its closure to the heap on every call, and a
+/// training step must not allocate. A caller that finds the helper busy (runs trained in
+/// parallel) does both halves itself.
+public final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
+    /// The process's helper, started on first use.
+    public static let shared = PairedThread()
+
+    private enum State: Int {
+        case spinning = 0, posted = 1, sleeping = 2, done = 3
+    }
+
+    private let state = Atomic<Int>(State.spinning.rawValue)
+    private let wake = DispatchSemaphore(value: 0)
+    private let owner = NSLock()
+    private var job: HalfJob?
+    private var context: UnsafeRawPointer?
+
+    private static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount >= 2
+
+    private init() {
+        let thread = Thread { [unowned self] in self.serve() }
+        thread.name = "goldilocks-helper"
+        thread.start()
+    }
+
+    /// Runs `job(context, 0)` here and `job(context, 1)` on the helper, returning when both are
+    /// done; with the helper taken, runs both here.
+    public func run(_ job: HalfJob, context: UnsafeRawPointer) {
+        // Both threads spin while they wait for each other, so with one core there is no pair.
+        guard Self.hasSecondCore, owner.try() else {
+            job(context, 0)
+            job(context, 1)
+            return
+        }
+        defer { owner.unlock() }
+        self.job = job
+        self.context = context
+        // Post the job: a spinning helper sees it at once; a sleeping one is woken.
+        if state.exchange(State.posted.rawValue, ordering: .acquiringAndReleasing) == State.sleeping.rawValue {
+            wake.signal()
+        }
+        job(context, 0)
+        while state.load(ordering: .acquiring) != State.done.rawValue {}
+        state.store(State.spinning.rawValue, ordering: .releasing)
+    }
+
+    private func serve() {
+        while true {
+            var spins = 0
+            while state.load(ordering: .acquiring) != State.posted.rawValue {
+                spins += 1
+                // About a millisecond without work: sleep until the next job is posted.
+                if spins > 20_000,
+                    state.compareExchange(
+                        expected: State.spinning.rawValue, desired: State.sleeping.rawValue,
+                        ordering: .acquiringAndReleasing
+                    ).exchanged
+                {
+                    wake.wait()
+                }
+            }
+            job!(context!, 1)  // posted only with both set
+            state.store(State.done.rawValue, ordering: .releasing)
+        }
+    }
+}
