@@ -24,6 +24,10 @@ private func referenceProduct(
 private let cases: [(Transpose, Transpose, Int, Int, Int)] = [
     (.none, .none, 7, 13, 19), (.transposed, .none, 17, 9, 33), (.none, .transposed, 5, 11, 29),
     (.transposed, .transposed, 6, 10, 15), (.none, .none, 1, 1, 1), (.none, .transposed, 32, 64, 100),
+    // Above 2¹⁷ multiply-adds `gemm` splits the product across two threads: by rows of C when
+    // m > n, by columns otherwise, with odd remainders.
+    (.none, .none, 130, 70, 20), (.transposed, .none, 70, 101, 25), (.none, .transposed, 97, 80, 30),
+    (.transposed, .transposed, 100, 66, 25),
 ]
 
 @Test(arguments: [MatrixBackend.builtIn, .blas])
@@ -61,4 +65,29 @@ func matrixProductsMatchATripleLoopInEveryTransposeCase(backend: MatrixBackend) 
         gemm(.none, .none, m: 2, n: 2, k: 1, alpha: 1, [1, 2] as [Float], lda: 1, [3, 4] as [Float], ldb: 2, beta: 0, &c, ldc: 2, backend: backend)
         #expect(c == [3, 4, 6, 8])
     }
+}
+
+@Test func concurrentCallersShareThePairedThreadSafely() async {
+    // Several tasks multiplying at once: one gets the paired thread, the others run alone; all
+    // must get the right answer.
+    let (m, n, k) = (128, 96, 24)
+    var rng = SeededGenerator(seed: 11)
+    let a = (0..<m * k).map { _ in Float(rng.nextNormal()) }
+    let b = (0..<k * n).map { _ in Float(rng.nextNormal()) }
+    var expected = [Float](repeating: 0, count: m * n)
+    gemm(.none, .none, m: m, n: n, k: k, alpha: 1, a, lda: k, b, ldb: n, beta: 0, &expected, ldc: n, backend: .builtIn)
+    let results = await withTaskGroup(of: [Float].self) { group in
+        for _ in 0..<6 {
+            group.addTask {
+                var c = [Float](repeating: 0, count: m * n)
+                for _ in 0..<20 {
+                    gemm(.none, .none, m: m, n: n, k: k, alpha: 1, a, lda: k, b, ldb: n, beta: 0, &c, ldc: n, backend: .builtIn)
+                }
+                return c
+            }
+        }
+        return await group.reduce(into: [[Float]]()) { $0.append($1) }
+    }
+    #expect(results.count == 6)
+    for c in results { #expect(c == expected) }
 }
