@@ -12,7 +12,7 @@ public typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
 /// comes every few microseconds, handing one over costs an atomic store rather than a system
 /// call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
 /// `DispatchQueue.concurrentPerform` copies its closure to the heap on every call, and a
-/// training step must not allocate. A caller that finds the helper busy (runs trained in
+/// training step must not allocate. A caller that finds the helper busy (training runs in
 /// parallel) does both halves itself.
 public final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
     /// The process's helper, started on first use.
@@ -62,7 +62,7 @@ public final class PairedThread: @unchecked Sendable {  // `job` and `context` a
             var spins = 0
             while state.load(ordering: .acquiring) != State.posted.rawValue {
                 spins += 1
-                // About a millisecond without work: sleep until the next job is posted.
+                // A while without work (20,000 looks): sleep until the next job is posted.
                 if spins > 20_000,
                     state.compareExchange(
                         expected: State.spinning.rawValue, desired: State.sleeping.rawValue,
