@@ -40,11 +40,7 @@ import TestSupport
                 expectClose(schedule(step), reference.lrs[step], rtol: 1e-12, "\(reference.name) lr at step \(step)")
                 optimizer.learningRates = [schedule(step)]
                 if let momentum = schedule.momentum(at: step) { optimizer.momenta = [momentum] }
-                for i in 0..<n {
-                    var sum = 0.0
-                    for j in 0..<n { sum += fixture.quadratic.matrix[i * n + j] * parameters[j] }
-                    gradients[i] = sum - fixture.quadratic.vector[i]
-                }
+                fixture.quadratic.gradient(at: parameters, into: &gradients)
                 parameters.withUnsafeMutableBufferPointer { p in
                     gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
                 }
@@ -67,11 +63,7 @@ import TestSupport
             for (step, expected) in reference.steps.enumerated() {
                 optimizer.learningRates = [reference.lrs[step]]
                 optimizer.momenta = [reference.momenta[step]]
-                for i in 0..<n {
-                    var sum = 0.0
-                    for j in 0..<n { sum += fixture.quadratic.matrix[i * n + j] * parameters[j] }
-                    gradients[i] = sum - fixture.quadratic.vector[i]
-                }
+                fixture.quadratic.gradient(at: parameters, into: &gradients)
                 parameters.withUnsafeMutableBufferPointer { p in
                     gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
                 }
@@ -82,5 +74,16 @@ import TestSupport
         }
         print("scheduled float64: \(checked) values, max relative error \(maxRelativeError)")
         #expect(checked == 6 * (40 + 30 * 5))
+    }
+}
+
+extension ReferenceFixture.Quadratic {
+    /// The gradient `A·x − b`, as scripts/optimizer-fixtures computes it.
+    func gradient(at x: [Double], into gradients: inout [Double]) {
+        for i in 0..<dimension {
+            var sum = 0.0
+            for j in 0..<dimension { sum += matrix[i * dimension + j] * x[j] }
+            gradients[i] = sum - vector[i]
+        }
     }
 }
