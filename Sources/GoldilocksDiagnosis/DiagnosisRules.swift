@@ -69,9 +69,16 @@ enum DiagnosisRules {
                 : "loss bounced back to \(short(e.endOverBest))× its best \(short(e.bestLoss)) at step \(e.bestStep), noise \(short(e.lateNoise)) per step (\(moved))"
             return (what, "the learning rate is too large", "divide the learning rate by 10")
         case .tooSlow:
-            let what = factor == 10
-                ? "loss is hardly decreasing: \(moved), a change within its noise (\(short(e.lateNoise)) per step)"
-                : "loss is still falling at the end: \(moved), the last quarter still makes \(percent(e.lateShare)) of that decrease (noise \(short(e.lateNoise)) per step)"
+            let what: String
+            if factor == 10 {
+                what = "loss is hardly decreasing: \(moved), a change within its noise (\(short(e.lateNoise)) per step)"
+            } else if e.lateShare > 0 {
+                what = "loss is still falling at the end: \(moved), the last quarter still makes \(percent(e.lateShare)) of that decrease (noise \(short(e.lateNoise)) per step)"
+            } else {
+                // A smooth curve that ends at its best: the trend over its last quarter is too
+                // short to measure, but it has not stopped improving.
+                what = "loss is smooth and still at its lowest at the end: \(moved)"
+            }
             return (what, "the learning rate is too small",
                     factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")
         case .plateau:
