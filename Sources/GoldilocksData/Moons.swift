@@ -33,16 +33,7 @@ public struct Moons: Sendable, Equatable {
         points.reserveCapacity(samples)
         for t in evenlySpaced(0, Double.pi, count: outer) { points.append((cosine(t), sine(t), 0)) }
         for t in evenlySpaced(0, Double.pi, count: inner) { points.append((1 - cosine(t), 1 - sine(t) - 0.5, 1)) }
-        rng.shuffle(&points)
-        var features: [Float] = []
-        features.reserveCapacity(2 * samples)
-        for point in points {
-            features.append(Float(point.x + noise * rng.nextNormal()))
-            features.append(Float(point.y + noise * rng.nextNormal()))
-        }
-        return Dataset(
-            features: features, targets: points.map { Float($0.label) }, featureCount: 2,
-            task: .classification(classes: 2), classNames: ["0", "1"])
+        return noisyPlane(points, classes: 2, noise: noise, using: &rng)
     }
 }
 

@@ -47,15 +47,6 @@ public struct Spirals: Sendable, Equatable {
                 points.append((radius * cosine(angle), radius * sine(angle), arm))
             }
         }
-        rng.shuffle(&points)
-        var features: [Float] = []
-        features.reserveCapacity(2 * samples)
-        for point in points {
-            features.append(Float(point.x + noise * rng.nextNormal()))
-            features.append(Float(point.y + noise * rng.nextNormal()))
-        }
-        return Dataset(
-            features: features, targets: points.map { Float($0.label) }, featureCount: 2,
-            task: .classification(classes: classes), classNames: (0..<classes).map(String.init))
+        return noisyPlane(points, classes: classes, noise: noise, using: &rng)
     }
 }
