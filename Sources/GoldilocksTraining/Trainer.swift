@@ -97,8 +97,7 @@ public final class Trainer {
             var lossSum = 0.0, rowsSeen = 0
             for k in 0..<batcher.batchCount {
                 let rows = batcher.fill(batch: k, features: batchFeatures, targets: batchTargets)
-                let position = scheduleUnit == .step ? step : epoch
-                applySchedule(step: position)
+                let momentum = applySchedule(step: scheduleUnit == .step ? step : epoch)
                 let batchLoss = model.lossAndGradient(
                     input: batchFeatures.baseAddress!, targets: batchTargets.baseAddress!, rows: rows, loss: loss,
                     workspace: workspace, backend: backend)
@@ -109,7 +108,7 @@ public final class Trainer {
                 }
                 let record = StepRecord(
                     step: step, epoch: epoch, loss: batchLoss, learningRate: rates[0],
-                    momentum: schedule?.momentum(at: position), gradientNorm: norm)
+                    momentum: momentum, gradientNorm: norm)
                 step += 1
                 if step == 1 { bestLoss = batchLoss }
                 lossSum += batchLoss * Double(rows)
@@ -157,9 +156,10 @@ public final class Trainer {
         return summary
     }
 
-    /// Sets each group's learning rate (and cycled momentum) for the coming step. Groups keep
-    /// their ratio to the first group, so per-layer rates follow the schedule together.
-    private func applySchedule(step: Int) {
+    /// Sets each group's learning rate (and cycled momentum) for the coming step, returning the
+    /// momentum when the schedule cycles it. Groups keep their ratio to the first group, so
+    /// per-layer rates follow the schedule together.
+    private func applySchedule(step: Int) -> Double? {
         let scheduled = schedule.map { $0(step) } ?? baseRates[0]
         var changed = false
         for g in baseRates.indices {
@@ -170,10 +170,12 @@ public final class Trainer {
             }
         }
         if changed { optimizer.learningRates = rates }
-        if let momentum = schedule?.momentum(at: step), momenta[0] != momentum {
+        let momentum = schedule?.momentum(at: step)
+        if let momentum, momenta[0] != momentum {
             for g in momenta.indices { momenta[g] = momentum }
             optimizer.momenta = momenta
         }
+        return momentum
     }
 
     /// Tells every callback (each must see every event) and returns the first decision that is

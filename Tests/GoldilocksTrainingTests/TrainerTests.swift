@@ -2,6 +2,8 @@ import GoldilocksCore
 import GoldilocksData
 import GoldilocksNetworks
 import GoldilocksOptimizers
+import GoldilocksSchedules
+import GoldilocksSpec
 @testable import GoldilocksTraining
 import Testing
 
@@ -77,4 +79,21 @@ final class RestoreOnce: TrainingCallback {
     let summary = trainer.fit(clusters(count: 160, seed: 2), epochs: 5, batchSize: 16, generator: &rng)
     #expect(summary.stoppedEarly?.contains("non-finite") == true)
     #expect(summary.steps < 5 * 10)
+}
+
+@Test func eachStepRecordsTheLearningRateAndMomentumTheScheduleGaveIt() throws {
+    var rng = SeededGenerator(seed: 1)
+    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let schedule = try makeSchedule(try Spec(json: #"{"name":"OneCycleLR","max_lr":0.1,"total_steps":30}"#))
+    let optimizer: any Optimizer<Float> = try makeOptimizer(
+        try Spec(json: #"{"name":"SGD","lr":0.1,"momentum":0.9}"#), parameterCount: model.parameterCount)
+    let history = History()
+    let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy, schedule: schedule)
+    _ = trainer.fit(clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history])
+    #expect(history.steps.count == 30)
+    for record in history.steps {
+        #expect(record.learningRate == schedule(record.step))
+        #expect(record.momentum == schedule.momentum(at: record.step))
+        #expect(record.momentum != nil)
+    }
 }
