@@ -113,9 +113,7 @@ struct FindCommand: ParsableCommand {
             stop: result.repeats[0].stop.description,
             notes: result.failures.map(\.description),
             spread: Dictionary(uniqueKeysWithValues: result.spreads.compactMap { s in s.ratio.map { (s.method.rawValue, $0) } }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return try jsonString(output)
     }
 
     private func text(_ result: RepeatedRangeTestResult) -> String {

@@ -1,12 +1,17 @@
 import Foundation
 
-/// Prints a value as one line of JSON with sorted keys (numbers in their shortest round-trip form).
+/// Prints a value as one line of JSON (see `jsonString`).
 func printJSON<T: Encodable>(_ value: T) throws {
+    print(try jsonString(value))
+}
+
+/// A value as one line of JSON with sorted keys, numbers in their shortest round-trip form.
+func jsonString<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     // JSON has no NaN or infinity; a diverged run's figures print as these strings rather than fail.
     encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 /// A number for people: up to four significant digits, scientific when very small or large.

@@ -72,7 +72,7 @@ struct SuggestCommand: ParsableCommand {
         let options = SuggestionOptions(numIterations: numIterations)
         if let method {
             let suggestion = try recorded.suggest(method, options: options)
-            return (format == .json ? try json(suggestion) : suggestion.description, [])
+            return (format == .json ? try jsonString(suggestion) : suggestion.description, [])
         }
         let (suggestions, failures) = recorded.suggestions(options: options)
         guard !suggestions.isEmpty else {
@@ -80,7 +80,7 @@ struct SuggestCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            return (try json(suggestions), failures.map { "note: \($0.description)" })
+            return (try jsonString(suggestions), failures.map { "note: \($0.description)" })
         case .text:
             var lines = ["\(curve): \(recorded.count) steps, learning rates \(recorded.lrs.first.map(Suggestion.abbreviated) ?? "-") to \(recorded.lrs.last.map(Suggestion.abbreviated) ?? "-")"]
             lines += suggestions.map(\.description)
@@ -90,11 +90,5 @@ struct SuggestCommand: ParsableCommand {
             }
             return (lines.joined(separator: "\n"), [])
         }
-    }
-
-    private func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }
