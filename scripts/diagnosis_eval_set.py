@@ -1,4 +1,4 @@
-"""Builds the diagnosis evaluation set: real PyTorch training runs labelled by intervention.
+"""Builds the diagnosis evaluation set: real PyTorch and Goldilocks training runs labelled by intervention.
 
 Each base run trains a small MLP with one optimizer at one constant learning rate for a fixed
 budget of steps and records every mini-batch loss. Its label comes from reruns with the same seed
@@ -10,26 +10,31 @@ acceptable verdicts (issue 5):
     x10, x100 -> too_slow      /10 -> oscillating      /100 -> oscillating or diverged
     decay     -> plateau       none -> healthy          a non-finite loss in the base run -> diverged
 
-Base learning rates run from 1000x below to 1000x above a sensible value for each optimizer, in
-half-decade steps. The constant-rate reruns of one base run are other points of the same
-half-decade grid, so the grid (1e-5..1e5 times the sensible value) is trained once and shared.
+Base learning rates run from 1000x below to 1000x above the best constant rate of each group (data
+set, optimizer, seed, budget), in half-decade steps: the best rate is the point of a half-decade
+grid (1e-5..1e5 times a sensible value per optimizer) with the lowest final loss. The constant-rate
+reruns of one base run are other points of the same grid, so the grid is trained once and shared.
 
-Output: one JSON file per split of the set (development, held-out, test and test2, split by data
-set; the test splits also use other seeds, step budgets and two more optimizers, RMSprop and AdamW;
-each test split was scored once, after the rules of its round were final), each {"format": 1, "half", "runs": [...]}, a
-run being
-    {"id", "source": "pytorch", "dataset", "task", "optimizer", "seed", "steps", "batch_size",
-     "lr", "lr_multiple" (of the sensible value), "losses" (null = not finite),
+Output: one JSON file per split of the set (development, held-out, test, test2 and test3, split by
+data set; the test splits also use other seeds, step budgets and two more optimizers, RMSprop and
+AdamW; test3 a wider model and, for every group, the same runs with `goldilocks train` too; each
+test split was scored once, after the rules of its round were final), each
+{"format": 1, "half", "runs": [...]}, a run being
+    {"id", "source": "pytorch" or "goldilocks", "dataset", "task", "optimizer", "seed", "steps",
+     "batch_size", "hidden",
+     "lr", "lr_multiple" (of the sensible value), "lr_over_best", "losses" (null = not finite),
      "final_loss" (null = not finite), "interventions": {"x10": final, "x100", "div10",
      "div100", "decay"}, "helped": [names], "acceptable": [verdicts]}
-Runs of other sources (Goldilocks's own trainer) can be appended later in the same format: set
-"source" accordingly; the Swift test reads every run of every file alike.
+The Swift test reads every run of every file alike.
 """
 
 import argparse
+import csv as csv_module
 import json
 import math
 import os
+import subprocess
+import tempfile
 import time
 
 import numpy as np
@@ -38,6 +43,7 @@ from sklearn import datasets
 from sklearn.preprocessing import StandardScaler
 
 torch.set_num_threads(1)
+GOLDILOCKS = os.environ.get("GOLDILOCKS") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".build", "release", "goldilocks")  # built by the wrapper
 
 SENSIBLE = {"sgd": 0.1, "momentum": 0.01, "adam": 0.001, "rmsprop": 0.001, "adamw": 0.001}
 DEV_DATASETS = ["digits", "iris", "moons", "diabetes"]
@@ -61,7 +67,16 @@ TEST2_SETTINGS = [
     (4, 300, 32),
     (5, 500, 16),
 ]
-BASE_HALF_DECADES = range(-6, 7)  # 10^-3 .. 10^3 times the sensible rate
+GRID_HALF_DECADES = range(-10, 11)  # 10^-5 .. 10^5 times the sensible rate
+# The last test split, made after round 3's rules were fixed: yet other data sets, a wider model,
+# and the same groups trained a second time by Goldilocks's own trainer (`goldilocks train`).
+TEST3_DATASETS = ["hastie", "classification6", "swissroll", "sparse"]
+TEST3_SETTINGS = [
+    (6, 350, 32),
+    (7, 600, 16),
+]
+TEST3_HIDDEN = (64, 64)
+BASE_SPAN = 6  # base runs: 10^-3 .. 10^3 times the best rate of the grid
 HELP_RATIO = 0.8
 
 
@@ -108,6 +123,16 @@ def load(name):
     elif name == "regression":
         X, y = datasets.make_regression(1000, n_features=15, n_informative=8, noise=20.0, random_state=24)
         task = "regression"
+    elif name == "hastie":
+        X, y = datasets.make_hastie_10_2(1000, random_state=31); y = (y > 0).astype(int); task = "classification"
+    elif name == "classification6":
+        X, y = datasets.make_classification(
+            1000, n_features=30, n_informative=10, n_classes=6, class_sep=1.0, random_state=32)
+        task = "classification"
+    elif name == "swissroll":
+        X, y = datasets.make_swiss_roll(1000, noise=0.5, random_state=33); task = "regression"
+    elif name == "sparse":
+        X, y = datasets.make_sparse_uncorrelated(1000, n_features=8, random_state=34); task = "regression"
     elif name == "friedman3":
         X, y = datasets.make_friedman3(1000, noise=0.1, random_state=14); task = "regression"
     else:
@@ -131,14 +156,15 @@ def make_optimizer(kind, params, lr):
     return torch.optim.Adam(params, lr=lr, foreach=True)  # same numbers, 4x faster here
 
 
-def train(data, kind, lr, seed, steps, batch_size, decay_at=None):
+def train(data, kind, lr, seed, steps, batch_size, hidden, decay_at=None):
     """Trains from the seed's weights and batch order; returns (per-step losses, final loss)."""
     X, y, task, outputs = data
     torch.manual_seed(seed)
-    model = torch.nn.Sequential(
-        torch.nn.Linear(X.shape[1], 32), torch.nn.ReLU(),
-        torch.nn.Linear(32, 32), torch.nn.ReLU(),
-        torch.nn.Linear(32, outputs))
+    widths = [X.shape[1], *hidden, outputs]
+    layers = []
+    for i in range(len(widths) - 1):
+        layers += [torch.nn.Linear(widths[i], widths[i + 1]), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])
     loss_fn = torch.nn.MSELoss() if task == "regression" else torch.nn.CrossEntropyLoss()
     opt = make_optimizer(kind, model.parameters(), lr)
     gen = torch.Generator().manual_seed(seed)
@@ -167,6 +193,36 @@ def train(data, kind, lr, seed, steps, batch_size, decay_at=None):
     return losses, (final if math.isfinite(final) else None)
 
 
+GOLDILOCKS_OPTIMIZERS = {"sgd": {"name": "SGD"}, "momentum": {"name": "SGD", "momentum": 0.9},
+                         "adam": {"name": "Adam"}, "rmsprop": {"name": "RMSprop"}, "adamw": {"name": "AdamW"}}
+
+
+def goldilocks_train(data, kind, lr, seed, steps, batch_size, hidden, decay_at=None):
+    """The same run with `goldilocks train` (its own initial weights and batch order for the seed,
+    whole epochs, guard off): per-step losses from the log's metrics.csv, and the final loss over
+    the whole training set as the validation loss of the training set itself."""
+    X, y, task, _ = data
+    with tempfile.TemporaryDirectory() as folder:
+        csv = os.path.join(folder, "data.csv")
+        header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
+        np.savetxt(csv, np.column_stack([X.numpy(), y.numpy().reshape(len(X), -1)[:, 0]]),
+                   delimiter=",", header=header, comments="", fmt="%.8g")
+        epochs = steps // math.ceil(len(X) / batch_size)
+        command = [GOLDILOCKS, "train", "--data", csv, "--validation-data", csv, "--task", task,
+                   "--model", ",".join(map(str, hidden)), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[kind]),
+                   "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(batch_size),
+                   "--seed", str(seed), "--guard", "off", "--format", "json", "--log-dir", os.path.join(folder, "log")]
+        if decay_at is not None:
+            command += ["--schedule", json.dumps({"name": "MultiStepLR", "milestones": [decay_at], "gamma": 0.1})]
+        summary = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
+        with open(os.path.join(folder, "log", "metrics.csv")) as f:
+            losses = [float(row["loss"]) for row in csv_module.DictReader(f)]
+    losses = [v if math.isfinite(v) else None for v in losses]
+    final = summary.get("val_loss")  # absent when the run died in its first epoch
+    final = final if isinstance(final, float) and math.isfinite(final) and None not in losses else None
+    return losses, final
+
+
 def label(base_final, base_losses, outcomes):
     helped = []
     for name, final in outcomes.items():
@@ -190,58 +246,68 @@ def rounded(x):
 
 
 def groups(half):
-    """The (data set, optimizer, seed, steps, batch size) groups of one split."""
-    if half in ("test", "test2"):
-        names, settings = (TEST_DATASETS, TEST_SETTINGS) if half == "test" else (TEST2_DATASETS, TEST2_SETTINGS)
-        return [(dataset, kind) + settings[(i + j) % len(settings)]
+    """The (source, data set, optimizer, seed, steps, batch size, hidden widths) groups of one split."""
+    if half in ("test", "test2", "test3"):
+        names, settings = {"test": (TEST_DATASETS, TEST_SETTINGS), "test2": (TEST2_DATASETS, TEST2_SETTINGS),
+                           "test3": (TEST3_DATASETS, TEST3_SETTINGS)}[half]
+        hidden = TEST3_HIDDEN if half == "test3" else (32, 32)
+        sources = ("pytorch", "goldilocks") if half == "test3" else ("pytorch",)
+        return [(source, dataset, kind) + settings[(i + j) % len(settings)] + (hidden,)
+                for source in sources
                 for i, dataset in enumerate(names)
                 for j, kind in enumerate(TEST_OPTIMIZERS)]
     names = DEV_DATASETS if half == "dev" else HELDOUT_DATASETS
-    return [(dataset, kind) + setting
+    return [("pytorch", dataset, kind) + setting + ((32, 32),)
             for dataset in names for kind in ("sgd", "momentum", "adam") for setting in SETTINGS]
 
 
 def build(half, log):
     runs = []
     cache = {}
-    for dataset, kind, seed, steps, batch in groups(half):
+    for source, dataset, kind, seed, steps, batch, hidden in groups(half):
         if dataset not in cache:
             cache[dataset] = load(dataset)
         data = cache[dataset]
         sensible = SENSIBLE[kind]
+        trainer = goldilocks_train if source == "goldilocks" else train
+        if source == "goldilocks":  # whole epochs
+            steps -= steps % math.ceil(len(data[0]) / batch)
         grid = {}
 
         def constant(k):
             if k not in grid:
-                grid[k] = train(data, kind, sensible * 10 ** (k / 2), seed, steps, batch)
+                grid[k] = trainer(data, kind, sensible * 10 ** (k / 2), seed, steps, batch, hidden)
             return grid[k]
 
-        for k in BASE_HALF_DECADES:
+        finite = [k for k in GRID_HALF_DECADES if constant(k)[1] is not None]
+        best = min(finite, key=lambda k: constant(k)[1])
+        for k in range(best - BASE_SPAN, best + BASE_SPAN + 1):
             lr = sensible * 10 ** (k / 2)
             losses, final = constant(k)
             outcomes = {
                 "x10": constant(k + 2)[1], "x100": constant(k + 4)[1],
                 "div10": constant(k - 2)[1], "div100": constant(k - 4)[1],
-                "decay": train(data, kind, lr, seed, steps, batch, decay_at=steps // 2)[1],
+                "decay": trainer(data, kind, lr, seed, steps, batch, hidden, decay_at=steps // 2)[1],
             }
             helped, acceptable = label(final, losses, outcomes)
             runs.append({
-                "id": f"{dataset}/{kind}/seed{seed}/lr{lr:.3g}",
-                "source": "pytorch", "dataset": dataset, "task": data[2],
-                "optimizer": kind, "seed": seed, "steps": steps, "batch_size": batch,
+                "id": f"{source}/{dataset}/{kind}/seed{seed}/lr{lr:.3g}",
+                "source": source, "dataset": dataset, "task": data[2],
+                "optimizer": kind, "seed": seed, "steps": steps, "batch_size": batch, "hidden": list(hidden),
                 "lr": float(f"{lr:.6g}"), "lr_multiple": float(f"{10 ** (k / 2):.6g}"),
+                "lr_over_best": float(f"{10 ** ((k - best) / 2):.6g}"),
                 "losses": [rounded(v) for v in losses], "final_loss": rounded(final),
                 "interventions": {n: rounded(v) for n, v in outcomes.items()},
                 "helped": helped, "acceptable": acceptable,
             })
-        log(f"{dataset} {kind} seed {seed}: done")
+        log(f"{source} {dataset} {kind} seed {seed}: done")
     return runs
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for the JSON files")
-    splits = ["dev", "heldout", "test", "test2"]
+    splits = ["dev", "heldout", "test", "test2", "test3"]
     parser.add_argument("--splits", nargs="+", default=splits, choices=splits, help="which splits to build")
     args = parser.parse_args()
     start = time.time()
