@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
         .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: hotSettings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
-        .target(name: "GoldilocksDiagnosis", swiftSettings: settings),
+        .target(name: "GoldilocksDiagnosis", resources: [.copy("Resources")], swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),
         .target(name: "GoldilocksPlots", swiftSettings: settings),
 

@@ -48,9 +48,10 @@ public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [I
             throw DiagnosisError.stepsNotIncreasing(index: bad)
         }
     }
+    let forest = try DiagnosisForest.shipped.get()
     let curve = LossCurve(losses: losses)
     let step = { (index: Int) in steps?[index] ?? index }
-    let verdict = DiagnosisRules.verdict(for: curve)
+    let verdict = DiagnosisRules.verdict(for: curve, forest: forest)
     let factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)
     let learningRate = learningRates?.last { $0.isFinite }
     let evidence = DiagnosisEvidence(
@@ -62,6 +63,7 @@ public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [I
         progress: 1 - exp(-curve.drop),
         lateProgress: 1 - exp(-curve.late),
         lateShare: curve.lateShare,
+        quarterShare: curve.share(madeBy: 25),
         endOverBest: exp(curve.rise),
         earlyNoise: curve.earlyNoise, lateNoise: curve.lateNoise,
         stallStep: curve.stallIndex.map(step),

@@ -4,6 +4,7 @@ public struct DiagnosisError: Error, Sendable, Equatable, CustomStringConvertibl
         case notEnoughPoints(count: Int, needed: Int)
         case lengthMismatch(column: String, count: Int, losses: Int)
         case stepsNotIncreasing(index: Int)
+        case modelUnavailable(String)
     }
 
     private let reason: Reason
@@ -23,6 +24,11 @@ public struct DiagnosisError: Error, Sendable, Equatable, CustomStringConvertibl
         DiagnosisError(reason: .stepsNotIncreasing(index: index))
     }
 
+    /// The shipped diagnosis forest cannot be read (a damaged installation).
+    public static func modelUnavailable(_ why: String) -> DiagnosisError {
+        DiagnosisError(reason: .modelUnavailable(why))
+    }
+
     public var description: String {
         switch reason {
         case let .notEnoughPoints(count, needed):
@@ -31,6 +37,8 @@ public struct DiagnosisError: Error, Sendable, Equatable, CustomStringConvertibl
             "the \(column) column has \(count) values but the loss column has \(losses); give one \(column) per loss value"
         case let .stepsNotIncreasing(index):
             "steps must increase: the step at row \(index) is not larger than the one before it; sort the log or drop repeated rows"
+        case let .modelUnavailable(why):
+            "the diagnosis model cannot be used: \(why); reinstall goldilocks (or rerun scripts/diagnosis-model)"
         }
     }
 }

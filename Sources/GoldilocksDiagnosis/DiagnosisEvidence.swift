@@ -24,8 +24,12 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
     public var lateProgress: Double
     /// The share of the whole decrease (in log-loss) that the trend of the last quarter still makes:
     /// −(Theil–Sen slope of the block medians over the last quarter) · (n/4) / ln(start/end); 0 when
-    /// the loss did not decrease. Large (≥ 0.1 smooth, ≥ 0.3 noisy): still falling, too slow.
+    /// the loss did not decrease. Large: still falling.
     public var lateShare: Double
+    /// The share of the whole decrease (in log-loss) made by the first quarter of the run: small
+    /// when a learning rate too small spreads its progress over the whole run; 0 when the loss
+    /// fell by less than 5%.
+    public var quarterShare: Double
     /// The end level over the best level (above 1: the loss climbed back from its best).
     public var endOverBest: Double
     /// Mini-batch noise in the first half: the robust standard deviation of step-to-step changes
@@ -51,6 +55,7 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
         case peakOverStart = "peak_over_start"
         case lateProgress = "late_progress"
         case lateShare = "late_share"
+        case quarterShare = "quarter_share"
         case endOverBest = "end_over_best"
         case earlyNoise = "early_noise"
         case lateNoise = "late_noise"

@@ -1,42 +1,39 @@
 import Foundation
 
-/// The verdict rules and their wording (see `diagnose` for the rules in prose).
+/// The verdict rules and their wording (see `diagnose` for the method in prose).
 enum DiagnosisRules {
     /// A rise above the start counts as a kick uphill past this many log units (and 3 × noise).
     static let spikeFloor = 0.25
     /// Past this many log units above the start (×10) a kick uphill is an explosion.
     static let explosion = log(10.0)
     /// A run whose level moved less than this from its first block (log units, ≈ 10% of the loss),
-    /// or less than `noiseMultiple` standard errors of a block median, barely moved: too slow.
+    /// or less than `noiseMultiple` standard errors of a block median, barely moved: ×10, not ×3.
     static let barelyMoved = 0.1
     /// How many standard errors of a block median a real move exceeds.
     static let noiseMultiple = 2.0
-    /// Early noise (log units per step) at or below which a curve counts as smooth.
-    static let smoothNoise = 0.32
-    /// How far (log units) a smooth curve may end above its best and still be moving.
-    static let stillAtBest = 0.25
-    /// The share of its decrease a smooth curve still makes in its last quarter to be still falling.
-    static let smoothStillFalling = 0.1
-    /// The same share for a noisy curve (mini-batch noise hides a slower trend).
-    static let noisyStillFalling = 0.3
-    /// How far (log units, ×2.9) a noisy curve must climb back above its best to oscillate.
-    static let climbBack = 1.05
 
-    static func verdict(for curve: LossCurve) -> Verdict {
+    /// The longest log the forest reads as it is: its training runs have 250 to 1,000 steps.
+    static let forestPoints = 1000
+
+    /// A non-finite loss and a kick uphill settle the verdict; the forest names the others, from
+    /// the log itself or, past `forestPoints` values, from its means over equal windows (as a
+    /// training loop that logs a running mean would have written it).
+    static func verdict(for curve: LossCurve, forest: DiagnosisForest) -> Verdict {
         if curve.firstNonFinite != nil { return .diverged }
         if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
             return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
         }
-        if barelyMoves(curve) { return .tooSlow }
-        if curve.earlyNoise <= smoothNoise {
-            if curve.rise <= stillAtBest {
-                let stalled = curve.drop > log(2.0) && curve.late < 0.05 * curve.drop
-                return stalled ? .plateau : .tooSlow
-            }
-            return curve.lateShare >= smoothStillFalling ? .tooSlow : .healthy
+        let losses = curve.levels.map { exp($0) }
+        let width = (losses.count + forestPoints - 1) / forestPoints
+        let read = width == 1 ? curve : LossCurve(losses: windowMeans(losses, width: width))
+        return forest.verdict(for: CurveFeatures(read).values)
+    }
+
+    /// Means over consecutive windows of `width` values (a last, shorter window is left out).
+    static func windowMeans(_ values: [Double], width: Int) -> [Double] {
+        stride(from: 0, through: values.count - width, by: width).map { start in
+            values[start..<start + width].reduce(0, +) / Double(width)
         }
-        if curve.rise > climbBack { return .oscillating }
-        return curve.lateShare >= noisyStillFalling ? .tooSlow : .healthy
     }
 
     /// Whether the level moved less than max(0.1, 2 × block-median noise) from the first block.
@@ -72,12 +69,10 @@ enum DiagnosisRules {
             let what: String
             if factor == 10 {
                 what = "loss is hardly decreasing: \(moved), a change within its noise (\(short(e.lateNoise)) per step)"
-            } else if e.lateShare > 0 {
-                what = "loss is still falling at the end: \(moved), the last quarter still makes \(percent(e.lateShare)) of that decrease (noise \(short(e.lateNoise)) per step)"
+            } else if e.lateShare >= 0.05 {
+                what = "loss is still falling at the end: \(moved); the last quarter still makes \(percent(e.lateShare)) of that decrease, the first quarter made \(percent(e.quarterShare)) (noise \(short(e.lateNoise)) per step)"
             } else {
-                // A smooth curve that ends at its best: the trend over its last quarter is too
-                // short to measure, but it has not stopped improving.
-                what = "loss is smooth and still at its lowest at the end: \(moved)"
+                what = "loss falls slowly: \(moved), of which the first quarter of the run made only \(percent(e.quarterShare)) (noise \(short(e.lateNoise)) per step)"
             }
             return (what, "the learning rate is too small",
                     factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")

@@ -15,6 +15,10 @@ import Foundation
 struct LossCurve {
     let points: Int
     let firstNonFinite: Int?
+    /// y = ln L of the finite losses before the first non-finite one.
+    let levels: [Double]
+    /// The block medians mₖ of `levels` (one block per value when there are fewer than 40).
+    let blockMedians: [Double]
     let start: Double
     let end: Double
     let best: Double
@@ -35,6 +39,14 @@ struct LossCurve {
     /// The decrease from the first block's median to the end level, in log units.
     var moved: Double { firstLevel - end }
 
+    /// The share of the whole decrease (start − end) made by the end of the block `percent`% into
+    /// the run: a learning rate too small spreads its progress over the whole run, a good one makes
+    /// most of it early. 0 when the loss fell by less than 0.05 (5%).
+    func share(madeBy percent: Int) -> Double {
+        guard drop > 0.05, !blockMedians.isEmpty else { return 0 }
+        return (start - blockMedians[max(0, percent * blockMedians.count / 100 - 1)]) / drop
+    }
+
     /// Measures `losses`, which must hold at least `minimumPoints` values.
     init(losses: [Double]) {
         points = losses.count
@@ -42,8 +54,10 @@ struct LossCurve {
         let finite = Array(losses[..<(firstNonFinite ?? losses.count)])
         let y = LossCurve.logLevels(finite)
         let n = y.count
+        levels = y
         guard n >= 2 else {
             let level = y.first ?? 0
+            blockMedians = y
             (start, end, best, bestIndex, spike, late, lastQuarter) = (level, level, level, 0, 0, 0, 0)
             (earlyNoise, lateNoise, stallIndex, firstLevel, blockNoise) = (0, 0, nil, level, 0)
             return
@@ -55,6 +69,7 @@ struct LossCurve {
         let blockCount = min(n, 40)
         let edges = (0...blockCount).map { $0 * n / blockCount }
         let medians = (0..<blockCount).map { RobustStatistics.median(y[edges[$0]..<edges[$0 + 1]]) }
+        blockMedians = medians
         let centers = (0..<blockCount).map { Double(edges[$0] + edges[$0 + 1] - 1) / 2 }
         let bestBlock = medians.indices.min { medians[$0] < medians[$1] } ?? 0
         best = medians[bestBlock]
