@@ -36,11 +36,13 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
     public var repeats: Int
     /// The range test's sweep; fastai's `lr_find` default 1e-7 … 10 in 100 steps.
     public var sweep: LearningRateSweep
+    /// The rehearsal on held-out training rows that may shorten a one-cycle run (nil: none).
+    public var holdOut: HoldOutEpochs?
 
     /// The measured default policy: valley (fastai's default rule) × 2 as one-cycle's peak, 3 repeats.
     public init(
         method: SuggestionMethod = .valley, factor: Double = 2, schedule: Schedule = .oneCycle, repeats: Int = 3,
-        sweep: LearningRateSweep? = nil
+        sweep: LearningRateSweep? = nil, holdOut: HoldOutEpochs? = .standard
     ) throws(FinderError) {
         guard factor > 0, factor.isFinite else { throw FinderError("the safety factor must be positive, not \(factor)") }
         guard repeats >= 1 else { throw FinderError("repeats must be at least 1, not \(repeats)") }
@@ -48,6 +50,7 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         self.factor = factor
         self.schedule = schedule
         self.repeats = repeats
+        self.holdOut = holdOut
         if let sweep {
             self.sweep = sweep
         } else {
@@ -71,6 +74,8 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         public var rangeTest: RepeatedRangeTestResult
         /// Optimizer steps the range tests took, to weigh their cost against the training's.
         public var rangeTestSteps: Int
+        /// The hold-out rehearsal that chose the epochs, when there was one.
+        public var rehearsal: HoldOutEpochs.Outcome?
 
         /// One line for people: `lr auto: 2.4e-3 (2 × valley of 3 range test(s), spread ×2.1) with OneCycleLR`.
         public var description: String {
@@ -78,8 +83,9 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
             let schedule = configuration.schedule.map { " with \($0.name)" } ?? ""
             let factor = learningRate / suggestion.lr
             let scaled = factor == 1 ? "" : "\(String(format: "%g", factor)) × "
+            let epochs = rehearsal.map { _ in ", \(configuration.epochs) epochs (held-out rehearsal)" } ?? ""
             return "lr auto: \(Suggestion.abbreviated(learningRate)) (\(scaled)\(suggestion.method.rawValue) of "
-                + "\(rangeTest.repeats.count) range test(s)\(spread))\(schedule)"
+                + "\(rangeTest.repeats.count) range test(s)\(spread))\(schedule)\(epochs)"
         }
     }
 
@@ -101,15 +107,20 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         var chosen = configuration
         let lr = suggestion.lr * factor
         chosen.learningRate = lr
+        var rehearsal: HoldOutEpochs.Outcome?
         if schedule == .oneCycle && configuration.schedule == nil {
-            let stepsPerEpoch = (setup.data.train.count + configuration.batchSize - 1) / configuration.batchSize
-            chosen.schedule = Spec(
-                name: "OneCycleLR",
-                parameters: ["max_lr": .number(lr), "total_steps": .number(Double(configuration.epochs * stepsPerEpoch))])
+            let oneCycle = { (steps: Int) in
+                Spec(name: "OneCycleLR", parameters: ["max_lr": .number(lr), "total_steps": .number(Double(steps))])
+            }
             chosen.scheduleUnit = .step
+            if let holdOut {
+                rehearsal = try holdOut.rehearse(chosen, data: setup.data, schedule: oneCycle)
+                chosen.epochs = rehearsal!.epochs
+            }
+            chosen.schedule = oneCycle(chosen.epochs * setup.stepsPerEpoch)
         }
         return Choice(
             configuration: chosen, learningRate: lr, suggestion: suggestion, rangeTest: result,
-            rangeTestSteps: result.repeats.map(\.lrs.count).reduce(0, +))
+            rangeTestSteps: result.repeats.map(\.lrs.count).reduce(0, +), rehearsal: rehearsal)
     }
 }
