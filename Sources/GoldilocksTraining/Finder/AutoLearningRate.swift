@@ -36,13 +36,13 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
     public var repeats: Int
     /// The range test's sweep; fastai's `lr_find` default 1e-7 … 10 in 100 steps.
     public var sweep: LearningRateSweep
-    /// The rehearsal on held-out training rows that may shorten a one-cycle run (nil: none).
-    public var holdOut: HoldOutEpochs?
+    /// The rehearsal on held-out training rows that lowers a one-cycle peak that overfits (nil: none).
+    public var holdOut: HoldOutRehearsal?
 
     /// The measured default policy: valley (fastai's default rule) × 2 as one-cycle's peak, 3 repeats.
     public init(
-        method: SuggestionMethod = .valley, factor: Double = 2, schedule: Schedule = .oneCycle, repeats: Int = 3,
-        sweep: LearningRateSweep? = nil, holdOut: HoldOutEpochs? = .standard
+        method: SuggestionMethod = .valley, factor: Double = 3, schedule: Schedule = .oneCycle, repeats: Int = 3,
+        sweep: LearningRateSweep? = nil, holdOut: HoldOutRehearsal? = .standard
     ) throws(FinderError) {
         guard factor > 0, factor.isFinite else { throw FinderError("the safety factor must be positive, not \(factor)") }
         guard repeats >= 1 else { throw FinderError("repeats must be at least 1, not \(repeats)") }
@@ -66,7 +66,7 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
     public struct Choice: Sendable {
         /// The configuration to train: `learningRate` set, and a one-cycle schedule when chosen.
         public var configuration: RunConfiguration
-        /// The learning rate chosen (the one-cycle peak).
+        /// The learning rate chosen (the one-cycle peak, after any lowering by the rehearsal).
         public var learningRate: Double
         /// The suggestion it came from, on the median curve.
         public var suggestion: Suggestion
@@ -74,18 +74,23 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         public var rangeTest: RepeatedRangeTestResult
         /// Optimizer steps the range tests took, to weigh their cost against the training's.
         public var rangeTestSteps: Int
-        /// The hold-out rehearsal that chose the epochs, when there was one.
-        public var rehearsal: HoldOutEpochs.Outcome?
+        /// The hold-out rehearsal at the suggested peak, when there was one.
+        public var rehearsal: HoldOutRehearsal.Outcome?
 
         /// One line for people: `lr auto: 2.4e-3 (2 × valley of 3 range test(s), spread ×2.1) with OneCycleLR`.
         public var description: String {
             let spread = rangeTest.spread(suggestion.method)?.ratio.map { ", spread ×\(String(format: "%.2g", $0))" } ?? ""
             let schedule = configuration.schedule.map { " with \($0.name)" } ?? ""
-            let factor = learningRate / suggestion.lr
+            let factor = learningRate / (rehearsal?.peakScale ?? 1) / suggestion.lr
             let scaled = factor == 1 ? "" : "\(String(format: "%g", factor)) × "
-            let epochs = rehearsal.map { _ in ", \(configuration.epochs) epochs (held-out rehearsal)" } ?? ""
+            let lowered = rehearsal.map { r in
+                r.peakScale < 1
+                    ? ", lowered ×\(String(format: "%.2g", r.peakScale)): a held-out rehearsal was best at epoch "
+                        + "\(r.epochs) of \(r.rehearsedEpochs)"
+                    : ", kept by a held-out rehearsal"
+            } ?? ""
             return "lr auto: \(Suggestion.abbreviated(learningRate)) (\(scaled)\(suggestion.method.rawValue) of "
-                + "\(rangeTest.repeats.count) range test(s)\(spread))\(schedule)\(epochs)"
+                + "\(rangeTest.repeats.count) range test(s)\(spread)\(lowered))\(schedule)"
         }
     }
 
@@ -105,19 +110,24 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
                     + "give --lr a number, or widen the sweep")
         }
         var chosen = configuration
-        let lr = suggestion.lr * factor
+        var lr = suggestion.lr * factor
         chosen.learningRate = lr
-        var rehearsal: HoldOutEpochs.Outcome?
+        var rehearsal: HoldOutRehearsal.Outcome?
         if schedule == .oneCycle && configuration.schedule == nil {
-            let oneCycle = { (steps: Int) in
-                Spec(name: "OneCycleLR", parameters: ["max_lr": .number(lr), "total_steps": .number(Double(steps))])
+            let oneCycle = { (peak: Double, steps: Int) in
+                Spec(name: "OneCycleLR", parameters: ["max_lr": .number(peak), "total_steps": .number(Double(steps))])
             }
             chosen.scheduleUnit = .step
             if let holdOut {
-                rehearsal = try holdOut.rehearse(chosen, data: setup.data, schedule: oneCycle)
-                chosen.epochs = rehearsal!.epochs
+                // A peak that overfits before the end is lowered in proportion (best at epoch 5 of
+                // 20: a quarter); all epochs are kept, so the one-cycle still anneals to its end.
+                let peak = lr
+                let outcome = try holdOut.rehearse(chosen, data: setup.data) { oneCycle(peak, $0) }
+                lr *= outcome.peakScale
+                chosen.learningRate = lr
+                rehearsal = outcome
             }
-            chosen.schedule = oneCycle(chosen.epochs * setup.stepsPerEpoch)
+            chosen.schedule = oneCycle(lr, configuration.epochs * setup.stepsPerEpoch)
         }
         return Choice(
             configuration: chosen, learningRate: lr, suggestion: suggestion, rangeTest: result,

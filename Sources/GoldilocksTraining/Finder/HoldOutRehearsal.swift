@@ -2,24 +2,25 @@ import GoldilocksCore
 import GoldilocksData
 import GoldilocksSpec
 
-/// How many epochs `--lr auto` trains, decided on training rows only.
+/// How `--lr auto` checks its rate for overfitting, on training rows only.
 ///
 /// A rehearsal: a fraction of the *training* rows is held out (stratified for classification),
 /// the run's schedule is rescaled to the rest and trained in full, and the held-out loss is read
-/// after each epoch. When the last epoch is within `tolerance` of the best, the run is not
-/// overfitting and keeps all its epochs; otherwise it trains for as many epochs as the best one
-/// took. The real run then trains on all rows with its schedule compressed to that length, so
-/// a one-cycle still anneals to its end (cutting a one-cycle short would stop at a high rate).
+/// after each epoch. When the last epoch is within `tolerance` of the best, the run does not
+/// overfit and `epochs` is all of them; otherwise `epochs` is the best epoch's count, and
+/// `AutoLearningRate` lowers its one-cycle peak in that proportion (`peakScale`) and trains all
+/// the epochs: on small noisy sets (diabetes) that did better than cutting the run short at the
+/// same peak (docs/auto-vs-grid.md).
 ///
 /// The run's own validation set is never read: it is what the run is scored on. The rehearsal
 /// costs one training run on `1 − fraction` of the rows.
-public struct HoldOutEpochs: Sendable, Codable, Equatable {
+public struct HoldOutRehearsal: Sendable, Codable, Equatable {
     /// The share of training rows held out for the rehearsal.
     public var fraction: Double
     /// How far above its best the last epoch's held-out loss may be before the run is cut short.
     public var tolerance: Double
 
-    public init(fraction: Double = 0.15, tolerance: Double = 0.05) throws(FinderError) {
+    public init(fraction: Double = 0.15, tolerance: Double = 0.1) throws(FinderError) {
         guard fraction > 0 && fraction < 1 else {
             throw FinderError("the hold-out fraction must be between 0 and 1 (exclusive), not \(fraction)")
         }
@@ -28,8 +29,9 @@ public struct HoldOutEpochs: Sendable, Codable, Equatable {
         self.tolerance = tolerance
     }
 
-    /// `--lr auto`'s default: 15 % of the training rows held out, cut short beyond 5 % overfitting.
-    public static let standard = HoldOutEpochs(checkedFraction: 0.15, tolerance: 0.05)
+    /// `--lr auto`'s default: 15 % of the training rows held out; a last epoch more than 10 %
+    /// above the best held-out loss counts as overfitting.
+    public static let standard = HoldOutRehearsal(checkedFraction: 0.15, tolerance: 0.1)
 
     private init(checkedFraction fraction: Double, tolerance: Double) {
         (self.fraction, self.tolerance) = (fraction, tolerance)
@@ -37,16 +39,21 @@ public struct HoldOutEpochs: Sendable, Codable, Equatable {
 
     /// The rehearsal's outcome.
     public struct Outcome: Sendable, Equatable {
-        /// Epochs to train: all of them, or the best held-out epoch's count.
+        /// All the rehearsal's epochs, or the best held-out epoch's count when the run overfit.
         public var epochs: Int
+        /// The epochs the rehearsal trained.
+        public var rehearsedEpochs: Int
         /// The held-out loss after each rehearsal epoch.
         public var heldOutLosses: [Double]
         /// Optimizer steps the rehearsal took.
         public var steps: Int
+
+        /// `epochs / rehearsedEpochs`: 1 without overfitting, smaller the earlier the best epoch came.
+        public var peakScale: Double { Double(epochs) / Double(max(rehearsedEpochs, 1)) }
     }
 
-    /// Epochs to keep given the held-out loss after each epoch: all unless the last is more than
-    /// `tolerance` above the best (non-finite losses count as worse than any finite one).
+    /// The epochs worth training given the held-out loss after each epoch: all unless the last is
+    /// more than `tolerance` above the best (non-finite losses count as worse than any finite one).
     public func epochs(heldOutLosses losses: [Double]) -> Int {
         let finite = losses.map { $0.isFinite ? $0 : .infinity }
         guard let best = finite.indices.min(by: { finite[$0] < finite[$1] }), finite[best].isFinite else {
@@ -72,7 +79,9 @@ public struct HoldOutEpochs: Sendable, Codable, Equatable {
         rehearsal.schedule = schedule(configuration.epochs * stepsPerEpoch)
         let (summary, history) = try TrainingSetup(rehearsal, data: inner).train()
         let losses = history.epochs.map { $0.validationLoss ?? .nan }
-        return Outcome(epochs: epochs(heldOutLosses: losses), heldOutLosses: losses, steps: summary.steps)
+        return Outcome(
+            epochs: epochs(heldOutLosses: losses), rehearsedEpochs: configuration.epochs, heldOutLosses: losses,
+            steps: summary.steps)
     }
 }
 
