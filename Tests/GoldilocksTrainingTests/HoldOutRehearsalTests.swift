@@ -1,0 +1,71 @@
+import GoldilocksData
+import GoldilocksFinder
+import GoldilocksSpec
+import Testing
+
+@testable import GoldilocksTraining
+
+@Suite("--lr auto's hold-out rehearsal")
+struct HoldOutRehearsalTests {
+    @Test func keepsEveryEpochUnlessTheLastIsBeyondTheTolerance() throws {
+        let rule = try HoldOutRehearsal(fraction: 0.15, tolerance: 0.05)
+        #expect(rule.epochs(heldOutLosses: [1.0, 0.5, 0.4, 0.41]) == 4)  // 2.5 % above the best: keep all
+        #expect(rule.epochs(heldOutLosses: [1.0, 0.5, 0.4, 0.45]) == 3)  // 12.5 % above: stop at the best
+        #expect(rule.epochs(heldOutLosses: [0.3, 0.5, 0.6]) == 1)
+        #expect(rule.epochs(heldOutLosses: [0.5, .nan, 0.9]) == 1)  // a NaN epoch is never the best
+        #expect(rule.epochs(heldOutLosses: [.nan, .nan]) == 2)  // nothing to go on: keep them all
+    }
+
+    @Test func theRehearsalNeverReadsTheRunsValidationSet() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [8]
+        configuration.epochs = 4
+        configuration.learningRate = 0.01
+        let data = try PreparedData(configuration)
+        var scrambled = data
+        scrambled.validation = try #require(data.validation).rows([0, 0, 0])
+        let rule = HoldOutRehearsal.standard
+        let plain = try rule.rehearse(configuration, data: data) { _ in nil }
+        let other = try rule.rehearse(configuration, data: scrambled) { _ in nil }
+        #expect(plain == other)
+        #expect(plain.heldOutLosses.count == 4)
+        // 120 training rows less ⌈0.15 · 120⌉ = 18 held out: 102 rows, 4 batches of 32 per epoch.
+        #expect(plain.steps == 4 * 4)
+    }
+
+    @Test func anOverfittingPeakIsLoweredInProportionToTheBestEpoch() {
+        let early = HoldOutRehearsal.Outcome(epochs: 5, rehearsedEpochs: 20, heldOutLosses: [], steps: 0)
+        #expect(early.peakScale == 0.25)
+        let fine = HoldOutRehearsal.Outcome(epochs: 20, rehearsedEpochs: 20, heldOutLosses: [], steps: 0)
+        #expect(fine.peakScale == 1)
+    }
+
+    @Test func autoTrainsEveryEpochWithItsPeakScaledByTheRehearsal() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        let choice = try AutoLearningRate(repeats: 1).choose(for: configuration)
+        let rehearsal = try #require(choice.rehearsal)
+        #expect(choice.configuration.epochs == configuration.epochs)
+        #expect(rehearsal.rehearsedEpochs == configuration.epochs && rehearsal.heldOutLosses.count == configuration.epochs)
+        #expect(abs(choice.learningRate - choice.suggestion.lr * 3 * rehearsal.peakScale) <= 1e-12 * choice.learningRate)
+        #expect(choice.configuration.schedule?.parameters["max_lr"] == .number(choice.learningRate))
+        let steps = choice.configuration.schedule?.parameters["total_steps"]
+        #expect(steps == .number(Double(configuration.epochs * 4)))  // 120 rows: 4 batches per epoch
+        #expect(choice.description.contains("held-out rehearsal"))
+    }
+
+    @Test func withoutAHoldOutAutoKeepsTheConfiguredEpochs() throws {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        configuration.epochs = 7
+        let choice = try AutoLearningRate(repeats: 1, holdOut: nil).choose(for: configuration)
+        #expect(choice.rehearsal == nil)
+        #expect(choice.configuration.epochs == 7)
+    }
+
+    @Test func badSettingsAreTypedErrors() {
+        #expect(throws: FinderError.self) { try HoldOutRehearsal(fraction: 0) }
+        #expect(throws: FinderError.self) { try HoldOutRehearsal(fraction: 1) }
+        #expect(throws: FinderError.self) { try HoldOutRehearsal(tolerance: -0.1) }
+    }
+}
