@@ -29,7 +29,7 @@ The Swift test reads every run of every file alike.
 """
 
 import argparse
-import csv as csv_module
+import csv
 import json
 import math
 import os
@@ -203,12 +203,12 @@ def goldilocks_train(data, kind, lr, seed, steps, batch_size, hidden, decay_at=N
     the whole training set as the validation loss of the training set itself."""
     X, y, task, _ = data
     with tempfile.TemporaryDirectory() as folder:
-        csv = os.path.join(folder, "data.csv")
+        table = os.path.join(folder, "data.csv")
         header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
-        np.savetxt(csv, np.column_stack([X.numpy(), y.numpy().reshape(len(X), -1)[:, 0]]),
+        np.savetxt(table, np.column_stack([X.numpy(), y.numpy().reshape(len(X), -1)[:, 0]]),
                    delimiter=",", header=header, comments="", fmt="%.8g")
         epochs = steps // math.ceil(len(X) / batch_size)
-        command = [GOLDILOCKS, "train", "--data", csv, "--validation-data", csv, "--task", task,
+        command = [GOLDILOCKS, "train", "--data", table, "--validation-data", table, "--task", task,
                    "--model", ",".join(map(str, hidden)), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[kind]),
                    "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(batch_size),
                    "--seed", str(seed), "--guard", "off", "--format", "json", "--log-dir", os.path.join(folder, "log")]
@@ -216,7 +216,7 @@ def goldilocks_train(data, kind, lr, seed, steps, batch_size, hidden, decay_at=N
             command += ["--schedule", json.dumps({"name": "MultiStepLR", "milestones": [decay_at], "gamma": 0.1})]
         summary = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()[-1])
         with open(os.path.join(folder, "log", "metrics.csv")) as f:
-            losses = [float(row["loss"]) for row in csv_module.DictReader(f)]
+            losses = [float(row["loss"]) for row in csv.DictReader(f)]
     losses = [v if math.isfinite(v) else None for v in losses]
     final = summary.get("val_loss")  # absent when the run died in its first epoch
     final = final if isinstance(final, float) and math.isfinite(final) and None not in losses else None

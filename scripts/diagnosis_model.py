@@ -188,17 +188,15 @@ def main():
 
     # Leave one data set out: how well a forest does on data sets it was not trained on.
     datasets = sorted({(r["split"], r["run"]["dataset"]) for r in learned})
-    predicted = {}
     for held in datasets:
         inside = [i for i, r in enumerate(learned) if (r["split"], r["run"]["dataset"]) != held]
         outside = [i for i, r in enumerate(learned) if (r["split"], r["run"]["dataset"]) == held]
         model = forest().fit(x[inside], [y[i] for i in inside])
         for i, verdict in zip(outside, model.predict(x[outside])):
-            predicted[i] = verdict
+            learned[i]["left_out_verdict"] = verdict
     agreed = {(split, log): [0, 0] for split in TRAINING_SPLITS for log in ("step", "window")}
-    index = {id(r): i for i, r in enumerate(learned)}
     for r in rows:
-        verdict = r["rule"] or predicted[index[id(r)]]
+        verdict = r["rule"] or r["left_out_verdict"]
         agreed[r["split"], r["log"]][0] += verdict in r["run"]["acceptable"]
         agreed[r["split"], r["log"]][1] += 1
     print(f"leave-one-data-set-out agreement (per-step logs; means over {WINDOW} steps):")

@@ -23,9 +23,8 @@ enum DiagnosisRules {
         if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
             return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
         }
-        let losses = curve.levels.map { exp($0) }
-        let width = (losses.count + forestPoints - 1) / forestPoints
-        let read = width == 1 ? curve : LossCurve(losses: windowMeans(losses, width: width))
+        let width = (curve.levels.count + forestPoints - 1) / forestPoints
+        let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
         return forest.verdict(for: CurveFeatures(read).values)
     }
 

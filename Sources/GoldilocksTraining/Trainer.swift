@@ -62,7 +62,7 @@ public final class Trainer {
         precondition(train.featureCount == model.inputCount, "the data's features do not match the model's inputs")
         let clock = ContinuousClock()
         let started = clock.now
-        let stepsPerEpoch = (train.count + batchSize - 1) / batchSize
+        let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: train.count, batchSize: batchSize)
         // Batch buffers and the network's workspace are allocated here, once for the whole run.
         let capacity = min(batchSize, train.count)
         let batchFeatures = UnsafeMutableBufferPointer<Float>.allocate(capacity: capacity * train.featureCount)

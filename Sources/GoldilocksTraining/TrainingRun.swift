@@ -89,7 +89,10 @@ public struct TrainingSetup: Sendable {
     }
 
     /// Mini-batches per epoch.
-    public var stepsPerEpoch: Int { (data.train.count + configuration.batchSize - 1) / configuration.batchSize }
+    public var stepsPerEpoch: Int { Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize) }
+
+    /// Mini-batches per epoch over `rows` training rows: the last batch may be short.
+    public static func stepsPerEpoch(rows: Int, batchSize: Int) -> Int { (rows + batchSize - 1) / batchSize }
 
     /// How many times the schedule advances over the run.
     public var scheduledSteps: Int {

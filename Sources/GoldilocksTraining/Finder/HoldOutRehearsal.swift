@@ -75,7 +75,7 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
             throw FinderError("--lr auto cannot hold out \(fraction) of the training rows: \(error.description)")
         }
         var rehearsal = configuration
-        let stepsPerEpoch = (inner.train.count + configuration.batchSize - 1) / configuration.batchSize
+        let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: inner.train.count, batchSize: configuration.batchSize)
         rehearsal.schedule = schedule(configuration.epochs * stepsPerEpoch)
         let (summary, history) = try TrainingSetup(rehearsal, data: inner).train()
         let losses = history.epochs.map { $0.validationLoss ?? .nan }
