@@ -31,8 +31,6 @@ EPOCHS = 20
 BATCH = 32
 SEEDS = [0, 1, 2]
 GRID = [float(x) for x in np.logspace(-5, 0, 16)]
-RANGE_TEST_STEPS = 3 * 100  # --lr auto: 3 repeats of at most 100 steps
-HOLD_OUT = 0.15  # --lr auto's rehearsal holds out this share of the training rows (HoldOutEpochs)
 
 
 def bundled(name):
@@ -182,9 +180,8 @@ def batches(rows):
 def compare(binary, folder, sets, cache):
     """One table: per set the best grid point, the auto runs (peak lr, epochs) and the ratios.
 
-    Compute is in optimizer steps per seed: the auto run's training, at most 3 × 100 range-test
-    steps and its rehearsal (a full-length run on the rows left after holding out 15 %), against
-    16 grid runs of EPOCHS epochs."""
+    Compute is in optimizer steps per seed: the auto run's training plus the steps it spent choosing
+    (`auto_steps`: range tests and rehearsals), against 16 grid runs of EPOCHS epochs."""
     print("| data set | train rows | best grid val loss (lr) | auto val loss (peak lr; epochs) | auto / best | compute auto / grid |")
     print("| --- | --- | --- | --- | --- | --- |")
     ratios = []
@@ -196,9 +193,8 @@ def compare(binary, folder, sets, cache):
         auto_lrs = "/".join(f"{r['lr']:.2g}" for r in runs)
         auto_epochs = "/".join(str(r["epochs"]) for r in runs)
         rows = len(train[1])
-        rehearsal = EPOCHS * batches(rows - math.ceil(HOLD_OUT * rows))
         grid_steps = len(GRID) * EPOCHS * batches(rows)
-        compute = max(r["steps"] + RANGE_TEST_STEPS + rehearsal for r in runs) / grid_steps
+        compute = max(r["steps"] + r["auto_steps"] for r in runs) / grid_steps
         ratios.append(auto_loss / best_loss)
         print(f"| {name} | {rows} | {fmt(best_loss)} ({best_lr:.2g}) | {fmt(auto_loss)} ({auto_lrs}; {auto_epochs}) | "
               f"{auto_loss / best_loss:.3f} | {compute:.3f} |", flush=True)

@@ -55,6 +55,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         var configuration: RunConfiguration
+        var autoSteps: Int?
         if let config {
             configuration = try RunConfiguration.read(from: config)
         } else {
@@ -64,6 +65,7 @@ struct TrainCommand: ParsableCommand {
             if lr == "auto" {
                 let choice = try AutoLearningRate().choose(for: configuration)
                 configuration = choice.configuration
+                autoSteps = choice.choosingSteps
                 if format == .text { print(choice.description) }
             }
         }
@@ -81,10 +83,11 @@ struct TrainCommand: ParsableCommand {
             print(describe(setup))
             fflush(nil)  // every output stream: the header goes out before the guard's messages on stderr
         }
-        let (summary, history) = setup.train(callbacks: callbacks) { message in
+        var (summary, history) = setup.train(callbacks: callbacks) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         if let error = logging?.error { throw ValidationError(error) }
+        summary.autoSteps = autoSteps
         let figure = trainingFigure(history, title: "Training loss on \(configuration.data)")
         if let plot { try writeAtomically(figure.svg(), to: plot) }
         if format == .json { return try printJSON(summary) }

@@ -16,9 +16,12 @@ public struct TrainingSummary: Sendable, Codable, Equatable {
     public var rescues: Int
     /// What the run's per-step losses say about its learning rate (nil for very short runs).
     public var diagnosis: Diagnosis?
+    /// Optimizer steps `--lr auto` spent choosing the rate before this run (range tests and rehearsals).
+    public var autoSteps: Int?
 
     enum CodingKeys: String, CodingKey {
         case learningRate = "lr", epochs, steps, trainLoss = "train_loss", validationLoss = "val_loss"
         case validationAccuracy = "val_accuracy", seconds, stoppedEarly = "stopped_early", rescues, diagnosis
+        case autoSteps = "auto_steps"
     }
 }

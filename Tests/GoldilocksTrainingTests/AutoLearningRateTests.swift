@@ -11,8 +11,10 @@ struct AutoLearningRateTests {
         let choice = try AutoLearningRate().choose(for: configuration)
         // Adam on standardised digits trains well from about 1e-4 to 1e-2.
         #expect(choice.learningRate > 1e-4 && choice.learningRate < 3e-2)
-        let rehearsal = try #require(choice.rehearsal)
-        #expect(abs(choice.learningRate - choice.suggestion.lr * 3 * rehearsal.peakScale) <= 1e-12 * choice.learningRate)
+        let rehearsals = try #require(choice.rehearsals)
+        let peak = choice.suggestion.lr * 3 * rehearsals.raisedBy * rehearsals.outcome.peakScale
+        #expect(abs(choice.learningRate - peak) <= 1e-12 * choice.learningRate)
+        #expect(choice.choosingSteps == choice.rangeTestSteps + rehearsals.steps)
         #expect(choice.description.contains("3 × valley of 3 range test(s)"))
         #expect(choice.configuration.learningRate == choice.learningRate)
         #expect(choice.configuration.schedule?.name == "OneCycleLR")

@@ -40,18 +40,48 @@ struct HoldOutRehearsalTests {
         #expect(fine.peakScale == 1)
     }
 
-    @Test func autoTrainsEveryEpochWithItsPeakScaledByTheRehearsal() throws {
+    @Test func autoTrainsEveryEpochWithThePeakTheRehearsalsChose() throws {
         var configuration = RunConfiguration(data: "iris")
         configuration.hiddenLayers = [16]
         let choice = try AutoLearningRate(repeats: 1).choose(for: configuration)
-        let rehearsal = try #require(choice.rehearsal)
+        let rehearsals = try #require(choice.rehearsals)
+        let outcome = rehearsals.outcome
         #expect(choice.configuration.epochs == configuration.epochs)
-        #expect(rehearsal.rehearsedEpochs == configuration.epochs && rehearsal.heldOutLosses.count == configuration.epochs)
-        #expect(abs(choice.learningRate - choice.suggestion.lr * 3 * rehearsal.peakScale) <= 1e-12 * choice.learningRate)
+        #expect(outcome.rehearsedEpochs == configuration.epochs && outcome.heldOutLosses.count == configuration.epochs)
+        let peak = choice.suggestion.lr * 3 * rehearsals.raisedBy * outcome.peakScale
+        #expect(abs(choice.learningRate - peak) <= 1e-12 * choice.learningRate)
         #expect(choice.configuration.schedule?.parameters["max_lr"] == .number(choice.learningRate))
         let steps = choice.configuration.schedule?.parameters["total_steps"]
         #expect(steps == .number(Double(configuration.epochs * 4)))  // 120 rows: 4 batches per epoch
-        #expect(choice.description.contains("held-out rehearsal"))
+        #expect(choice.description.contains("held-out"))
+    }
+
+    /// Rehearsals of one-cycle on iris (20 epochs, 16 hidden units) at a given peak.
+    private func choosePeak(from peak: Double) throws -> HoldOutRehearsal.PeakChoice {
+        var configuration = RunConfiguration(data: "iris")
+        configuration.hiddenLayers = [16]
+        configuration.scheduleUnit = .step
+        return try HoldOutRehearsal.standard.choosePeak(from: peak, configuration, data: PreparedData(configuration)) {
+            Spec(name: "OneCycleLR", parameters: ["max_lr": .number($0), "total_steps": .number(Double($1))])
+        }
+    }
+
+    @Test func aPeakFarTooLowIsRaisedAsFarAsAllowed() throws {
+        // At 1e-4 twenty epochs barely move; each doubling ends lower on the held-out rows.
+        let choice = try choosePeak(from: 1e-4)
+        #expect(choice.raisedBy == 8)  // 3 climbs of ×2
+        #expect(!choice.outcome.overfits)
+        #expect(abs(choice.peak - 8e-4) <= 1e-15)
+        // The suggested peak, the first raise on both folds, then one rehearsal per raise.
+        #expect(choice.rehearsals == 1 + 3 + 1 + 1)
+        #expect(choice.steps == choice.rehearsals * 20 * 4)  // 102 rows: 4 batches per epoch
+    }
+
+    @Test func aPeakFarTooHighIsNotRaised() throws {
+        let choice = try choosePeak(from: 3)
+        #expect(choice.raisedBy == 1)
+        #expect(choice.peak <= 3)
+        #expect(choice.rehearsals <= 2)
     }
 
     @Test func withoutAHoldOutAutoKeepsTheConfiguredEpochs() throws {
@@ -59,7 +89,7 @@ struct HoldOutRehearsalTests {
         configuration.hiddenLayers = [16]
         configuration.epochs = 7
         let choice = try AutoLearningRate(repeats: 1, holdOut: nil).choose(for: configuration)
-        #expect(choice.rehearsal == nil)
+        #expect(choice.rehearsals == nil)
         #expect(choice.configuration.epochs == 7)
     }
 
@@ -67,5 +97,7 @@ struct HoldOutRehearsalTests {
         #expect(throws: FinderError.self) { try HoldOutRehearsal(fraction: 0) }
         #expect(throws: FinderError.self) { try HoldOutRehearsal(fraction: 1) }
         #expect(throws: FinderError.self) { try HoldOutRehearsal(tolerance: -0.1) }
+        #expect(throws: FinderError.self) { try HoldOutRehearsal(climbs: -1) }
+        #expect(throws: FinderError.self) { try HoldOutRehearsal(climbFactor: 1) }
     }
 }

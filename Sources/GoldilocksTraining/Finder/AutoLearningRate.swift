@@ -72,32 +72,42 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
     public struct Choice: Sendable {
         /// The configuration to train: `learningRate` set, and a one-cycle schedule when chosen.
         public var configuration: RunConfiguration
-        /// The learning rate chosen (the one-cycle peak, after any lowering by the rehearsal).
+        /// The learning rate chosen (the one-cycle peak, after the rehearsals raised or lowered it).
         public var learningRate: Double
+        /// The factor applied to the suggestion before the rehearsals.
+        public var factor: Double
         /// The suggestion it came from, on the median curve.
         public var suggestion: Suggestion
         /// The range tests.
         public var rangeTest: RepeatedRangeTestResult
         /// Optimizer steps the range tests took, to weigh their cost against the training's.
         public var rangeTestSteps: Int
-        /// The hold-out rehearsal at the suggested peak, when there was one.
-        public var rehearsal: HoldOutRehearsal.Outcome?
+        /// What the hold-out rehearsals did to the peak, when there were any.
+        public var rehearsals: HoldOutRehearsal.PeakChoice?
 
-        /// One line for people: `lr auto: 1.2e-3 (3 × valley of 3 range test(s), spread ×2.1, lowered ×0.25: a held-out
-        /// rehearsal was best at epoch 5 of 20) with OneCycleLR`.
+        /// Optimizer steps spent choosing: the range tests and the rehearsals.
+        public var choosingSteps: Int { rangeTestSteps + (rehearsals?.steps ?? 0) }
+
+        /// One line for people: `lr auto: 1.2e-3 (3 × valley of 3 range test(s), spread ×2.1; lowered ×0.25: a
+        /// held-out rehearsal was best at epoch 5 of 20) with OneCycleLR`.
         public var description: String {
             let spread = rangeTest.spread(suggestion.method)?.ratio.map { ", spread ×\(String(format: "%.2g", $0))" } ?? ""
             let schedule = configuration.schedule.map { " with \($0.name)" } ?? ""
-            let factor = learningRate / (rehearsal?.peakScale ?? 1) / suggestion.lr
             let scaled = factor == 1 ? "" : "\(String(format: "%g", factor)) × "
-            let lowered = rehearsal.map { r in
-                r.peakScale < 1
-                    ? ", lowered ×\(String(format: "%.2g", r.peakScale)): a held-out rehearsal was best at epoch "
-                        + "\(r.epochs) of \(r.rehearsedEpochs)"
-                    : ", kept by a held-out rehearsal"
-            } ?? ""
             return "lr auto: \(Suggestion.abbreviated(learningRate)) (\(scaled)\(suggestion.method.rawValue) of "
-                + "\(rangeTest.repeats.count) range test(s)\(spread)\(lowered))\(schedule)"
+                + "\(rangeTest.repeats.count) range test(s)\(spread)\(rehearsals.map { "; " + Self.describe($0) } ?? ""))\(schedule)"
+        }
+
+        private static func describe(_ choice: HoldOutRehearsal.PeakChoice) -> String {
+            let outcome = choice.outcome
+            var parts: [String] = []
+            if choice.raisedBy > 1 {
+                parts.append("raised ×\(String(format: "%g", choice.raisedBy)): lower held-out loss")
+            }
+            if outcome.overfits {
+                parts.append("lowered ×\(String(format: "%.2g", outcome.peakScale)): best held-out epoch \(outcome.epochs) of \(outcome.rehearsedEpochs)")
+            }
+            return parts.isEmpty ? "kept by \(choice.rehearsals) held-out rehearsal(s)" : parts.joined(separator: ", then ")
         }
     }
 
@@ -119,25 +129,23 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         var chosen = configuration
         var lr = suggestion.lr * factor
         chosen.learningRate = lr
-        var rehearsal: HoldOutRehearsal.Outcome?
+        var rehearsals: HoldOutRehearsal.PeakChoice?
         if schedule == .oneCycle && configuration.schedule == nil {
             let oneCycle = { (peak: Double, steps: Int) in
                 Spec(name: "OneCycleLR", parameters: ["max_lr": .number(peak), "total_steps": .number(Double(steps))])
             }
             chosen.scheduleUnit = .step
             if let holdOut {
-                // A peak that overfits before the end is lowered in proportion (best at epoch 5 of
-                // 20: a quarter); all epochs are kept, so the one-cycle still anneals to its end.
-                let peak = lr
-                let outcome = try holdOut.rehearse(chosen, data: setup.data) { oneCycle(peak, $0) }
-                lr *= outcome.peakScale
+                // All epochs are kept whatever the peak, so the one-cycle still anneals to its end.
+                let choice = try holdOut.choosePeak(from: lr, chosen, data: setup.data, schedule: oneCycle)
+                lr = choice.peak
                 chosen.learningRate = lr
-                rehearsal = outcome
+                rehearsals = choice
             }
             chosen.schedule = oneCycle(lr, configuration.epochs * setup.stepsPerEpoch)
         }
         return Choice(
-            configuration: chosen, learningRate: lr, suggestion: suggestion, rangeTest: result,
-            rangeTestSteps: result.repeats.map(\.lrs.count).reduce(0, +), rehearsal: rehearsal)
+            configuration: chosen, learningRate: lr, factor: factor, suggestion: suggestion, rangeTest: result,
+            rangeTestSteps: result.repeats.map(\.lrs.count).reduce(0, +), rehearsals: rehearsals)
     }
 }
