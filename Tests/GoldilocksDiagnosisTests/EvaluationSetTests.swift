@@ -53,13 +53,13 @@ struct Agreement {
 }
 
 /// Floors just under the measured agreement (docs/diagnosis.md): dev 90.4%, held-out 83.7% and
-/// test2 90.0% are in-sample (the forest was trained on them); test, 71.5%, was not trained on,
+/// test2 90.0% are in-sample (the forest was trained on them); test, 77.3%, was not trained on,
 /// and test3, 81.7%, was made after the forest was fixed (new data sets, a wider model, and
 /// Goldilocks's own runs beside PyTorch's) and scored once. The target is 90% on data the
 /// forest has not seen; these floors guard against regressions.
 @Test(arguments: [
     ("diagnosis-eval-dev", 0.89), ("diagnosis-eval-heldout", 0.82),
-    ("diagnosis-eval-test", 0.70), ("diagnosis-eval-test2", 0.88), ("diagnosis-eval-test3", 0.80),
+    ("diagnosis-eval-test", 0.76), ("diagnosis-eval-test2", 0.88), ("diagnosis-eval-test3", 0.80),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
