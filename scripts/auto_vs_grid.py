@@ -15,6 +15,7 @@ import argparse
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -186,7 +187,7 @@ def compare(binary, folder, sets, cache):
     print("| --- | --- | --- | --- | --- | --- |")
     ratios = []
     for name, x, y, task in sets:
-        train, val, paths = split(x, y, folder, name.split()[0])
+        train, val, paths = split(x, y, folder, re.sub(r"\W+", "_", name))
         best_lr, best_loss = grid_search(train, val, task, name, cache)
         runs = [goldilocks(binary, paths, task, s, "--lr", "auto") for s in SEEDS]
         auto_loss = mean([r["val_loss"] for r in runs])
@@ -209,7 +210,7 @@ def policies(binary, folder, cache):
     print("| --- | --- |" + " --- |" * len(rules))
     totals = {}
     for name, x, y, task in datasets():
-        train, val, paths = split(x, y, folder, name.split()[0])
+        train, val, paths = split(x, y, folder, re.sub(r"\W+", "_", name))
         _, best_loss = grid_search(train, val, task, name, cache)
         found = [find(binary, paths, task, s)["suggestions"] for s in SEEDS]
         cells = []
