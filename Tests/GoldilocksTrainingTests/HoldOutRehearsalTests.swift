@@ -56,10 +56,11 @@ struct HoldOutRehearsalTests {
         #expect(choice.description.contains("held-out"))
     }
 
-    /// Rehearsals of one-cycle on iris (20 epochs, 16 hidden units) at a given peak.
-    private func choosePeak(from peak: Double) throws -> HoldOutRehearsal.PeakChoice {
-        var configuration = RunConfiguration(data: "iris")
+    /// Rehearsals of one-cycle (16 hidden units) at a given peak.
+    private func choosePeak(from peak: Double, data: String = "iris", epochs: Int = 20) throws -> HoldOutRehearsal.PeakChoice {
+        var configuration = RunConfiguration(data: data)
         configuration.hiddenLayers = [16]
+        configuration.epochs = epochs
         configuration.scheduleUnit = .step
         return try HoldOutRehearsal.standard.choosePeak(from: peak, configuration, data: PreparedData(configuration)) {
             Spec(name: "OneCycleLR", parameters: ["max_lr": .number($0), "total_steps": .number(Double($1))])
@@ -77,11 +78,19 @@ struct HoldOutRehearsalTests {
         #expect(choice.steps == choice.rehearsals * 20 * 4)  // 102 rows: 4 batches per epoch
     }
 
+    @Test func anOverfittingPeakIsLoweredAndTheLoweredPeakRehearsed() throws {
+        // breast-cancer over 40 epochs at 0.01: the held-out loss is best long before the end.
+        let choice = try choosePeak(from: 0.01, data: "breast-cancer", epochs: 40)
+        #expect(choice.raisedBy == 1 && choice.loweredBy < 1)
+        #expect(choice.rehearsals == 2)  // the start, then the lowered peak
+        #expect(abs(choice.peak - 0.01 * choice.loweredBy) <= 1e-15)
+    }
+
     @Test func aPeakFarTooHighIsNotRaised() throws {
         let choice = try choosePeak(from: 3)
         #expect(choice.raisedBy == 1)
         #expect(choice.peak <= 3)
-        #expect(choice.rehearsals <= 2)
+        #expect(choice.rehearsals <= 3)
     }
 
     @Test func withoutAHoldOutAutoKeepsTheConfiguredEpochs() throws {

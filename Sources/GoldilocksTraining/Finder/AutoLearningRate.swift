@@ -88,8 +88,8 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         /// Optimizer steps spent choosing: the range tests and the rehearsals.
         public var choosingSteps: Int { rangeTestSteps + (rehearsals?.steps ?? 0) }
 
-        /// One line for people: `lr auto: 1.2e-3 (3 × valley of 3 range test(s), spread ×2.1; lowered ×0.25: a
-        /// held-out rehearsal was best at epoch 5 of 20) with OneCycleLR`.
+        /// One line for people: `lr auto: 1.2e-3 (3 × valley of 3 range test(s), spread ×2.1; lowered ×0.25:
+        /// held-out loss rose before the end) with OneCycleLR`.
         public var description: String {
             let spread = rangeTest.spread(suggestion.method)?.ratio.map { ", spread ×\(String(format: "%.2g", $0))" } ?? ""
             let schedule = configuration.schedule.map { " with \($0.name)" } ?? ""
@@ -99,15 +99,15 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         }
 
         private static func describe(_ choice: HoldOutRehearsal.PeakChoice) -> String {
-            let outcome = choice.outcome
             var parts: [String] = []
             if choice.raisedBy > 1 {
                 parts.append("raised ×\(String(format: "%g", choice.raisedBy)): lower held-out loss")
             }
-            if outcome.overfits {
-                parts.append("lowered ×\(String(format: "%.2g", outcome.peakScale)): best held-out epoch \(outcome.epochs) of \(outcome.rehearsedEpochs)")
+            if choice.loweredBy < 1 {
+                parts.append("lowered ×\(String(format: "%.2g", choice.loweredBy)): held-out loss rose before the end")
             }
-            return parts.isEmpty ? "kept by \(choice.rehearsals) held-out rehearsal(s)" : parts.joined(separator: ", then ")
+            let kept = "kept: \(choice.rehearsals) held-out rehearsal(s) found no better peak"
+            return parts.isEmpty ? kept : parts.joined(separator: ", then ")
         }
     }
 
