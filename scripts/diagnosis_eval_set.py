@@ -15,10 +15,11 @@ set, optimizer, seed, budget), in half-decade steps: the best rate is the point 
 grid (1e-5..1e5 times a sensible value per optimizer) with the lowest final loss. The constant-rate
 reruns of one base run are other points of the same grid, so the grid is trained once and shared.
 
-Output: one JSON file per split of the set (development, held-out, test, test2 and test3, split by
-data set; the test splits also use other seeds, step budgets and two more optimizers, RMSprop and
-AdamW; test3 a wider model and, for every group, the same runs with `goldilocks train` too; each
-test split was scored once, after the rules of its round were final), each
+Output: one JSON file per split of the set (development, held-out, test, test2, test3, extra1,
+extra2 and test4, split by data set; the test splits also use other seeds, step budgets and two
+more optimizers, RMSprop and AdamW; test3 and later splits other models and, for every group, the
+same runs with `goldilocks train` too; each test split was scored once, after the rules or forest
+of its round were final), each
 {"format": 1, "half", "runs": [...]}, a run being
     {"id", "source": "pytorch" or "goldilocks", "dataset", "task", "optimizer", "seed", "steps",
      "batch_size", "hidden",
@@ -76,6 +77,16 @@ TEST3_SETTINGS = [
     (7, 600, 16),
 ]
 TEST3_HIDDEN = (64, 64)
+# Two more splits to train the forest on, made after test3 had been scored, with other data sets,
+# models and budgets, by both trainers; and test4, made at the same time and kept out of training
+# until it is scored once. (data sets, settings, hidden widths) per split; all five optimizers.
+LATER_SPLITS = {
+    "extra1": (["blobs8", "moons-noisy", "lowrank", "scurve"], [(8, 200, 64), (9, 1500, 8)], (16,)),
+    "extra2": (["classification2", "circles-wide", "friedman1-noisy", "regression-sparse"],
+               [(10, 300, 16), (11, 700, 32)], (128, 64)),
+    "test4": (["classification-flip", "quantiles5", "friedman2-quiet", "regression-wide"],
+              [(12, 450, 32), (13, 900, 16)], (48, 24)),
+}
 BASE_SPAN = 6  # base runs: 10^-3 .. 10^3 times the best rate of the grid
 HELP_RATIO = 0.8
 
@@ -133,6 +144,39 @@ def load(name):
         X, y = datasets.make_swiss_roll(1000, noise=0.5, random_state=33); task = "regression"
     elif name == "sparse":
         X, y = datasets.make_sparse_uncorrelated(1000, n_features=8, random_state=34); task = "regression"
+    elif name == "blobs8":
+        X, y = datasets.make_blobs(1200, n_features=10, centers=8, cluster_std=3.0, random_state=41)
+        task = "classification"
+    elif name == "moons-noisy":
+        X, y = datasets.make_moons(800, noise=0.4, random_state=42); task = "classification"
+    elif name == "lowrank":
+        X, y = datasets.make_regression(1000, n_features=20, effective_rank=5, noise=5.0, random_state=43)
+        task = "regression"
+    elif name == "scurve":
+        X, y = datasets.make_s_curve(1000, noise=0.2, random_state=44); task = "regression"
+    elif name == "classification2":
+        X, y = datasets.make_classification(
+            1000, n_features=16, n_informative=4, n_redundant=4, n_classes=2, flip_y=0.02, random_state=51)
+        task = "classification"
+    elif name == "circles-wide":
+        X, y = datasets.make_circles(1000, noise=0.2, factor=0.7, random_state=52); task = "classification"
+    elif name == "friedman1-noisy":
+        X, y = datasets.make_friedman1(1000, noise=4.0, random_state=53); task = "regression"
+    elif name == "regression-sparse":
+        X, y = datasets.make_regression(1000, n_features=40, n_informative=4, noise=10.0, random_state=54)
+        task = "regression"
+    elif name == "classification-flip":
+        X, y = datasets.make_classification(
+            1000, n_features=10, n_informative=6, n_classes=3, flip_y=0.2, random_state=61)
+        task = "classification"
+    elif name == "quantiles5":
+        X, y = datasets.make_gaussian_quantiles(n_samples=1000, n_features=5, n_classes=5, random_state=62)
+        task = "classification"
+    elif name == "friedman2-quiet":
+        X, y = datasets.make_friedman2(1000, noise=5.0, random_state=63); task = "regression"
+    elif name == "regression-wide":
+        X, y = datasets.make_regression(1000, n_features=25, n_informative=20, noise=40.0, random_state=64)
+        task = "regression"
     elif name == "friedman3":
         X, y = datasets.make_friedman3(1000, noise=0.1, random_state=14); task = "regression"
     else:
@@ -247,6 +291,12 @@ def rounded(x):
 
 def groups(half):
     """The (source, data set, optimizer, seed, steps, batch size, hidden widths) groups of one split."""
+    if half in LATER_SPLITS:
+        names, settings, hidden = LATER_SPLITS[half]
+        return [(source, dataset, kind) + settings[(i + j) % len(settings)] + (hidden,)
+                for source in ("pytorch", "goldilocks")
+                for i, dataset in enumerate(names)
+                for j, kind in enumerate(TEST_OPTIMIZERS)]
     if half in ("test", "test2", "test3"):
         names, settings = {"test": (TEST_DATASETS, TEST_SETTINGS), "test2": (TEST2_DATASETS, TEST2_SETTINGS),
                            "test3": (TEST3_DATASETS, TEST3_SETTINGS)}[half]
@@ -307,7 +357,7 @@ def build(half, log):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for the JSON files")
-    splits = ["dev", "heldout", "test", "test2", "test3"]
+    splits = ["dev", "heldout", "test", "test2", "test3"] + list(LATER_SPLITS)
     parser.add_argument("--splits", nargs="+", default=splits, choices=splits, help="which splits to build")
     args = parser.parse_args()
     start = time.time()

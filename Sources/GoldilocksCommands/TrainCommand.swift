@@ -29,7 +29,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "The learning rate, overriding the optimizer's (\"auto\": range tests pick a one-cycle peak, lowered if a rehearsal on 15% of the training rows overfits).")
+    @Option(help: "The learning rate, overriding the optimizer's (\"auto\": range tests pick a one-cycle peak; rehearsals with 15% of the training rows held out raise or lower it).")
     var lr: String?
 
     @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, run.json.")
