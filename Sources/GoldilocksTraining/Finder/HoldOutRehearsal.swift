@@ -8,14 +8,14 @@ import GoldilocksSpec
 /// A rehearsal: a fraction of the *training* rows is held out (stratified for classification),
 /// the run's schedule is rescaled to the rest and trained in full, and the held-out loss is read
 /// after each epoch. `choosePeak` rehearses the suggested peak and then
-/// - lowers it when the run overfits (the last epoch more than `tolerance` above the best), in
-///   proportion to how early the best epoch came (`peakScale`), and once more when the lowered
-///   peak, rehearsed, does better and still overfits: on small noisy sets (diabetes) that did
-///   better than cutting the run short at the same peak;
 /// - raises it, `climbFactor` at a time and at most `climbs` times, while the run does not
 ///   overfit and the higher peak ends with a lower held-out loss (the first time on a second
 ///   held-out fold as well): short runs (iris, 80 steps) and nearly noise-free sets
-///   (make_friedman2) need a peak well above the range test's valley.
+///   (make_friedman2) need a peak well above the range test's valley;
+/// - lowers it when the run overfits (the last epoch more than `tolerance` above the best), in
+///   proportion to how early the best epoch came (`peakScale`), and once more when the lowered
+///   peak, rehearsed, does better and still overfits: on small noisy sets (diabetes) that did
+///   better than cutting the run short at the same peak.
 ///
 /// The run's own validation set is never read: it is what the run is scored on. Each rehearsal
 /// costs one training run on `1 − fraction` of the rows (docs/auto-vs-grid.md).
@@ -76,12 +76,12 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
         public var raisedBy: Double
         /// The last rehearsal kept (on the first fold); the peak is its peak × its `peakScale`.
         public var outcome: Outcome
-
-        /// The factor the raised peak was lowered by (1: not lowered).
-        public var loweredBy: Double { peak / (start * raisedBy) }
         /// Rehearsals run, and the optimizer steps they took together.
         public var rehearsals: Int
         public var steps: Int
+
+        /// The factor the raised peak was lowered by (1: not lowered).
+        public var loweredBy: Double { peak / (start * raisedBy) }
     }
 
     /// Rehearses one-cycle at `start`, raises the peak while that helps, then lowers it if that
