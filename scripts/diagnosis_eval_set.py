@@ -91,96 +91,65 @@ BASE_SPAN = 6  # base runs: 10^-3 .. 10^3 times the best rate of the grid
 HELP_RATIO = 0.8
 
 
+def spirals():
+    rng = np.random.default_rng(13)
+    t = np.sqrt(rng.uniform(0, 1, 1000)) * 3 * np.pi
+    y = rng.integers(0, 2, 1000)
+    angle = t + np.pi * y
+    return np.stack([t * np.cos(angle), t * np.sin(angle)], axis=1) + rng.normal(0, 0.5, (1000, 2)), y
+
+
+def hastie():
+    X, y = datasets.make_hastie_10_2(1000, random_state=31)
+    return X, (y > 0).astype(int)
+
+
+C, R = "classification", "regression"
+# name -> (task, a function returning X, y)
+DATASETS = {
+    "digits": (C, lambda: datasets.load_digits(return_X_y=True)),
+    "iris": (C, lambda: datasets.load_iris(return_X_y=True)),
+    "wine": (C, lambda: datasets.load_wine(return_X_y=True)),
+    "breast-cancer": (C, lambda: datasets.load_breast_cancer(return_X_y=True)),
+    "moons": (C, lambda: datasets.make_moons(1000, noise=0.25, random_state=0)),
+    "circles": (C, lambda: datasets.make_circles(1000, noise=0.1, factor=0.5, random_state=0)),
+    "diabetes": (R, lambda: datasets.load_diabetes(return_X_y=True)),
+    "friedman": (R, lambda: datasets.make_friedman1(1000, noise=1.0, random_state=0)),
+    "classification": (C, lambda: datasets.make_classification(
+        1000, n_features=20, n_informative=8, n_classes=3, flip_y=0.05, random_state=11)),
+    "blobs": (C, lambda: datasets.make_blobs(1000, n_features=6, centers=5, cluster_std=2.5, random_state=12)),
+    "spirals": (C, spirals),
+    "friedman3": (R, lambda: datasets.make_friedman3(1000, noise=0.1, random_state=14)),
+    "quantiles": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=4, n_classes=3, random_state=21)),
+    "classification4": (C, lambda: datasets.make_classification(
+        1000, n_features=12, n_informative=6, n_classes=4, class_sep=1.5, random_state=22)),
+    "friedman2": (R, lambda: datasets.make_friedman2(1000, noise=50.0, random_state=23)),
+    "regression": (R, lambda: datasets.make_regression(1000, n_features=15, n_informative=8, noise=20.0, random_state=24)),
+    "hastie": (C, hastie),
+    "classification6": (C, lambda: datasets.make_classification(
+        1000, n_features=30, n_informative=10, n_classes=6, class_sep=1.0, random_state=32)),
+    "swissroll": (R, lambda: datasets.make_swiss_roll(1000, noise=0.5, random_state=33)),
+    "sparse": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=8, random_state=34)),
+    "blobs8": (C, lambda: datasets.make_blobs(1200, n_features=10, centers=8, cluster_std=3.0, random_state=41)),
+    "moons-noisy": (C, lambda: datasets.make_moons(800, noise=0.4, random_state=42)),
+    "lowrank": (R, lambda: datasets.make_regression(1000, n_features=20, effective_rank=5, noise=5.0, random_state=43)),
+    "scurve": (R, lambda: datasets.make_s_curve(1000, noise=0.2, random_state=44)),
+    "classification2": (C, lambda: datasets.make_classification(
+        1000, n_features=16, n_informative=4, n_redundant=4, n_classes=2, flip_y=0.02, random_state=51)),
+    "circles-wide": (C, lambda: datasets.make_circles(1000, noise=0.2, factor=0.7, random_state=52)),
+    "friedman1-noisy": (R, lambda: datasets.make_friedman1(1000, noise=4.0, random_state=53)),
+    "regression-sparse": (R, lambda: datasets.make_regression(1000, n_features=40, n_informative=4, noise=10.0, random_state=54)),
+    "classification-flip": (C, lambda: datasets.make_classification(
+        1000, n_features=10, n_informative=6, n_classes=3, flip_y=0.2, random_state=61)),
+    "quantiles5": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=5, n_classes=5, random_state=62)),
+    "friedman2-quiet": (R, lambda: datasets.make_friedman2(1000, noise=5.0, random_state=63)),
+    "regression-wide": (R, lambda: datasets.make_regression(1000, n_features=25, n_informative=20, noise=40.0, random_state=64)),
+}
+
+
 def load(name):
-    if name == "digits":
-        X, y = datasets.load_digits(return_X_y=True); task = "classification"
-    elif name == "iris":
-        X, y = datasets.load_iris(return_X_y=True); task = "classification"
-    elif name == "wine":
-        X, y = datasets.load_wine(return_X_y=True); task = "classification"
-    elif name == "breast-cancer":
-        X, y = datasets.load_breast_cancer(return_X_y=True); task = "classification"
-    elif name == "moons":
-        X, y = datasets.make_moons(1000, noise=0.25, random_state=0); task = "classification"
-    elif name == "circles":
-        X, y = datasets.make_circles(1000, noise=0.1, factor=0.5, random_state=0); task = "classification"
-    elif name == "diabetes":
-        X, y = datasets.load_diabetes(return_X_y=True); task = "regression"
-    elif name == "friedman":
-        X, y = datasets.make_friedman1(1000, noise=1.0, random_state=0); task = "regression"
-    elif name == "classification":
-        X, y = datasets.make_classification(
-            1000, n_features=20, n_informative=8, n_classes=3, flip_y=0.05, random_state=11)
-        task = "classification"
-    elif name == "blobs":
-        X, y = datasets.make_blobs(1000, n_features=6, centers=5, cluster_std=2.5, random_state=12)
-        task = "classification"
-    elif name == "spirals":
-        rng = np.random.default_rng(13)
-        t = np.sqrt(rng.uniform(0, 1, 1000)) * 3 * np.pi
-        y = rng.integers(0, 2, 1000)
-        angle = t + np.pi * y
-        X = np.stack([t * np.cos(angle), t * np.sin(angle)], axis=1) + rng.normal(0, 0.5, (1000, 2))
-        task = "classification"
-    elif name == "quantiles":
-        X, y = datasets.make_gaussian_quantiles(n_samples=1000, n_features=4, n_classes=3, random_state=21)
-        task = "classification"
-    elif name == "classification4":
-        X, y = datasets.make_classification(
-            1000, n_features=12, n_informative=6, n_classes=4, class_sep=1.5, random_state=22)
-        task = "classification"
-    elif name == "friedman2":
-        X, y = datasets.make_friedman2(1000, noise=50.0, random_state=23); task = "regression"
-    elif name == "regression":
-        X, y = datasets.make_regression(1000, n_features=15, n_informative=8, noise=20.0, random_state=24)
-        task = "regression"
-    elif name == "hastie":
-        X, y = datasets.make_hastie_10_2(1000, random_state=31); y = (y > 0).astype(int); task = "classification"
-    elif name == "classification6":
-        X, y = datasets.make_classification(
-            1000, n_features=30, n_informative=10, n_classes=6, class_sep=1.0, random_state=32)
-        task = "classification"
-    elif name == "swissroll":
-        X, y = datasets.make_swiss_roll(1000, noise=0.5, random_state=33); task = "regression"
-    elif name == "sparse":
-        X, y = datasets.make_sparse_uncorrelated(1000, n_features=8, random_state=34); task = "regression"
-    elif name == "blobs8":
-        X, y = datasets.make_blobs(1200, n_features=10, centers=8, cluster_std=3.0, random_state=41)
-        task = "classification"
-    elif name == "moons-noisy":
-        X, y = datasets.make_moons(800, noise=0.4, random_state=42); task = "classification"
-    elif name == "lowrank":
-        X, y = datasets.make_regression(1000, n_features=20, effective_rank=5, noise=5.0, random_state=43)
-        task = "regression"
-    elif name == "scurve":
-        X, y = datasets.make_s_curve(1000, noise=0.2, random_state=44); task = "regression"
-    elif name == "classification2":
-        X, y = datasets.make_classification(
-            1000, n_features=16, n_informative=4, n_redundant=4, n_classes=2, flip_y=0.02, random_state=51)
-        task = "classification"
-    elif name == "circles-wide":
-        X, y = datasets.make_circles(1000, noise=0.2, factor=0.7, random_state=52); task = "classification"
-    elif name == "friedman1-noisy":
-        X, y = datasets.make_friedman1(1000, noise=4.0, random_state=53); task = "regression"
-    elif name == "regression-sparse":
-        X, y = datasets.make_regression(1000, n_features=40, n_informative=4, noise=10.0, random_state=54)
-        task = "regression"
-    elif name == "classification-flip":
-        X, y = datasets.make_classification(
-            1000, n_features=10, n_informative=6, n_classes=3, flip_y=0.2, random_state=61)
-        task = "classification"
-    elif name == "quantiles5":
-        X, y = datasets.make_gaussian_quantiles(n_samples=1000, n_features=5, n_classes=5, random_state=62)
-        task = "classification"
-    elif name == "friedman2-quiet":
-        X, y = datasets.make_friedman2(1000, noise=5.0, random_state=63); task = "regression"
-    elif name == "regression-wide":
-        X, y = datasets.make_regression(1000, n_features=25, n_informative=20, noise=40.0, random_state=64)
-        task = "regression"
-    elif name == "friedman3":
-        X, y = datasets.make_friedman3(1000, noise=0.1, random_state=14); task = "regression"
-    else:
-        raise ValueError(name)
+    task, make = DATASETS[name]
+    X, y = make()
     X = StandardScaler().fit_transform(X).astype(np.float32)
     if task == "regression":
         y = ((y - y.mean()) / y.std()).astype(np.float32)
