@@ -30,14 +30,15 @@ from sklearn.ensemble import RandomForestClassifier
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "GoldilocksDiagnosisTests", "Fixtures")
 RESOURCES = os.path.join(ROOT, "Sources", "GoldilocksDiagnosis", "Resources")
-# test3 stays out: it scores the forest (it was generated after the forest was fixed).
-TRAINING_SPLITS = ["dev", "heldout", "test", "test2"]
+# test4 stays out: it scores the forest (it was generated while the forest was still trained on fewer
+# splits, and is read only after this forest is fixed). test3 scored the previous forest, 81.7%.
+TRAINING_SPLITS = ["dev", "heldout", "test", "test2", "test3", "extra1", "extra2"]
 FEATURES = ["drop", "moved", "rise", "spike", "early_noise", "late_noise", "block_noise", "late_share",
             "late_over_drop", "reach10", "reach25", "reach50", "climb", "climb_over_noise",
             "noise_ratio", "autocorrelation", "ups"]
 # The label a forest learns for a run with several acceptable verdicts: the first of these it has.
 PREFERENCE = ["oscillating", "plateau", "diverged", "too_slow", "healthy"]
-TREES, DEPTH, SEED = 100, 4, 0
+TREES, DEPTH, SEED = 100, 6, 0  # depth 6: leave-one-data-set-out 81.4% (depth 4: 80.6%, depth 8: 81.5%)
 # Each run is also learned as a log of means over windows of this many steps, as training loops
 # that print a running mean (and Keras's per-epoch logs) record it: the same run, the same label,
 # a smoother curve, so that smoothness alone does not read as a small learning rate.

@@ -52,14 +52,15 @@ struct Agreement {
     }
 }
 
-/// Floors just under the measured agreement (docs/diagnosis.md): dev 90.7%, held-out 84.6%, test
-/// 85.0% and test2 89.2% are in-sample (the forest was trained on them; left out one data set at a
-/// time it scores 76.9–86.2%); test3, 81.7%, was made after the forest was fixed (new data sets, a
-/// wider model, and Goldilocks's own runs beside PyTorch's) and is not trained on. The issue's
-/// target is 90% on data the forest has not seen; these floors guard against regressions.
+/// Floors just under the measured agreement (docs/diagnosis.md). The forest is trained on dev,
+/// held-out, test, test2, test3, extra1 and extra2, where it scores 81–89% (left out one data set
+/// at a time, 78–87%). test4 was generated before this forest was fixed and never trained on:
+/// 80.8%, its honest score. The issue's target is 90% on data the forest has not seen; these
+/// floors guard against regressions.
 @Test(arguments: [
-    ("diagnosis-eval-dev", 0.89), ("diagnosis-eval-heldout", 0.83),
-    ("diagnosis-eval-test", 0.84), ("diagnosis-eval-test2", 0.88), ("diagnosis-eval-test3", 0.80),
+    ("diagnosis-eval-dev", 0.88), ("diagnosis-eval-heldout", 0.83), ("diagnosis-eval-test", 0.84),
+    ("diagnosis-eval-test2", 0.87), ("diagnosis-eval-test3", 0.84), ("diagnosis-eval-extra1", 0.80),
+    ("diagnosis-eval-extra2", 0.81), ("diagnosis-eval-test4", 0.79),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
@@ -78,7 +79,7 @@ func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Dou
 @Test(arguments: Verdict.allCases)
 func everyVerdictIsGivenRightlyToRealRuns(verdict: Verdict) throws {
     var right = 0
-    for name in ["dev", "heldout", "test", "test2"] {
+    for name in ["dev", "heldout", "test", "test2", "test3", "extra1", "extra2", "test4"] {
         let set = try loadFixture(EvaluationSet.self, named: "diagnosis-eval-\(name)", in: Bundle.module)
         for run in set.runs where run.acceptable.contains(verdict.rawValue) {
             let losses = run.losses.map { $0 ?? .nan }
@@ -86,7 +87,7 @@ func everyVerdictIsGivenRightlyToRealRuns(verdict: Verdict) throws {
         }
     }
     if verdict == .plateau {
-        // Known gap: the forest never says plateau (67 of its 1,527 training curves are labelled plateau,
+        // Known gap: the forest never says plateau (139 of its 3,651 training curves are labelled plateau,
         // and their curves look like healthy ones); the rules before it said it rarely too.
         withKnownIssue("the forest does not give plateau yet") { #expect(right >= 3) }
     } else {
