@@ -12,8 +12,8 @@ enum DiagnosisRules {
     /// How many standard errors of a block median a real move exceeds.
     static let noiseMultiple = 2.0
 
-    /// The longest log the forest reads as it is: its training runs have 250 to 1,000 steps.
-    static let forestPoints = 1000
+    /// The longest log the forest reads as it is: its training runs have 200 to 1,500 steps.
+    static let forestPoints = 1500
 
     /// A non-finite loss and a kick uphill settle the verdict; the forest names the others, from
     /// the log itself or, past `forestPoints` values, from its means over equal windows (as a

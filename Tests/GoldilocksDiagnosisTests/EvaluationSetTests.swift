@@ -53,13 +53,13 @@ struct Agreement {
 }
 
 /// Floors just under the measured agreement (docs/diagnosis.md). The forest is trained on dev,
-/// held-out, test, test2, test3, extra1 and extra2, where it scores 81–89% (left out one data set
+/// held-out, test, test2, test3, extra1 and extra2, where it scores 83–89% (left out one data set
 /// at a time, 78–87%). test4 was generated before this forest was fixed and never trained on:
 /// 80.8%, its honest score. The target is 90% on data the forest has not seen; these
 /// floors guard against regressions.
 @Test(arguments: [
     ("diagnosis-eval-dev", 0.88), ("diagnosis-eval-heldout", 0.83), ("diagnosis-eval-test", 0.84),
-    ("diagnosis-eval-test2", 0.87), ("diagnosis-eval-test3", 0.84), ("diagnosis-eval-extra1", 0.80),
+    ("diagnosis-eval-test2", 0.87), ("diagnosis-eval-test3", 0.84), ("diagnosis-eval-extra1", 0.83),
     ("diagnosis-eval-extra2", 0.81), ("diagnosis-eval-test4", 0.79),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
