@@ -105,6 +105,8 @@ def fresh2_datasets():
 
 
 def split(x, y, folder, name):
+    """Writes the fixed 80/20 split of one set to CSVs in `folder` (named after the set) and returns both parts and paths."""
+    name = re.sub(r"\W+", "_", name)
     order = np.random.default_rng(0).permutation(len(y))
     cut = int(round(0.8 * len(y)))
     paths = []
@@ -205,7 +207,7 @@ def compare(binary, folder, sets, cache):
     print("| --- | --- | --- | --- | --- | --- |")
     ratios = []
     for name, x, y, task in sets:
-        train, val, paths = split(x, y, folder, re.sub(r"\W+", "_", name))
+        train, val, paths = split(x, y, folder, name)
         best_lr, best_loss = grid_search(train, val, task, name, cache)
         runs = [goldilocks(binary, paths, task, s, "--lr", "auto") for s in SEEDS]
         auto_loss = mean([r["val_loss"] for r in runs])
@@ -228,7 +230,7 @@ def policies(binary, folder, cache):
     print("| --- | --- |" + " --- |" * len(rules))
     totals = {}
     for name, x, y, task in datasets():
-        train, val, paths = split(x, y, folder, re.sub(r"\W+", "_", name))
+        train, val, paths = split(x, y, folder, name)
         _, best_loss = grid_search(train, val, task, name, cache)
         found = [find(binary, paths, task, s)["suggestions"] for s in SEEDS]
         cells = []
@@ -264,7 +266,7 @@ def one_cycle_oracle(binary, folder, sets, cache):
     print("| --- | --- | --- | --- |")
     ratios = []
     for name, x, y, task in sets:
-        train, val, paths = split(x, y, folder, re.sub(r"\W+", "_", name))
+        train, val, paths = split(x, y, folder, name)
         best_lr, best_loss = grid_search(train, val, task, name, cache)
         steps = EPOCHS * batches(len(train[1]))
         losses = {}
