@@ -198,6 +198,11 @@ def batches(rows):
     return math.ceil(rows / BATCH)
 
 
+def print_summary(what, ratios):
+    print(f"\nGeometric mean of {what}: {math.exp(np.mean(np.log(ratios))):.3f} "
+          f"(worst {max(ratios):.3f}; no worse than the best grid point on {sum(r <= 1 for r in ratios)} of {len(ratios)})")
+
+
 def compare(binary, folder, sets, cache):
     """One table: per set the best grid point, the auto runs (peak lr, epochs) and the ratios.
 
@@ -219,8 +224,7 @@ def compare(binary, folder, sets, cache):
         ratios.append(auto_loss / best_loss)
         print(f"| {name} | {rows} | {fmt(best_loss)} ({best_lr:.2g}) | {fmt(auto_loss)} ({auto_lrs}; {auto_epochs}) | "
               f"{auto_loss / best_loss:.3f} | {compute:.3f} |", flush=True)
-    print(f"\nGeometric mean of auto / best: {math.exp(np.mean(np.log(ratios))):.3f} "
-          f"(worst {max(ratios):.3f}; no worse than the best grid point on {sum(r <= 1 for r in ratios)} of {len(ratios)})")
+    print_summary("auto / best", ratios)
 
 
 def policies(binary, folder, cache):
@@ -279,8 +283,7 @@ def one_cycle_oracle(binary, folder, sets, cache):
         ratios.append(losses[peak] / best_loss)
         print(f"| {name} | {fmt(best_loss)} ({best_lr:.2g}) | {fmt(losses[peak])} ({peak:.3g}) | {ratios[-1]:.3f} |",
               flush=True)
-    print(f"\nGeometric mean of one-cycle / grid: {math.exp(np.mean(np.log(ratios))):.3f} "
-          f"(worst {max(ratios):.3f}; no worse than the best grid point on {sum(r <= 1 for r in ratios)} of {len(ratios)})")
+    print_summary("one-cycle / grid", ratios)
 
 
 def main():
