@@ -1,3 +1,4 @@
+import Foundation
 import GoldilocksCore
 import GoldilocksData
 import GoldilocksNetworks
@@ -96,4 +97,15 @@ final class RestoreOnce: TrainingCallback {
         #expect(record.momentum == schedule.momentum(at: record.step))
         #expect(record.momentum != nil)
     }
+}
+
+@Test func theSummaryReportsTheStepsAutoSpentOnlyWhenAutoChose() throws {
+    var summary = TrainingSummary(
+        learningRate: 0.01, epochs: 1, steps: 4, trainLoss: 0.5, validationLoss: nil, validationAccuracy: nil,
+        seconds: 0.1, stoppedEarly: nil, rescues: 0)
+    let plain = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+    #expect(!plain.contains("auto_steps"))
+    summary.autoSteps = 340
+    let auto = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+    #expect(auto.contains("\"auto_steps\":340"))
 }
