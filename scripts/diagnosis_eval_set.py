@@ -53,39 +53,27 @@ SETTINGS = [  # (seed, steps, batch size): a short and a long log
     (0, 250, 32),
     (1, 1000, 16),
 ]
-# The test split: other data sets, all five optimizers, other seeds and budgets. Each (data set,
-# optimizer) pair gets one of the two settings, alternating, so that it stays under 300 runs.
-TEST_DATASETS = ["classification", "blobs", "spirals", "friedman3"]
-TEST_OPTIMIZERS = ["sgd", "momentum", "adam", "rmsprop", "adamw"]
-TEST_SETTINGS = [
-    (2, 400, 32),
-    (3, 800, 16),
-]
-# A second test split, made after the first had been scored (and so seen): yet other data sets,
-# seeds and budgets, the same five optimizers.
-TEST2_DATASETS = ["quantiles", "classification4", "friedman2", "regression"]
-TEST2_SETTINGS = [
-    (4, 300, 32),
-    (5, 500, 16),
-]
 GRID_HALF_DECADES = range(-10, 11)  # 10^-5 .. 10^5 times the sensible rate
-# The last test split, made after round 3's rules were fixed: yet other data sets, a wider model,
-# and the same groups trained a second time by Goldilocks's own trainer (`goldilocks train`).
-TEST3_DATASETS = ["hastie", "classification6", "swissroll", "sparse"]
-TEST3_SETTINGS = [
-    (6, 350, 32),
-    (7, 600, 16),
-]
-TEST3_HIDDEN = (64, 64)
-# Two more splits to train the forest on, made after test3 had been scored, with other data sets,
-# models and budgets, by both trainers; and test4, made at the same time and kept out of training
-# until it is scored once. (data sets, settings, hidden widths) per split; all five optimizers.
-LATER_SPLITS = {
-    "extra1": (["blobs8", "moons-noisy", "lowrank", "scurve"], [(8, 200, 64), (9, 1500, 8)], (16,)),
+# The other splits use all five optimizers, each (data set, optimizer) pair getting one of two
+# (seed, steps, batch size) settings, alternating, so that a split stays near 260 runs per trainer.
+ALL_OPTIMIZERS = ["sgd", "momentum", "adam", "rmsprop", "adamw"]
+PYTORCH, BOTH = ("pytorch",), ("pytorch", "goldilocks")
+# split -> (data sets, settings, hidden widths, trainers), in the order they were made:
+# test, other data sets, seeds and budgets; test2, made after test had been scored (and so seen);
+# test3, made after round 3's rules were fixed, with a wider model and the same groups trained a
+# second time by Goldilocks's own trainer (`goldilocks train`); extra1 and extra2, to train the
+# forest on, made after test3 had been scored; and test4, made with them and kept out of training
+# until it is scored once.
+ALTERNATING_SPLITS = {
+    "test": (["classification", "blobs", "spirals", "friedman3"], [(2, 400, 32), (3, 800, 16)], (32, 32), PYTORCH),
+    "test2": (["quantiles", "classification4", "friedman2", "regression"], [(4, 300, 32), (5, 500, 16)], (32, 32),
+              PYTORCH),
+    "test3": (["hastie", "classification6", "swissroll", "sparse"], [(6, 350, 32), (7, 600, 16)], (64, 64), BOTH),
+    "extra1": (["blobs8", "moons-noisy", "lowrank", "scurve"], [(8, 200, 64), (9, 1500, 8)], (16,), BOTH),
     "extra2": (["classification2", "circles-wide", "friedman1-noisy", "regression-sparse"],
-               [(10, 300, 16), (11, 700, 32)], (128, 64)),
+               [(10, 300, 16), (11, 700, 32)], (128, 64), BOTH),
     "test4": (["classification-flip", "quantiles5", "friedman2-quiet", "regression-wide"],
-              [(12, 450, 32), (13, 900, 16)], (48, 24)),
+              [(12, 450, 32), (13, 900, 16)], (48, 24), BOTH),
 }
 BASE_SPAN = 6  # base runs: 10^-3 .. 10^3 times the best rate of the grid
 HELP_RATIO = 0.8
@@ -260,21 +248,12 @@ def rounded(x):
 
 def groups(half):
     """The (source, data set, optimizer, seed, steps, batch size, hidden widths) groups of one split."""
-    if half in LATER_SPLITS:
-        names, settings, hidden = LATER_SPLITS[half]
-        return [(source, dataset, kind) + settings[(i + j) % len(settings)] + (hidden,)
-                for source in ("pytorch", "goldilocks")
-                for i, dataset in enumerate(names)
-                for j, kind in enumerate(TEST_OPTIMIZERS)]
-    if half in ("test", "test2", "test3"):
-        names, settings = {"test": (TEST_DATASETS, TEST_SETTINGS), "test2": (TEST2_DATASETS, TEST2_SETTINGS),
-                           "test3": (TEST3_DATASETS, TEST3_SETTINGS)}[half]
-        hidden = TEST3_HIDDEN if half == "test3" else (32, 32)
-        sources = ("pytorch", "goldilocks") if half == "test3" else ("pytorch",)
+    if half in ALTERNATING_SPLITS:
+        names, settings, hidden, sources = ALTERNATING_SPLITS[half]
         return [(source, dataset, kind) + settings[(i + j) % len(settings)] + (hidden,)
                 for source in sources
                 for i, dataset in enumerate(names)
-                for j, kind in enumerate(TEST_OPTIMIZERS)]
+                for j, kind in enumerate(ALL_OPTIMIZERS)]
     names = DEV_DATASETS if half == "dev" else HELDOUT_DATASETS
     return [("pytorch", dataset, kind) + setting + ((32, 32),)
             for dataset in names for kind in ("sgd", "momentum", "adam") for setting in SETTINGS]
@@ -326,7 +305,7 @@ def build(half, log):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", required=True, help="folder for the JSON files")
-    splits = ["dev", "heldout", "test", "test2", "test3"] + list(LATER_SPLITS)
+    splits = ["dev", "heldout"] + list(ALTERNATING_SPLITS)
     parser.add_argument("--splits", nargs="+", default=splits, choices=splits, help="which splits to build")
     args = parser.parse_args()
     start = time.time()
