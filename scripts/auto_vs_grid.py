@@ -190,6 +190,13 @@ def grid_search(train, val, task, name, cache):
     return tuple(known[name])
 
 
+def with_grid(sets, folder, cache):
+    """Per set: (name, task, training part, CSV paths, best grid lr, its mean validation loss)."""
+    for name, x, y, task in sets:
+        train, val, paths = split(x, y, folder, name)
+        yield (name, task, train, paths) + grid_search(train, val, task, name, cache)
+
+
 def fmt(x):
     return f"{x:.3g}" if math.isfinite(x) else "diverged"
 
@@ -211,9 +218,7 @@ def compare(binary, folder, sets, cache):
     print("| data set | train rows | best grid val loss (lr) | auto val loss (peak lr; epochs) | auto / best | compute auto / grid |")
     print("| --- | --- | --- | --- | --- | --- |")
     ratios = []
-    for name, x, y, task in sets:
-        train, val, paths = split(x, y, folder, name)
-        best_lr, best_loss = grid_search(train, val, task, name, cache)
+    for name, task, train, paths, best_lr, best_loss in with_grid(sets, folder, cache):
         runs = [goldilocks(binary, paths, task, s, "--lr", "auto") for s in SEEDS]
         auto_loss = mean([r["val_loss"] for r in runs])
         auto_lrs = "/".join(f"{r['lr']:.2g}" for r in runs)
@@ -233,9 +238,7 @@ def policies(binary, folder, cache):
     print("| data set | best grid | " + " | ".join(f"{r}×{f} const / one-cycle" for r, f in rules) + " |")
     print("| --- | --- |" + " --- |" * len(rules))
     totals = {}
-    for name, x, y, task in datasets():
-        train, val, paths = split(x, y, folder, name)
-        _, best_loss = grid_search(train, val, task, name, cache)
+    for name, task, train, paths, _, best_loss in with_grid(datasets(), folder, cache):
         found = [find(binary, paths, task, s)["suggestions"] for s in SEEDS]
         cells = []
         for rule, factor in rules:
@@ -269,9 +272,7 @@ def one_cycle_oracle(binary, folder, sets, cache):
     print("| data set | best grid val loss (lr) | best one-cycle val loss (peak) | one-cycle / grid |")
     print("| --- | --- | --- | --- |")
     ratios = []
-    for name, x, y, task in sets:
-        train, val, paths = split(x, y, folder, name)
-        best_lr, best_loss = grid_search(train, val, task, name, cache)
+    for name, task, train, paths, best_lr, best_loss in with_grid(sets, folder, cache):
         steps = EPOCHS * batches(len(train[1]))
         losses = {}
         for peak in peaks:

@@ -7,7 +7,6 @@ schedule at counts 0, 1, ... with jax in float64. Error cases hold specs the lib
 (at construction or within the given steps).
 """
 import json
-import math
 import random
 import sys
 import warnings
