@@ -20,8 +20,9 @@ public let minimumDiagnosisPoints = 5
 ///   - losses: the loss per logged step, in order; NaN or ±infinity for a non-finite loss.
 ///   - learningRates: the learning rate per logged step, if the log has them.
 ///   - steps: the step numbers, if the log has them (increasing), else row indices are used.
-/// - Throws: `DiagnosisError` for a damaged installation without its forest, for fewer than `minimumDiagnosisPoints` losses (unless one of them is
-///   not finite, which is enough for **diverged**) or mismatched columns.
+/// - Throws: `DiagnosisError` for fewer than `minimumDiagnosisPoints` losses (unless one of them is
+///   not finite, which is enough for **diverged**), for mismatched columns, or for a damaged
+///   installation whose forest cannot be read.
 public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [Int]? = nil) throws -> Diagnosis {
     // A non-finite loss settles the verdict however short the log is.
     guard losses.count >= minimumDiagnosisPoints || losses.contains(where: { !$0.isFinite }) else {
