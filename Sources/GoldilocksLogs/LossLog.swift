@@ -72,11 +72,16 @@ public struct LossLog: Sendable, Equatable, Codable {
         if data.count >= 12, (try? EventRecord.records(in: Array(data.prefix(4096)), file: path).isEmpty) == false {
             return try readEvents(url, column: column)
         }
+        return try parse(text: data, name: path, column: column)
+    }
+
+    /// Reads a CSV or JSON-lines log from its bytes; `name` names it in errors.
+    public static func parse(text data: Data, name: String, column: String = "loss") throws -> LossLog {
         let text = String(decoding: data, as: UTF8.self)
         let firstCharacter = text.first(where: { !$0.isWhitespace })
         return firstCharacter == "{"
-            ? try LogTable.jsonLines(text, file: path).lossLog(column: column)
-            : try LogTable.csv(text, file: path).lossLog(column: column)
+            ? try LogTable.jsonLines(text, file: name).lossLog(column: column)
+            : try LogTable.csv(text, file: name).lossLog(column: column)
     }
 
     private static func readEvents(_ url: URL, column: String) throws -> LossLog {

@@ -25,11 +25,23 @@ public enum EventFileReader {
         } catch {
             throw LogError(.io(path: file.path, reason: "cannot read: \(error.localizedDescription)"))
         }
-        return try EventRecord.records(in: bytes, file: file.path).map { record in
+        return try events(inBytes: bytes, file: file.path, pluginOfTag: &pluginOfTag)
+    }
+
+    /// The events framed in `bytes`, the contents of the event file named `file` (for messages).
+    public static func events(inBytes bytes: [UInt8], file: String) throws -> [TensorBoardEvent] {
+        var plugins: [String: String] = [:]
+        return try events(inBytes: bytes, file: file, pluginOfTag: &plugins)
+    }
+
+    private static func events(
+        inBytes bytes: [UInt8], file: String, pluginOfTag: inout [String: String]
+    ) throws -> [TensorBoardEvent] {
+        try EventRecord.records(in: bytes, file: file).map { record in
             do {
                 return try TensorBoardEvent.decode(record.data, pluginOfTag: &pluginOfTag)
             } catch let failure as ProtobufReader.Failure {
-                throw LogError(.malformedEvent(file: file.path, offset: record.offset, reason: failure.reason))
+                throw LogError(.malformedEvent(file: file, offset: record.offset, reason: failure.reason))
             }
         }
     }
