@@ -6,7 +6,8 @@ public struct LogSeries: Sendable, Equatable, Codable {
     public var name: String
     /// The steps (row numbers from 0 when the log has no `step` column).
     public var steps: [Int]
-    /// The values; non-finite where the log says `nan`, `null`, `inf` or leaves a cell empty.
+    /// The values; non-finite where the log says `nan`, `null` or `inf`. Steps with no value
+    /// (an empty cell) are left out.
     public var values: [Double]
 
     /// A series.
@@ -28,6 +29,8 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var loss: LogSeries
     /// The learning rate (`lr`, `learning_rate`, `train/lr`, `lr-Adam`, …), if logged.
     public var learningRate: LogSeries?
+    /// What was left out while reading and why (a cut-off last line, a damaged record), for the user.
+    public var notes: [String]
 
     /// The loss's steps.
     public var steps: [Int] { loss.steps }
@@ -35,16 +38,20 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var values: [Double] { loss.values }
 
     /// A log.
-    public init(loss: LogSeries, learningRate: LogSeries? = nil) {
+    public init(loss: LogSeries, learningRate: LogSeries? = nil, notes: [String] = []) {
         self.loss = loss
         self.learningRate = learningRate
+        self.notes = notes
     }
 
-    /// Reads the log at `path`; `column` names the loss column or tag.
+    /// Reads the log at `path` (`-` for standard input); `column` names the loss column or tag.
     ///
     /// A folder written by `RunLogger` is read from its `metrics.csv` (then `epochs.csv`) when the
     /// column is there, else from its event files.
     public static func read(_ path: String, column: String = "loss") throws -> LossLog {
+        if path == "-" {
+            return try parse(FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", column: column)
+        }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -69,10 +76,24 @@ public struct LossLog: Sendable, Equatable, Codable {
         } catch {
             throw LogError(.io(path: path, reason: "cannot read: \(error.localizedDescription)"))
         }
-        if data.count >= 12, (try? EventRecord.records(in: Array(data.prefix(4096)), file: path).isEmpty) == false {
-            return try readEvents(url, column: column)
+        return try parse(data, name: path, column: column)
+    }
+
+    /// Reads a log from its bytes: a TensorBoard event file, JSON lines or CSV, told apart by their
+    /// content; `name` names it in errors.
+    public static func parse(_ data: Data, name: String, column: String = "loss") throws -> LossLog {
+        let bytes = Array(data)
+        if bytes.count >= 12, (try? EventRecord.records(in: Array(bytes.prefix(4096)), file: name).isEmpty) == false {
+            var series: [String: [ScalarPoint]] = [:]
+            for event in try EventFileReader.events(inBytes: bytes, file: name) {
+                guard case let .scalars(values) = event.payload else { continue }
+                for v in values {
+                    series[v.tag, default: []].append(ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
+                }
+            }
+            return try lossLog(series, file: name, column: column)
         }
-        return try parse(text: data, name: path, column: column)
+        return try parse(text: data, name: name, column: column)
     }
 
     /// Reads a CSV or JSON-lines log from its bytes; `name` names it in errors.
@@ -85,10 +106,14 @@ public struct LossLog: Sendable, Equatable, Codable {
     }
 
     private static func readEvents(_ url: URL, column: String) throws -> LossLog {
-        let tags = try EventFileReader.scalars(at: url)
+        try lossLog(EventFileReader.scalars(at: url), file: url.path, column: column)
+    }
+
+    /// The loss tag (named or closest) and the learning rate among TensorBoard scalar series.
+    private static func lossLog(_ tags: [String: [ScalarPoint]], file: String, column: String) throws -> LossLog {
         let available = tags.keys.sorted()
         guard let lossTag = SeriesName.match(column, in: available) else {
-            throw LogError(.missingColumn(file: url.path, column: column, available: available))
+            throw LogError(.missingColumn(file: file, column: column, available: available))
         }
         func series(_ tag: String) -> LogSeries {
             let points = tags[tag] ?? []
