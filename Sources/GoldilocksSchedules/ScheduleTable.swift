@@ -97,7 +97,7 @@ public func parseMetrics(_ text: String, source: String = "metrics") throws(Spec
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let field = line.trimmingCharacters(in: .whitespaces)
         if field.isEmpty { continue }
-        guard let value = Double(field) else { throw SpecError("\(source), line \(index + 1): \"\(field)\" is not a number") }
+        guard !field.utf8.contains(0), let value = Double(field) else { throw SpecError("\(source), line \(index + 1): \"\(field)\" is not a number") }
         metrics.append(value)
     }
     return metrics
