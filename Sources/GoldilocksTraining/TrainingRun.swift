@@ -21,12 +21,10 @@ public struct PreparedData: Sendable {
         var train = all
         var validation: Dataset?
         if let path = configuration.validationData {
-            let held = try loadDataset(path, target: configuration.target, task: configuration.task, seed: configuration.seed &+ 1)
-            guard held.featureCount == all.featureCount else {
-                throw ConfigurationError(
-                    "the validation data has \(held.featureCount) features but the training data \(all.featureCount)")
-            }
-            validation = held
+            // The training set's task decides how the validation file's target is read.
+            let task: TaskChoice = all.task == .regression ? .regression : .classification
+            validation = try loadDataset(path, target: configuration.target, task: task, seed: configuration.seed &+ 1)
+                .aligned(to: all, name: path)
         } else if configuration.validationSplit > 0 {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
         }
