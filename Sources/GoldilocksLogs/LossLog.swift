@@ -83,15 +83,16 @@ public struct LossLog: Sendable, Equatable, Codable {
     /// content; `name` names it in errors.
     public static func parse(_ data: Data, name: String, column: String = "loss") throws -> LossLog {
         let bytes = Array(data)
-        if bytes.count >= 12, (try? EventRecord.records(in: Array(bytes.prefix(4096)), file: name).isEmpty) == false {
+        if !EventRecord.recordsUpToDamage(in: Array(bytes.prefix(4096)), file: name).records.isEmpty {
             var series: [String: [ScalarPoint]] = [:]
-            for event in try EventFileReader.events(inBytes: bytes, file: name) {
+            var notes: [String] = []
+            for event in try EventFileReader.events(inBytes: bytes, file: name, notes: &notes) {
                 guard case let .scalars(values) = event.payload else { continue }
                 for v in values {
                     series[v.tag, default: []].append(ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
                 }
             }
-            return try lossLog(series, file: name, column: column)
+            return try lossLog(series, file: name, column: column, notes: notes)
         }
         return try parse(text: data, name: name, column: column)
     }
@@ -106,11 +107,15 @@ public struct LossLog: Sendable, Equatable, Codable {
     }
 
     private static func readEvents(_ url: URL, column: String) throws -> LossLog {
-        try lossLog(EventFileReader.scalars(at: url), file: url.path, column: column)
+        var notes: [String] = []
+        let series = try EventFileReader.scalars(at: url, notes: &notes)
+        return try lossLog(series, file: url.path, column: column, notes: notes)
     }
 
     /// The loss tag (named or closest) and the learning rate among TensorBoard scalar series.
-    private static func lossLog(_ tags: [String: [ScalarPoint]], file: String, column: String) throws -> LossLog {
+    private static func lossLog(
+        _ tags: [String: [ScalarPoint]], file: String, column: String, notes: [String]
+    ) throws -> LossLog {
         let available = tags.keys.sorted()
         guard let lossTag = SeriesName.match(column, in: available) else {
             throw LogError(.missingColumn(file: file, column: column, available: available))
@@ -119,7 +124,7 @@ public struct LossLog: Sendable, Equatable, Codable {
             let points = tags[tag] ?? []
             return LogSeries(name: tag, steps: points.map(\.step), values: points.map(\.value))
         }
-        return LossLog(loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series))
+        return LossLog(loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series), notes: notes)
     }
 }
 
