@@ -29,6 +29,9 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var loss: LogSeries
     /// The learning rate (`lr`, `learning_rate`, `train/lr`, `lr-Adam`, …), if logged.
     public var learningRate: LogSeries?
+    /// The validation loss (`val_loss`, `val/loss`, `Loss/val`, `validation/epoch_loss`, …) at
+    /// whatever cadence it was logged, if logged.
+    public var validation: LogSeries?
     /// What was left out while reading and why (a cut-off last line, a damaged record), for the user.
     public var notes: [String]
 
@@ -38,9 +41,10 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var values: [Double] { loss.values }
 
     /// A log.
-    public init(loss: LogSeries, learningRate: LogSeries? = nil, notes: [String] = []) {
+    public init(loss: LogSeries, learningRate: LogSeries? = nil, validation: LogSeries? = nil, notes: [String] = []) {
         self.loss = loss
         self.learningRate = learningRate
+        self.validation = validation
         self.notes = notes
     }
 
@@ -124,7 +128,9 @@ public struct LossLog: Sendable, Equatable, Codable {
             let points = tags[tag] ?? []
             return LogSeries(name: tag, steps: points.map(\.step), values: points.map(\.value))
         }
-        return LossLog(loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series), notes: notes)
+        return LossLog(
+            loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series),
+            validation: SeriesName.validationLoss(in: available, besides: lossTag).map(series), notes: notes)
     }
 }
 
@@ -153,6 +159,17 @@ enum SeriesName {
             if trainA != trainB { return trainA }
             return (a.count, a) < (b.count, b)
         }
+    }
+
+    /// The validation-loss series among `names` (a loss with a validation word), other than the
+    /// series `besides` already read as the loss; `val_loss` first, then the shortest name.
+    static func validationLoss(in names: [String], besides chosen: String) -> String? {
+        let validationWords: Set<String> = ["val", "valid", "validation", "eval", "evaluation", "dev"]
+        let candidates = names.filter { name in
+            let w = words(name)
+            return name != chosen && !validationWords.isDisjoint(with: w) && w.contains { $0 == "loss" || $0.hasSuffix("loss") }
+        }
+        return candidates.min { a, b in (a == "val_loss" ? 0 : 1, a.count, a) < (b == "val_loss" ? 0 : 1, b.count, b) }
     }
 
     /// The learning-rate series among `names`, if any.

@@ -166,3 +166,12 @@ func theClosestSensibleLossTagIsChosen(names: [String], chosen: String) {
         #expect(error.description.contains("available: loss, lr, train/accuracy"))
     }
 }
+
+@Test(arguments: [
+    (["loss", "val_loss", "lr"], "val_loss"), (["train/loss", "val/loss", "lr"], "val/loss"),
+    (["Loss/train", "Loss/val"], "Loss/val"), (["train/epoch_loss", "validation/epoch_loss"], "validation/epoch_loss"),
+    (["loss", "eval_loss", "val_accuracy"], "eval_loss"), (["loss", "accuracy"], nil),
+])
+func theValidationLossIsFoundByItsUsualNames(names: [String], expected: String?) {
+    #expect(SeriesName.validationLoss(in: names, besides: SeriesName.match("loss", in: names) ?? "") == expected)
+}

@@ -203,7 +203,8 @@ struct LogTable {
         let loss = series(lossName)
         guard !loss.values.isEmpty else { throw LogError(.empty(file: file)) }
         let lr = SeriesName.learningRate(in: numeric).map(series)
-        return LossLog(loss: loss, learningRate: lr, notes: notes)
+        let validation = SeriesName.validationLoss(in: numeric, besides: lossName).map(series)
+        return LossLog(loss: loss, learningRate: lr, validation: validation, notes: notes)
     }
 
     /// The step of each row: the `step` (or `iteration`, `global_step`, …) column, else the row's
