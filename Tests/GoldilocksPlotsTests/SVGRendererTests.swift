@@ -97,3 +97,13 @@ func everyFigureIsWellFormedSelfContainedSVG(name: String) throws {
     #expect(parsed.all("path", class: "exit-above").count == 1)
     #expect(parsed.all("path", class: "exit-below").count == 1)
 }
+
+@Test func aSingle1e12SpikeIn10000StepsWritesAnSVGInUnderASecondWithEveryCoordinateInside() throws {
+    let loss = (0..<10_000).map { $0 == 5_000 ? 1e12 : 0.1 + 2.3 * exp(-Double($0) / 300) }
+    let start = ContinuousClock.now
+    let svg = Figures.lossCurves([("loss", Array(loss.indices), loss)]).svg()
+    // About 80 ms in a debug build.
+    #expect(ContinuousClock.now - start < .seconds(1))
+    let d = try #require(SVGElements.parse(svg)?.all("path", class: "series").first?.attributes["d"])
+    #expect(SVGCoordinates.numbers(in: d).allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 720 })
+}

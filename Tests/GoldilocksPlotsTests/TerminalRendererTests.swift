@@ -71,10 +71,12 @@ private func plotRows(_ text: String) -> [Substring] {
 }
 
 @Test(arguments: [1e10, 1e12, 1e300, Double.greatestFiniteMagnitude])
-func aSingleSpikeDrawsInWellUnderASecondWhateverItsHeight(spike: Double) {
+func aSingleSpikeIn10000StepsDrawsInUnderASecondWhateverItsHeight(spike: Double) {
     let start = ContinuousClock.now
     let text = Figures.lossCurves(lossCurve(count: 10_000, [5_000: spike])).terminal(width: 120, height: 20)
-    #expect(ContinuousClock.now - start < .milliseconds(500))
+    // About 80 ms in a debug build; the bound leaves room for a busy machine, and the hang it
+    // guards against took minutes.
+    #expect(ContinuousClock.now - start < .seconds(1))
     #expect(text.contains("↑ 1 point above"))
     #expect(plotRows(text).count == 20)
 }
@@ -84,7 +86,7 @@ func aSingleSpikeDrawsInWellUnderASecondWhateverItsHeight(spike: Double) {
     let chart = Chart(series: [Series(name: "loss", y: (0..<10_000).map { $0 == 5_000 ? 1e12 : 1 })])
     let start = ContinuousClock.now
     _ = chart.terminal(width: 200, height: 40)
-    #expect(ContinuousClock.now - start < .milliseconds(500))
+    #expect(ContinuousClock.now - start < .seconds(1))
 }
 
 @Test func aLearningRateOf1Point7e308GetsAxisTicksInsteadOfTrapping() {
