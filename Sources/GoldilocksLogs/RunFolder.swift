@@ -36,16 +36,13 @@ public final class RunFolder {
         if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
             throw RunFolderError(.notAFolder(path: path))
         }
-        do {
-            try manager.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw RunFolderError(.cannotCreate(path: path, reason: Self.reason(error)))
-        }
+        try Self.makeFolders(url)
         // Creating the lock file is also the check that the folder can be written to, before any work.
         let lockPath = url.appendingPathComponent(Self.lockFileName).path
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw RunFolderError(.cannotCreate(path: path, reason: String(cString: strerror(errno))))
+            throw RunFolderError(
+                .cannotCreate(path: path, reason: "cannot create \(Self.lockFileName) in it: \(String(cString: strerror(errno)))"))
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
@@ -101,6 +98,24 @@ public final class RunFolder {
         return Int(String(decoding: buffer[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// Creates `url` and the folders above it with mkdir(2), so a failure says which folder and
+    /// the operating system's reason ("Permission denied"), not a generic Foundation message.
+    private static func makeFolders(_ url: URL) throws(RunFolderError) {
+        var prefix = ""
+        // A file URL is absolute (a relative path is resolved against the working folder).
+        for component in url.standardizedFileURL.path.split(separator: "/") {
+            prefix += "/" + component
+            guard mkdir(prefix, 0o755) != 0 else { continue }
+            let code = errno
+            var isDirectory: ObjCBool = false
+            if code == EEXIST, FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), isDirectory.boolValue {
+                continue
+            }
+            let reason = code == EEXIST ? "is a file, not a folder" : String(cString: strerror(code))
+            throw RunFolderError(.cannotCreate(path: url.path, reason: "\(prefix) \(reason)"))
+        }
+    }
+
     private static func reason(_ error: any Error) -> String {
         if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
             underlying.domain == NSPOSIXErrorDomain
@@ -144,7 +159,7 @@ public struct RunFolderError: Error, CustomStringConvertible, Sendable, Equatabl
         case let .notAFolder(path):
             return "\(path) is a file, not a folder: give the log folder another name"
         case let .cannotCreate(path, reason):
-            return "cannot write the log folder \(path): \(reason); choose a folder you can write to"
+            return "cannot make the log folder \(path) (\(reason)): choose a folder you can write to"
         case let .cannotLock(path, reason):
             return "cannot lock the log folder \(path): \(reason)"
         case let .inUse(path, process):

@@ -64,5 +64,7 @@ import Testing
         try Data().write(to: file)
         let error = #expect(throws: RunFolderError.self) { try RunFolder(claiming: file) }
         #expect(error?.description.contains("is a file, not a folder") == true)
+        let below = #expect(throws: RunFolderError.self) { try RunFolder(claiming: file.appendingPathComponent("run")) }
+        #expect(below?.description.contains("\(file.path) is a file, not a folder") == true)
     }
 }
