@@ -111,8 +111,8 @@ public final class RunFolder {
             if code == EEXIST, FileManager.default.fileExists(atPath: prefix, isDirectory: &isDirectory), isDirectory.boolValue {
                 continue
             }
-            let reason = code == EEXIST ? "is a file, not a folder" : String(cString: strerror(code))
-            throw RunFolderError(.cannotCreate(path: url.path, reason: "\(prefix) \(reason)"))
+            let reason = code == EEXIST ? " is a file, not a folder" : ": " + String(cString: strerror(code))
+            throw RunFolderError(.cannotCreate(path: url.path, reason: prefix + reason))
         }
     }
 
