@@ -51,6 +51,7 @@ struct DiagnoseCommand: ParsableCommand {
             Cause: \(diagnosis.cause)
             Fix:   \(diagnosis.fix)
             """)
+        if let overfitting = diagnosis.overfitting { print("Note:  \(overfitting.description)") }
         print(figure.terminal())
     }
 }
@@ -58,5 +59,6 @@ struct DiagnoseCommand: ParsableCommand {
 /// The diagnosis of a loss log, with its learning rates when they line up with the losses.
 func diagnose(_ log: LossLog) throws -> Diagnosis {
     let rates = log.learningRate.flatMap { $0.steps == log.steps ? $0.values : nil }
-    return try diagnose(losses: log.values, learningRates: rates, steps: log.steps)
+    let validation = log.validation.map { (steps: $0.steps, losses: $0.values) }
+    return try diagnose(losses: log.values, learningRates: rates, steps: log.steps, validation: validation)
 }

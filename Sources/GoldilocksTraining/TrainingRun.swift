@@ -129,8 +129,10 @@ public struct TrainingSetup: Sendable {
         var summary = makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)
+        let validated = history.epochs.compactMap { epoch in epoch.validationLoss.map { (epoch.step, $0) } }
         summary.diagnosis = try? diagnose(
-            losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step))
+            losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step),
+            validation: validated.isEmpty ? nil : (validated.map(\.0), validated.map(\.1)))
         return (summary, history)
     }
 }
