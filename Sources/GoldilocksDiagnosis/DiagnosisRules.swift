@@ -20,7 +20,13 @@ enum DiagnosisRules {
     /// training loop that logs a running mean would have written it).
     static func verdict(for curve: LossCurve, forest: DiagnosisForest) -> Verdict {
         if curve.firstNonFinite != nil { return .diverged }
-        if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
+        let threshold = max(spikeFloor, 3 * curve.earlyNoise)
+        // One mini-batch spike in a flat, noisy curve is noise, not a kick uphill: a flat curve
+        // must climb for a while to count.
+        let above = curve.levels.count { $0 - curve.start > threshold }
+        let flatButSpiky = barelyMoves(curve) && curve.sustainedRise <= threshold && -curve.drop <= threshold
+            && above <= max(1, curve.levels.count / 100)
+        if curve.spike > threshold && !flatButSpiky {
             return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
         }
         let width = (curve.levels.count + forestPoints - 1) / forestPoints

@@ -138,3 +138,18 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
 @Test func negativeLossesStillHaveAShape() throws {
     #expect(try diagnose(losses: plateau.map { $0 - 1 }).verdict != .diverged)
 }
+
+@Test func oneSpikeInAFlatNoisyCurveFromATinyRateIsNotDivergence() throws {
+    // SGD at 5e-5 on a regression: 400 flat, noisy steps with one mini-batch at 3× the start.
+    var losses = curve(400, amplitude: 0.3) { _ in 1.0 }
+    losses[250] = 3 * losses[0]
+    let d = try diagnose(losses: losses)
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor > 1)
+}
+
+@Test func aRunThatJumpsUpAndStaysIsStillDivergedThoughItIsFlat() throws {
+    // A rate far too large: one step kicks the loss to 20× and it never comes back.
+    let losses = (0..<400).map { $0 < 3 ? 1.0 : 20 * exp(0.3 * noise($0)) }
+    #expect(try diagnose(losses: losses).verdict == .diverged)
+}
