@@ -204,8 +204,10 @@ def keras():
 
 
 def main():
-    shutil.rmtree(ROOT, ignore_errors=True)
-    os.makedirs(ROOT)
+    # formats/goldilocks is written by goldilocks itself (scripts/log-fixtures), not here.
+    for name in ("pytorch", "pytorch-resumed", "pytorch-resumed-purge", "several", "lightning", "transformers", "keras"):
+        shutil.rmtree(os.path.join(ROOT, name), ignore_errors=True)
+    os.makedirs(ROOT, exist_ok=True)
     pytorch()
     pytorch_resumed()
     several_runs()
