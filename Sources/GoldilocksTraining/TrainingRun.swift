@@ -57,12 +57,22 @@ public struct TrainingSetup: Sendable {
 
     public init(_ configuration: RunConfiguration, data: PreparedData? = nil) throws {
         try configuration.validate()
+        // Before the data is loaded: a huge --epochs or --model must not cost a load first.
+        try RunLimits.check(
+            hiddenLayers: configuration.hiddenLayers, batchSize: configuration.batchSize, epochs: configuration.epochs)
         self.configuration = configuration
         let data = try data ?? PreparedData(configuration)
         self.data = data
+        let widths = [data.train.featureCount] + configuration.hiddenLayers + [data.outputCount]
+        // The data fixes the input and output widths and the batches per epoch: checked before
+        // the weights, the workspace and the step history are allocated.
+        try RunLimits.check(widths: widths, batchRows: min(configuration.batchSize, data.train.count))
+        try RunLimits.check(
+            epochs: configuration.epochs,
+            stepsPerEpoch: Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize))
         var generator = SeededGenerator(seed: configuration.seed &+ 7)
         model = MLP<Float>(
-            widths: [data.train.featureCount] + configuration.hiddenLayers + [data.outputCount],
+            widths: widths,
             activation: configuration.activation, generator: &generator)
         var spec = configuration.optimizer
         if let rate = configuration.learningRate {
@@ -90,7 +100,10 @@ public struct TrainingSetup: Sendable {
     public var stepsPerEpoch: Int { Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize) }
 
     /// Mini-batches per epoch over `rows` training rows: the last batch may be short.
-    public static func stepsPerEpoch(rows: Int, batchSize: Int) -> Int { (rows + batchSize - 1) / batchSize }
+    public static func stepsPerEpoch(rows: Int, batchSize: Int) -> Int {
+        // Not (rows + batchSize - 1) / batchSize: that overflows for a batch size near Int.max.
+        rows / batchSize + (rows % batchSize == 0 ? 0 : 1)
+    }
 
     /// How many times the schedule advances over the run.
     public var scheduledSteps: Int {
