@@ -196,3 +196,20 @@ func aBadTrainerStateIsAnErrorNamingTheField(text: String, message: String) {
     var plugins: [String: String] = [:]
     #expect(try TensorBoardEvent.decode(start.encoded()[...], pluginOfTag: &plugins) == start)
 }
+
+@Test(arguments: [
+    (["train/loss", "val/loss", "lr"], "train/loss", "val/loss", "lr"),
+    (["Loss/train", "Loss/val", "learning_rate"], "Loss/train", "Loss/val", "learning_rate"),
+    (["epoch", "lr-SGD", "step", "train_loss", "val_loss"], "train_loss", "val_loss", "lr-SGD"),
+    (["train_loss_epoch", "train_loss_step", "val_loss", "lr-Adam"], "train_loss_step", "val_loss", "lr-Adam"),
+    (["loss", "eval_loss", "learning_rate", "train_loss", "grad_norm"], "loss", "eval_loss", "learning_rate"),
+    (["train/epoch_loss", "train/epoch_learning_rate", "validation/epoch_loss", "validation/evaluation_loss_vs_iterations"],
+     "train/epoch_loss", "validation/epoch_loss", "train/epoch_learning_rate"),
+    (["epoch_loss", "epoch_val_loss", "epoch_lr"], "epoch_loss", "epoch_val_loss", "epoch_lr"),
+] as [([String], String, String, String)])
+func theUsualNamesOfEachSeriesAreFound(names: [String], loss: String, validation: String, lr: String) {
+    let chosen = SeriesName.match("loss", in: names)
+    #expect(chosen == loss)
+    #expect(SeriesName.validationLoss(in: names, besides: chosen ?? "") == validation)
+    #expect(SeriesName.learningRate(in: names) == lr)
+}
