@@ -133,7 +133,13 @@ struct TrainCommand: ParsableCommand {
     private func describe(_ setup: TrainingSetup) -> String {
         let train = setup.data.train
         let kind: String
-        if case .classification(let classes) = train.task { kind = "\(classes) classes" } else { kind = "regression" }
+        if case .classification(let classes) = train.task {
+            kind = "\(classes) classes"
+        } else if let scaler = setup.data.targetStandardizer {
+            kind = "regression (trained on the target standardised by mean \(formatted(scaler.mean)) and deviation \(formatted(scaler.scale)); losses are mean squared errors in the target's units)"
+        } else {
+            kind = "regression (losses are mean squared errors in the target's units)"
+        }
         let validation = setup.data.validation.map { " and \($0.count) validation" } ?? ""
         return """
             Data \(setup.configuration.data): \(train.count) training\(validation) samples, \(train.featureCount) features, \(kind)
@@ -153,6 +159,7 @@ struct TrainCommand: ParsableCommand {
         if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
         if let diagnosis = summary.diagnosis {
             text += "\nDiagnosis\(partial ? " of the partial run" : ""): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."
+            if let overfitting = diagnosis.overfitting { text += "\nNote: \(overfitting.description)." }
         }
         return text
     }

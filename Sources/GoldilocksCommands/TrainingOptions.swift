@@ -21,6 +21,9 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "auto (from the target column), classification or regression.")
     var task: TaskChoice = .auto
 
+    @Option(help: "For regression: train on the target standardised to mean 0 and deviation 1 (on), or in its raw units as a PyTorch recipe without a scaler does (off). Losses are reported in the target's units either way.")
+    var standardizeTarget: OnOff = .on
+
     @Option(help: "Hidden layer widths, comma-separated; input and output widths come from the data.")
     var model: String = "64,32"
 
@@ -74,6 +77,7 @@ struct TrainingOptions: ParsableArguments {
         configuration.epochs = epochs
         configuration.batchSize = batchSize
         configuration.seed = seed
+        configuration.standardizeTarget = standardizeTarget == .on
         try configuration.validate()
         return configuration
     }

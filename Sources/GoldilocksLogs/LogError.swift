@@ -10,6 +10,9 @@ public struct LogError: Error, CustomStringConvertible, Sendable, Equatable {
         case missingColumn(file: String, column: String, available: [String])
         case unknownColumn(file: String, column: String, header: [String])
         case badLine(file: String, line: Int, reason: String)
+        case badField(file: String, field: String, reason: String)
+        case severalRuns(path: String, runs: [String])
+        case noLogs(path: String)
         case empty(file: String)
         case io(path: String, reason: String)
     }
@@ -35,6 +38,13 @@ public struct LogError: Error, CustomStringConvertible, Sendable, Equatable {
             return "\(file): \"\(column)\" is not in the header fixed by the first record (\(header.joined(separator: ", "))); declare every column up front"
         case let .badLine(file, line, reason):
             return "\(file):\(line): \(reason)"
+        case let .badField(file, field, reason):
+            return "\(file): \(field): \(reason)"
+        case let .severalRuns(path, runs):
+            let shown = runs.count > 12 ? runs.prefix(12).joined(separator: ", ") + ", …" : runs.joined(separator: ", ")
+            return "\(path) holds \(runs.count) runs: \(shown); name one (e.g. \(path.hasSuffix("/") ? path : path + "/")\(runs[0])), or pass --all"
+        case let .noLogs(path):
+            return "\(path): no loss log here (TensorBoard event files, metrics.csv/epochs.csv, trainer_state.json), nor in its subfolders"
         case let .empty(file):
             return "\(file): no values"
         case let .io(path, reason):

@@ -21,7 +21,8 @@ public struct LogSeries: Sendable, Equatable, Codable {
 /// A loss log read for diagnosis or comparison: the loss series and, if the log has one, the
 /// learning-rate series.
 ///
-/// Reads a CSV with a header, JSON lines, a TensorBoard event file, or a folder of event files.
+/// Reads a CSV with a header (Keras' `CSVLogger`, Lightning's `metrics.csv` …), JSON lines,
+/// transformers' `trainer_state.json`, a TensorBoard event file, or a run's folder (see `LogRun`).
 /// The loss is the named column or tag; when there is none, the closest sensible one
 /// (`train/loss`, `Loss/train`, `train_loss`, `epoch_loss`, …; never a validation or test series).
 public struct LossLog: Sendable, Equatable, Codable {
@@ -50,67 +51,71 @@ public struct LossLog: Sendable, Equatable, Codable {
 
     /// Reads the log at `path` (`-` for standard input); `column` names the loss column or tag.
     ///
-    /// A folder written by `RunLogger` is read from its `metrics.csv` (then `epochs.csv`) when the
-    /// column is there, else from its event files.
+    /// A folder must be one run (see `LogRun`), or hold exactly one: a folder of several runs is an
+    /// error that lists them (read each with `runs(at:)`).
     public static func read(_ path: String, column: String = "loss") throws -> LossLog {
         if path == "-" {
             return try parse(FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", column: column)
         }
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LogError(.io(path: path, reason: "no such file or folder"))
-        }
-        if isDirectory.boolValue {
-            // A Goldilocks run folder: its CSVs hold the exact Doubles, TensorBoard only floats.
-            for name in ["metrics.csv", "epochs.csv"] {
-                let csv = url.appendingPathComponent(name)
-                guard FileManager.default.fileExists(atPath: csv.path),
-                    let log = try? read(csv.path, column: column)
-                else { continue }
-                return log
-            }
-        }
-        if isDirectory.boolValue || EventFileReader.isEventFile(url) {
-            return try readEvents(url, column: column)
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw LogError(.io(path: path, reason: "cannot read: \(error.localizedDescription)"))
-        }
-        return try parse(data, name: path, column: column)
+        let found = try runs(at: path)
+        guard found.count == 1 else { throw LogError(.severalRuns(path: path, runs: found.map(\.name))) }
+        return try found[0].read(column: column)
     }
 
-    /// Reads a log from its bytes: a TensorBoard event file, JSON lines or CSV, told apart by their
-    /// content; `name` names it in errors.
+    /// The runs at `path`: the file or run folder itself, else every run in the folder's subfolders
+    /// (`a`, `b`, `lightning_logs/version_0` …), in name order.
+    public static func runs(at path: String) throws -> [LogRun] {
+        let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LogError(.io(path: path, reason: "no such file or folder"))
+        }
+        let name = url.standardizedFileURL.lastPathComponent
+        if LogRun.kind(of: url) != nil { return [LogRun(name: name, path: path)] }
+        let found = LogRun.runs(below: url, named: "")
+        guard !found.isEmpty else { throw LogError(.noLogs(path: path)) }
+        return found
+    }
+
+    /// Reads one log file: a TensorBoard event file, or text (CSV, JSON lines, trainer_state.json).
+    static func readFile(_ url: URL, column: String) throws -> LossLog {
+        if EventFileReader.isEventFile(url) { return try readEvents(url, column: column) }
+        return try parse(contents(of: url), name: url.path, column: column)
+    }
+
+    static func contents(of url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw LogError(.io(path: url.path, reason: "cannot read: \(error.localizedDescription)"))
+        }
+    }
+
+    /// Reads a log from its bytes: a TensorBoard event file, transformers' `trainer_state.json`,
+    /// JSON lines or CSV, told apart by their content; `name` names it in errors.
     public static func parse(_ data: Data, name: String, column: String = "loss") throws -> LossLog {
         let bytes = Array(data)
         if !EventRecord.recordsUpToDamage(in: Array(bytes.prefix(4096)), file: name).records.isEmpty {
-            var series: [String: [ScalarPoint]] = [:]
             var notes: [String] = []
-            for event in try EventFileReader.events(inBytes: bytes, file: name, notes: &notes) {
-                guard case let .scalars(values) = event.payload else { continue }
-                for v in values {
-                    series[v.tag, default: []].append(ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
-                }
-            }
+            let events = try EventFileReader.events(inBytes: bytes, file: name, notes: &notes)
+            let series = EventFileReader.scalars(of: events, file: name, notes: &notes)
             return try lossLog(series, file: name, column: column, notes: notes)
         }
         return try parse(text: data, name: name, column: column)
     }
 
-    /// Reads a CSV or JSON-lines log from its bytes; `name` names it in errors.
+    /// Reads a CSV, JSON-lines or `trainer_state.json` log from its bytes; `name` names it in errors.
     public static func parse(text data: Data, name: String, column: String = "loss") throws -> LossLog {
         let text = String(decoding: data, as: UTF8.self)
         let firstCharacter = text.first(where: { !$0.isWhitespace })
+        if firstCharacter == "{" && LogTable.isTrainerState(text) {
+            return try LogTable.trainerState(text, file: name).lossLog(column: column)
+        }
         return firstCharacter == "{"
             ? try LogTable.jsonLines(text, file: name).lossLog(column: column)
             : try LogTable.csv(text, file: name).lossLog(column: column)
     }
 
-    private static func readEvents(_ url: URL, column: String) throws -> LossLog {
+    static func readEvents(_ url: URL, column: String) throws -> LossLog {
         var notes: [String] = []
         let series = try EventFileReader.scalars(at: url, notes: &notes)
         return try lossLog(series, file: url.path, column: column, notes: notes)

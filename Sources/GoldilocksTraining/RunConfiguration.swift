@@ -29,15 +29,42 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var seed: UInt64 = 0
     /// Whether the divergence guard watches the run.
     public var guardEnabled: Bool = true
+    /// Whether a regression target is standardised for training (losses are still reported in
+    /// the target's units); off trains on raw units, as a PyTorch recipe without a scaler does.
+    public var standardizeTarget: Bool = true
 
     public init(data: String) {
         self.data = data
+    }
+
+    /// Reads a configuration; every key but `data` may be left out and takes its default, so a
+    /// `run.json` written by an earlier version still repeats its run.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = RunConfiguration(data: try c.decode(String.self, forKey: .data))
+        self = defaults
+        validationData = try c.decodeIfPresent(String.self, forKey: .validationData)
+        validationSplit = try c.decodeIfPresent(Double.self, forKey: .validationSplit) ?? defaults.validationSplit
+        target = try c.decodeIfPresent(String.self, forKey: .target)
+        task = try c.decodeIfPresent(TaskChoice.self, forKey: .task) ?? defaults.task
+        hiddenLayers = try c.decodeIfPresent([Int].self, forKey: .hiddenLayers) ?? defaults.hiddenLayers
+        activation = try c.decodeIfPresent(Activation.self, forKey: .activation) ?? defaults.activation
+        optimizer = try c.decodeIfPresent(Spec.self, forKey: .optimizer) ?? defaults.optimizer
+        learningRate = try c.decodeIfPresent(Double.self, forKey: .learningRate)
+        schedule = try c.decodeIfPresent(Spec.self, forKey: .schedule)
+        scheduleUnit = try c.decodeIfPresent(ScheduleUnit.self, forKey: .scheduleUnit) ?? defaults.scheduleUnit
+        epochs = try c.decodeIfPresent(Int.self, forKey: .epochs) ?? defaults.epochs
+        batchSize = try c.decodeIfPresent(Int.self, forKey: .batchSize) ?? defaults.batchSize
+        seed = try c.decodeIfPresent(UInt64.self, forKey: .seed) ?? defaults.seed
+        guardEnabled = try c.decodeIfPresent(Bool.self, forKey: .guardEnabled) ?? defaults.guardEnabled
+        standardizeTarget = try c.decodeIfPresent(Bool.self, forKey: .standardizeTarget) ?? defaults.standardizeTarget
     }
 
     enum CodingKeys: String, CodingKey {
         case data, validationData = "validation_data", validationSplit = "validation_split", target, task
         case hiddenLayers = "model", activation, optimizer, learningRate = "lr", schedule
         case scheduleUnit = "schedule_unit", epochs, batchSize = "batch_size", seed, guardEnabled = "guard"
+        case standardizeTarget = "standardize_target"
     }
 
     /// Checks the values a user can get wrong, before any work.

@@ -37,6 +37,10 @@ public final class Trainer {
     private var rates: [Double]
     private var momenta: [Double?]
 
+    /// What the loss is multiplied by where it is reported (records, summary, callbacks): the
+    /// target's variance when the target was standardised, so losses read in the data's units.
+    public var lossScale: Double = 1
+
     public init(
         model: MLP<Float>, optimizer: any Optimizer<Float>, loss: Loss,
         schedule: (any LearningRateSchedule)? = nil, scheduleUnit: ScheduleUnit = .step, plateau: ReduceOnPlateau? = nil
@@ -98,7 +102,7 @@ public final class Trainer {
             for k in 0..<batcher.batchCount {
                 let rows = batcher.fill(batch: k, features: batchFeatures, targets: batchTargets)
                 let momentum = applySchedule(step: scheduleUnit == .step ? step : epoch)
-                let batchLoss = model.lossAndGradient(
+                let batchLoss = lossScale * model.lossAndGradient(
                     input: batchFeatures.baseAddress!, targets: batchTargets.baseAddress!, rows: rows, loss: loss,
                     workspace: workspace, backend: backend)
                 let gradient = workspace.gradientBuffer
@@ -126,6 +130,7 @@ public final class Trainer {
                 }
             }
             let evaluation = validation.map { evaluate(model, on: $0, workspace: workspace) }
+                .map { (loss: lossScale * $0.loss, accuracy: $0.accuracy) }
             let record = EpochRecord(
                 epoch: epoch, step: step - 1, trainLoss: lossSum / Double(max(rowsSeen, 1)),
                 validationLoss: evaluation?.loss, validationAccuracy: evaluation?.accuracy,

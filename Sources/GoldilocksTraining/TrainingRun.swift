@@ -12,6 +12,8 @@ public struct PreparedData: Sendable {
     public var train: Dataset
     public var validation: Dataset?
     public var standardizer: Standardizer
+    /// The regression target's scaling, when it was standardised (`RunConfiguration.standardizeTarget`).
+    public var targetStandardizer: TargetStandardizer?
 
     /// Loads `configuration.data` (and its validation set or split) and standardises the features.
     public init(_ configuration: RunConfiguration) throws {
@@ -31,9 +33,19 @@ public struct PreparedData: Sendable {
         standardizer = Standardizer(fittedTo: train)
         standardizer.apply(to: &train)
         if validation != nil { standardizer.apply(to: &validation!) }
+        if train.task == .regression && configuration.standardizeTarget {
+            let scaler = TargetStandardizer(fittedTo: train)
+            scaler.apply(to: &train)
+            if validation != nil { scaler.apply(to: &validation!) }
+            targetStandardizer = scaler
+        }
         self.train = train
         self.validation = validation
     }
+
+    /// What a loss on the prepared (standardised) targets is multiplied by to read in the data's
+    /// own units: the target's variance when it was standardised, else 1.
+    public var lossScale: Double { targetStandardizer?.lossScale ?? 1 }
 
     /// The network's output width: one per class, or one value for regression.
     public var outputCount: Int {
@@ -112,9 +124,11 @@ public struct TrainingSetup: Sendable {
 
     /// A trainer for this setup, starting from the initial weights.
     public func makeTrainer() -> Trainer {
-        Trainer(
+        let trainer = Trainer(
             model: model, optimizer: optimizer, loss: data.loss, schedule: schedule, scheduleUnit: configuration.scheduleUnit,
             plateau: plateau)
+        trainer.lossScale = data.lossScale
+        return trainer
     }
 
     /// Trains with the guard (unless disabled) and the given callbacks.

@@ -1,4 +1,6 @@
 import Foundation
+import GoldilocksCore
+import GoldilocksData
 import GoldilocksSpec
 import GoldilocksTraining
 import Testing
@@ -64,4 +66,43 @@ import Testing
     configuration.learningRate = 0.01
     let data = try JSONEncoder().encode(configuration)
     #expect(try JSONDecoder().decode(RunConfiguration.self, from: data) == configuration)
+}
+
+/// House prices: y ≈ 1e5 · (x₀ + 2x₁) + 3e5, a target around 1e5 with variance about 5e10.
+private func housePrices() throws -> String {
+    var generator = SeededGenerator(seed: 3)
+    var text = "size,rooms,price\n"
+    for _ in 0..<400 {
+        let x0 = Double.random(in: -1...1, using: &generator), x1 = Double.random(in: -1...1, using: &generator)
+        text += "\(x0),\(x1),\(3e5 + 1e5 * (x0 + 2 * x1) + 5e3 * Double.random(in: -1...1, using: &generator))\n"
+    }
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("house-prices-\(UUID().uuidString).csv")
+    try Data(text.utf8).write(to: url)
+    return url.path
+}
+
+@Test func aRegressionTargetInTheHundredThousandsTrainsWhenStandardisedAndReportsLossesInItsUnits() throws {
+    var configuration = RunConfiguration(data: try housePrices())
+    configuration.epochs = 30
+    let setup = try TrainingSetup(configuration)
+    let scaler = try #require(setup.data.targetStandardizer)
+    #expect(scaler.mean > 2e5 && scaler.mean < 4e5 && scaler.scale > 1e5)
+    #expect(abs(setup.data.train.targets.reduce(0, +) / Float(setup.data.train.count)) < 1e-3)
+    let (summary, history) = setup.train()
+    // In the target's units: the first batches sit near its variance (~5e10), the end far below.
+    #expect(history.steps[0].loss > 1e10)
+    let validation = try #require(summary.validationLoss)
+    #expect(validation < 0.02 * scaler.lossScale, "validation MSE \(validation) against variance \(scaler.lossScale)")
+
+    configuration.standardizeTarget = false
+    let raw = try TrainingSetup(configuration)
+    #expect(raw.data.targetStandardizer == nil)
+    #expect(try #require(raw.train().summary.validationLoss) > 0.5 * scaler.lossScale)
+}
+
+@Test func aRunJSONWithoutTheNewerKeysTakesTheirDefaults() throws {
+    let configuration = try JSONDecoder().decode(RunConfiguration.self, from: Data(#"{"data":"iris","epochs":3}"#.utf8))
+    #expect(configuration.epochs == 3)
+    #expect(configuration.standardizeTarget)
+    #expect(configuration.batchSize == 32)
 }

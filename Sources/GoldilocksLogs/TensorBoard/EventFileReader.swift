@@ -50,24 +50,28 @@ public enum EventFileReader {
         return found
     }
 
-    /// Every scalar series at `path` (a file, or a folder of runs), keyed by tag.
+    /// Every scalar series at `path` (a file, or a run's folder), keyed by tag, as TensorBoard shows them.
     ///
     /// Files in a subfolder of `path` (Keras writes `train/` and `validation/`) have their tags
-    /// prefixed with the subfolder: `train/epoch_loss`. Points keep file order.
+    /// prefixed with the subfolder: `train/epoch_loss`. Files are read in name order (by time within
+    /// a folder). A resumed run reads as TensorBoard shows it: a `SessionLog.START` (PyTorch's
+    /// `purge_step`) drops the folder's points from its step on, and a series that goes back to an
+    /// earlier step (a restart without `purge_step`) drops its own points from there on, so the
+    /// later file wins. One value per step, in step order.
     public static func scalars(at path: URL) throws -> [String: [ScalarPoint]] {
         var notes: [String] = []
         return try scalars(at: path, notes: &notes, strict: true)
     }
 
     /// Every scalar series at `path`, each file read up to its first damaged record; each damage
-    /// is added to `notes`.
+    /// and each restart is added to `notes`.
     public static func scalars(at path: URL, notes: inout [String]) throws -> [String: [ScalarPoint]] {
         try scalars(at: path, notes: &notes, strict: false)
     }
 
     private static func scalars(at path: URL, notes: inout [String], strict: Bool) throws -> [String: [ScalarPoint]] {
         let root = path.standardizedFileURL.resolvingSymlinksInPath().path
-        var series: [String: [ScalarPoint]] = [:]
+        var history = ScalarHistory()
         for file in try eventFiles(at: path) {
             let folder = file.deletingLastPathComponent().standardizedFileURL.resolvingSymlinksInPath().path
             let prefix = folder.hasPrefix(root + "/") ? String(folder.dropFirst(root.count + 1)) + "/" : ""
@@ -77,15 +81,65 @@ public enum EventFileReader {
                 if strict { throw damage }
                 notes.append(note(damage, kept: read.events.count))
             }
-            for event in read.events {
-                guard case let .scalars(values) = event.payload else { continue }
-                for v in values {
-                    series[prefix + v.tag, default: []].append(
-                        ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
+            history.add(read.events, prefix: prefix)
+        }
+        notes += history.notes(in: path.path)
+        return history.series
+    }
+
+    /// The scalar series of `events` (one file's), as `scalars(at:)` reads them.
+    static func scalars(of events: [TensorBoardEvent], file: String, notes: inout [String]) -> [String: [ScalarPoint]] {
+        var history = ScalarHistory()
+        history.add(events, prefix: "")
+        notes += history.notes(in: file)
+        return history.series
+    }
+
+    /// Scalar series built event by event with TensorBoard's purges, by folder (a run's
+    /// subfolder, the tag prefix) and tag.
+    private struct ScalarHistory {
+        var byFolder: [String: [String: StepHistory<ScalarPoint>]] = [:]
+        var purged: [(count: Int, step: Int)] = []
+
+        mutating func add(_ events: [TensorBoardEvent], prefix: String) {
+            for event in events {
+                switch event.payload {
+                case .sessionStart:
+                    // TensorBoard purges the whole run (here: this folder), every tag.
+                    for tag in byFolder[prefix, default: [:]].keys {
+                        let count = byFolder[prefix]?[tag]?.purge(from: event.step) ?? 0
+                        if count > 0 { purged.append((count, event.step)) }
+                    }
+                case .scalars(let values):
+                    for v in values {
+                        byFolder[prefix, default: [:]][v.tag, default: StepHistory()].add(
+                            step: event.step, ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
+                    }
+                default: continue
                 }
             }
         }
-        return series
+
+        var series: [String: [ScalarPoint]] {
+            var all: [String: [ScalarPoint]] = [:]
+            for (prefix, tags) in byFolder {
+                for (tag, history) in tags { all[prefix + tag] = history.points }
+            }
+            return all
+        }
+
+        func notes(in file: String) -> [String] {
+            let starts = Dictionary(grouping: purged, by: \.step).sorted { $0.key < $1.key }.map { step, items in
+                "\(file): the run restarted at step \(step) (a SessionLog START, as SummaryWriter(purge_step:) writes); \(items.map(\.count).reduce(0, +)) earlier points from there on are dropped, as TensorBoard drops them"
+            }
+            var restarts: [String] = []
+            for prefix in byFolder.keys.sorted() {
+                for tag in byFolder[prefix, default: [:]].keys.sorted() {
+                    if let note = byFolder[prefix]?[tag]?.restartNote(series: prefix + tag, in: file) { restarts.append(note) }
+                }
+            }
+            return starts + restarts
+        }
     }
 
     private static func contents(of file: URL) throws -> [UInt8] {

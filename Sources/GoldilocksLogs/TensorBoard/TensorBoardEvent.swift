@@ -9,7 +9,11 @@ public struct TensorBoardEvent: Sendable, Equatable {
         case fileVersion(String)
         /// `Summary.Value`s that hold numbers.
         case scalars([TensorBoardScalar])
-        /// Anything else (graphs, session logs, non-scalar summaries).
+        /// `SessionLog{status: START}`: the run (re)started at this step, so TensorBoard drops
+        /// every point at this step or later that was logged before (PyTorch writes it for
+        /// `SummaryWriter(purge_step:)`).
+        case sessionStart
+        /// Anything else (graphs, other session logs, non-scalar summaries).
         case other
     }
 
@@ -76,6 +80,8 @@ extension TensorBoardEvent {
                     summary.message(1) { v in v.encode(value) }
                 }
             }
+        case .sessionStart:
+            w.message(7) { log in log.int(1, 1) }
         case .other:
             break
         }
@@ -99,6 +105,11 @@ extension TensorBoardEvent {
                     if let scalar = try decodeValue(valueBytes, pluginOfTag: &pluginOfTag) { scalars.append(scalar) }
                 }
                 event.payload = scalars.isEmpty ? .other : .scalars(scalars)
+            case 7:
+                guard let data = value.data else { return }
+                try ProtobufReader(data).forEachField { f, v in
+                    if f == 1, v.int == 1 { event.payload = .sessionStart }
+                }
             default: break
             }
         }

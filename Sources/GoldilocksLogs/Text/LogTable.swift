@@ -14,13 +14,21 @@ struct LogTable {
     var names: [String] = []
     /// The cells of each column by row; nil where the row has no value.
     var columns: [String: [Double?]] = [:]
-    /// The 1-based line of each row.
+    /// The 1-based line of each row (for transformers' `trainer_state.json`, the 1-based entry of
+    /// `log_history`).
     var lines: [Int] = []
+    /// Whether rows are `log_history` entries rather than lines, for messages.
+    var rowsAreEntries = false
     var rowCount: Int { lines.count }
     /// What the reader left out and why, for the user.
     var notes: [String] = []
     /// Where each column first held text that is not a number, so asking for it names the line.
     private var badCells: [String: (line: Int, value: String)] = [:]
+
+    /// An empty table of the log named `file`.
+    init(file: String) {
+        self.file = file
+    }
 
     /// Parses a CSV with a header. Non-numeric columns (e.g. a timestamp) are dropped unless they
     /// are asked for; a row with more cells than the header is an error.
@@ -56,7 +64,7 @@ struct LogTable {
     }
 
     /// Appends one cell to `column`, remembering the first that is not a number.
-    private mutating func record(_ cell: NumberFormat.Cell, text: String, column: String, line: Int) {
+    mutating func record(_ cell: NumberFormat.Cell, text: String, column: String, line: Int) {
         switch cell {
         case .number(let value): columns[column]?.append(value)
         case .missing: columns[column]?.append(nil)
@@ -158,7 +166,7 @@ struct LogTable {
     }
 
     /// A JSON value in a log line: a number (`null` is NaN), or anything else as text.
-    private enum Cell: Decodable {
+    enum Cell: Decodable {
         case number(Double)
         case other(String)
 
@@ -178,49 +186,78 @@ struct LogTable {
         }
     }
 
-    /// The loss (named or closest) column with its steps, and the learning rate if present.
-    /// Rows where a series has no value are left out of that series (a sparse column).
+    /// An error about one row (a line, or a `log_history` entry) and, if given, one of its columns.
+    func rowError(_ row: Int, column: String? = nil, value: String? = nil, reason: String) -> LogError {
+        if rowsAreEntries {
+            let field = "log_history[\(row - 1)]" + (column.map { ".\($0)" } ?? "")
+            return LogError(.badField(file: file, field: field, reason: value.map { "\($0) \(reason)" } ?? reason))
+        }
+        if let column, let value, reason == Self.notANumber {
+            return LogError(.badCell(file: file, line: row, column: column, value: value))
+        }
+        return LogError(.badLine(file: file, line: row, reason: (column.map { "column \"\($0)\": " } ?? "") + (value.map { "\($0) " } ?? "") + reason))
+    }
+
+    private static let notANumber = "is not a number"
+
+    /// The numeric columns (those with no text that is not a number).
+    var numericNames: [String] { names.filter { badCells[$0] == nil } }
+
+    /// The column that `column` names, or the closest (see `SeriesName.match`), if any.
+    func columnName(matching column: String) -> String? {
+        SeriesName.match(column, in: numericNames) ?? SeriesName.match(column, in: names)
+    }
+
+    /// The loss (named or closest) column with its steps, and the learning rate and validation loss
+    /// if present. Rows where a series has no value are left out of that series (a sparse column);
+    /// a step that a series already reached replaces its points from there on (`StepHistory`).
     func lossLog(column: String) throws -> LossLog {
         guard rowCount > 0 else { throw LogError(.empty(file: file)) }
-        let numeric = names.filter { badCells[$0] == nil }
-        guard let lossName = SeriesName.match(column, in: numeric) ?? SeriesName.match(column, in: names) else {
-            throw LogError(.missingColumn(file: file, column: column, available: numeric))
+        guard let lossName = columnName(matching: column) else {
+            throw LogError(.missingColumn(file: file, column: column, available: numericNames))
         }
-        if let bad = badCells[lossName] {
-            throw LogError(.badCell(file: file, line: bad.line, column: lossName, value: bad.value))
-        }
-        let steps = try stepOfEachRow()
-        func series(_ name: String) -> LogSeries {
-            var kept: [Int] = []
-            var values: [Double] = []
-            for (row, value) in (columns[name] ?? []).enumerated() {
-                guard let value else { continue }
-                kept.append(steps[row])
-                values.append(value)
-            }
-            return LogSeries(name: name, steps: kept, values: values)
-        }
-        let loss = series(lossName)
+        var notes = self.notes
+        let loss = try series(lossName, notes: &notes)
         guard !loss.values.isEmpty else { throw LogError(.empty(file: file)) }
-        let lr = SeriesName.learningRate(in: numeric).map(series)
-        let validation = SeriesName.validationLoss(in: numeric, besides: lossName).map(series)
+        // A learning-rate or validation column with text in it is an error, not a silent omission.
+        let lr = try SeriesName.learningRate(in: names).map { try series($0, notes: &notes) }
+        let validation = try SeriesName.validationLoss(in: names, besides: lossName).map { try series($0, notes: &notes) }
         return LossLog(loss: loss, learningRate: lr, validation: validation, notes: notes)
     }
 
-    /// The step of each row: the `step` (or `iteration`, `global_step`, …) column, else the row's
-    /// number from 0. A step column must hold a whole number on every row.
+    /// The series of column `name` by step; an error names the first cell that is not a number.
+    func series(_ name: String, notes: inout [String]) throws -> LogSeries {
+        if let bad = badCells[name] {
+            throw rowError(bad.line, column: name, value: rowsAreEntries ? "\"\(bad.value)\"" : bad.value, reason: Self.notANumber)
+        }
+        let steps = try stepOfEachRow()
+        var history = StepHistory<Double>()
+        for (row, value) in (columns[name] ?? []).enumerated() {
+            guard let value else { continue }
+            history.add(step: steps[row], value)
+        }
+        if let note = history.restartNote(series: name, in: file) { notes.append(note) }
+        return LogSeries(name: name, steps: history.steps, values: history.points)
+    }
+
+    /// The step of each row: the `step` (or `iteration`, `global_step`, …) column, else an `epoch`
+    /// column that counts up by whole numbers on every row (Keras' CSVLogger), else the row's number
+    /// from 0. A step column must hold a whole number on every row.
     private func stepOfEachRow() throws -> [Int] {
         guard let name = ["step", "iteration", "iter", "global_step", "batch"].first(where: { columns[$0] != nil }) else {
+            if let epochs = columns["epoch"], badCells["epoch"] == nil {
+                let whole = epochs.compactMap { $0.flatMap { $0.isFinite && $0 >= 0 ? Int(exactly: $0) : nil } }
+                if whole.count == rowCount && zip(whole, whole.dropFirst()).allSatisfy({ $0 < $1 }) { return whole }
+            }
             return Array(0..<rowCount)
         }
         if let bad = badCells[name] {
-            throw LogError(.badLine(file: file, line: bad.line, reason: "column \"\(name)\": \"\(bad.value)\" is not a step number"))
+            throw rowError(bad.line, column: name, value: "\"\(bad.value)\"", reason: "is not a step number")
         }
         return try (columns[name] ?? []).enumerated().map { row, cell in
             guard let cell, cell.isFinite, let step = Int(exactly: cell.rounded()), step >= 0 else {
                 let text = cell.map { NumberFormat.csv($0) } ?? "an empty cell"
-                throw LogError(.badLine(
-                    file: file, line: lines[row], reason: "column \"\(name)\": \(text) is not a step number (a whole number ≥ 0)"))
+                throw rowError(lines[row], column: name, value: text, reason: "is not a step number (a whole number ≥ 0)")
             }
             return step
         }
