@@ -7,10 +7,6 @@ let settings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
-/// Optimised even in debug builds: the numeric kernels are unusably slow without it,
-/// and the tests train real networks.
-let hotSettings: [SwiftSetting] = settings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
 let package = Package(
     name: "Goldilocks",
     platforms: [.macOS(.v15)],  // Synchronization's atomics
@@ -36,25 +32,25 @@ let package = Package(
         // Leaves: plain Doubles and arrays, no tensor code.
         .target(name: "GoldilocksSpec", swiftSettings: settings),
         .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
-        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: hotSettings),
+        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: settings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", resources: [.copy("Resources")], swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),
         .target(name: "GoldilocksPlots", swiftSettings: settings),
 
         // The numeric core and what stands on it.
-        .target(name: "GoldilocksCore", swiftSettings: hotSettings),
-        .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: hotSettings),
+        .target(name: "GoldilocksCore", swiftSettings: settings),
+        .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: settings),
         .target(
             name: "GoldilocksData", dependencies: ["GoldilocksCore", "GoldilocksSpec"],
-            resources: [.copy("Bundled")], swiftSettings: hotSettings),
+            resources: [.copy("Bundled")], swiftSettings: settings),
         .target(
             name: "GoldilocksTraining",
             dependencies: [
                 "GoldilocksCore", "GoldilocksNetworks", "GoldilocksData", "GoldilocksOptimizers",
                 "GoldilocksSchedules", "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs",
             ],
-            swiftSettings: hotSettings),
+            swiftSettings: settings),
 
         // The command line: parse, call one library function, print.
         .target(

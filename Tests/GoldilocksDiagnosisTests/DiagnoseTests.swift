@@ -1,5 +1,6 @@
 import Foundation
 import GoldilocksDiagnosis
+import TestSupport
 import Testing
 
 /// Deterministic noise in [-1, 1) from an index (a hash, no generator state).
@@ -129,7 +130,9 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     let clock = ContinuousClock()
     let started = clock.now
     let d = try diagnose(losses: losses)
-    #expect(clock.now - started < .seconds(5))
+    // 5 s optimised; unoptimised it measured 8.9 s on a busy 2-core machine, and a quadratic
+    // pass over 100,000 points would still take far longer than a minute.
+    #expect(clock.now - started < .seconds(isOptimized ? 5 : 60))
     // Read as the means over windows of 100 steps, the length the forest learned from.
     let means = try diagnose(losses: (0..<1000).map { w in losses[(100 * w)..<(100 * w + 100)].reduce(0, +) / 100 })
     #expect(d.verdict == means.verdict)

@@ -78,8 +78,8 @@ struct Agreement {
 /// held-out, test, test2, test3, extra1 and extra2, where it scores 83–89% (left out one data set
 /// at a time, 78–87%). test4 was generated before this forest was fixed and never trained on:
 /// 80.8%, its honest score. The target is 90% on data the forest has not seen; these
-/// floors guard against regressions.
-@Test(arguments: [
+/// floors guard against regressions. An evaluation: 3,224 runs diagnosed (87 s unoptimised).
+@Test(.tags(.long), .optimizedOnly, arguments: [
     ("diagnosis-eval-dev", 0.88), ("diagnosis-eval-heldout", 0.83), ("diagnosis-eval-test", 0.84),
     ("diagnosis-eval-test2", 0.87), ("diagnosis-eval-test3", 0.84), ("diagnosis-eval-extra1", 0.83),
     ("diagnosis-eval-extra2", 0.81), ("diagnosis-eval-test4", 0.79),

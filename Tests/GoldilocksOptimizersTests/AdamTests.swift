@@ -1,6 +1,7 @@
 import Foundation
 @testable import GoldilocksOptimizers
 import PropertyBased
+import TestSupport
 import Testing
 
 @Suite struct AdamTests {
@@ -80,9 +81,11 @@ import Testing
         run(&adam, &parameters, [gradients])
         let addresses = [adam.firstMoment, adam.secondMoment, adam.maxSecondMoment].map { $0.withUnsafeBufferPointer { $0.baseAddress } }
         let clock = ContinuousClock()
-        let elapsed = clock.measure { run(&adam, &parameters, Array(repeating: gradients, count: 50)) }
+        // Unoptimised, 50 steps take about a minute: two show the buffers are kept just as well.
+        let elapsed = clock.measure { run(&adam, &parameters, Array(repeating: gradients, count: isOptimized ? 50 : 2)) }
         let after = [adam.firstMoment, adam.secondMoment, adam.maxSecondMoment].map { $0.withUnsafeBufferPointer { $0.baseAddress } }
         #expect(addresses == after)
-        #expect(elapsed < .seconds(3), "50 steps over 1M parameters took \(elapsed)")
+        // Specialised against generic dispatch only means something optimised.
+        if isOptimized { #expect(elapsed < .seconds(3), "50 steps over 1M parameters took \(elapsed)") }
     }
 }

@@ -1,12 +1,14 @@
 import GoldilocksFinder
 import GoldilocksSpec
+import TestSupport
 import Testing
 
 @testable import GoldilocksTraining
 
 @Suite("train --lr auto")
 struct AutoLearningRateTests {
-    @Test func autoPicksASaneRateOnDigitsAndTrainsAbove95Percent() throws {
+    /// An evaluation: 3 range tests, the rehearsals and 20 epochs on digits (174 s unoptimised).
+    @Test(.tags(.long), .optimizedOnly) func autoPicksASaneRateOnDigitsAndTrainsAbove95Percent() throws {
         let configuration = RunConfiguration(data: "digits")
         let choice = try AutoLearningRate().choose(for: configuration)
         // Adam on standardised digits trains well from about 1e-4 to 1e-2.

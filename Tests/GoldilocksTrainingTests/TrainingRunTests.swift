@@ -3,9 +3,11 @@ import GoldilocksCore
 import GoldilocksData
 import GoldilocksSpec
 import GoldilocksTraining
+import TestSupport
 import Testing
 
-@Test func digitsTrainsAboveNinetyFivePercentValidationAccuracy() throws {
+/// An evaluation: 20 epochs on digits (59 s unoptimised).
+@Test(.tags(.long), .optimizedOnly) func digitsTrainsAboveNinetyFivePercentValidationAccuracy() throws {
     // The bundled scikit-learn digits (1797 8×8 images), 20% held out, Adam at its default 1e-3.
     var configuration = RunConfiguration(data: "digits")
     configuration.epochs = 20
