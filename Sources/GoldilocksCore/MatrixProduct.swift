@@ -1,5 +1,5 @@
 /// Whether a matrix operand is used as stored or transposed.
-public enum Transpose: Sendable {
+package enum Transpose: Sendable {
     case none, transposed
 }
 
@@ -35,9 +35,10 @@ extension Double: MatrixScalar {}
 ///
 /// `op(A)` is m×k, `op(B)` is k×n and `C` is m×n; `lda`, `ldb` and `ldc` are the row strides of
 /// the matrices as stored. With `beta == 0`, `C` is only written, never read (so it may hold NaN).
+/// Package-level: the networks call it on their own buffers; users train through `MLP`.
 @_specialize(exported: true, where T == Float)
 @_specialize(exported: true, where T == Double)
-public func gemm<T: MatrixScalar>(
+package func gemm<T: MatrixScalar>(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
     alpha: T, _ a: UnsafePointer<T>, lda: Int, _ b: UnsafePointer<T>, ldb: Int,
     beta: T, _ c: UnsafeMutablePointer<T>, ldc: Int, backend: MatrixBackend = .preferred

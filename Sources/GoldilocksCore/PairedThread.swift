@@ -4,7 +4,7 @@ import Synchronization
 
 /// A job for `PairedThread`: a C function pointer called with a pointer to the caller's own
 /// context and which half to do (0 or 1). No closure, so handing it over allocates nothing.
-public typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
+package typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
 
 /// A second thread for splitting hot loops in two: the caller does half 0, the helper half 1.
 ///
@@ -13,10 +13,10 @@ public typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
 /// call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
 /// `DispatchQueue.concurrentPerform` copies its closure to the heap on every call, and a
 /// training step must not allocate. A caller that finds the helper busy (training runs in
-/// parallel) does both halves itself.
-public final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
+/// parallel) does both halves itself. Package-level: only the kernels hand it raw pointers.
+package final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
     /// The process's helper, started on first use.
-    public static let shared = PairedThread()
+    package static let shared = PairedThread()
 
     private enum State: Int {
         case spinning = 0, posted = 1, sleeping = 2, done = 3
@@ -38,7 +38,7 @@ public final class PairedThread: @unchecked Sendable {  // `job` and `context` a
 
     /// Runs `job(context, 0)` here and `job(context, 1)` on the helper, returning when both are
     /// done; with the helper taken, runs both here.
-    public func run(_ job: HalfJob, context: UnsafeRawPointer) {
+    package func run(_ job: HalfJob, context: UnsafeRawPointer) {
         // Both threads spin while they wait for each other, so with one core there is no pair.
         guard Self.hasSecondCore, owner.try() else {
             job(context, 0)
