@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "GoldilocksLogsTests", dependencies: ["GoldilocksLogs", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
-        .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLogs", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",

@@ -17,7 +17,9 @@ struct MLPBench: ParsableCommand {
         abstract: "Train an MLP on synthetic data and report samples per second.",
         discussion: """
             The data: X ~ N(0, 1) and labels argmax(X·W) for a fixed random W. Only training is \
-            timed. scripts/bench-vs-pytorch runs the same workload in PyTorch for comparison.
+            timed. scripts/bench-vs-pytorch runs the same workload in PyTorch for comparison. \
+            The limits of `goldilocks train --help` apply, and the data may take at most 250 \
+            million numbers (samples × input width).
 
             Example:
               goldilocks bench mlp --layers 784,256,128,10 --batch-size 128 --samples 60000 --epochs 1 --optimizer adam --format json
@@ -52,6 +54,20 @@ struct MLPBench: ParsableCommand {
         guard widths.count >= 2 else { throw ValidationError("--layers needs at least an input and an output width") }
         guard batchSize > 0, samples > 0, epochs > 0 else {
             throw ValidationError("--batch-size, --samples and --epochs must be positive")
+        }
+        // The same limits as training (RunLimits), checked before the synthetic data is made.
+        do {
+            try RunLimits.check(widths: widths, option: "--layers")
+            try RunLimits.check(batchSize: batchSize)
+            try RunLimits.check(epochs: epochs, stepsPerEpoch: TrainingSetup.stepsPerEpoch(rows: samples, batchSize: batchSize))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let (values, overflow) = samples.multipliedReportingOverflow(by: widths[0])
+        if overflow || values > RunLimits.maximumBatchActivations {
+            throw ValidationError(
+                "--samples: the synthetic data (samples × input width) may take at most "
+                    + "\(RunLimits.maximumBatchActivations) numbers (1 GB); \(samples) × \(widths[0]) is more")
         }
         if backend == .blas && !MatrixBackend.blasAvailable {
             throw ValidationError("--backend blas: no OpenBLAS found (install libopenblas0, or use --backend built-in)")

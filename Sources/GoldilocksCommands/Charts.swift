@@ -34,9 +34,12 @@ func trajectoryFigure(_ trajectory: Trajectory, on landscape: any Landscape, nam
     }
     let points = trajectory.rows.map(\.position) + landscape.minima
     func padded(_ values: [Double]) -> ClosedRange<Double> {
-        let (low, high) = (values.min()!, values.max()!)
-        let margin = max((high - low) * 0.15, 0.5)
-        return (low - margin)...(high + margin)
+        let finite = values.filter(\.isFinite)
+        guard let low = finite.min(), let high = finite.max() else { return -1...1 }
+        // Halved: high − low overflows for a path that ran off towards ±1e308.
+        let margin = max((high / 2 - low / 2) * 0.3, 0.5)
+        let top = Double.greatestFiniteMagnitude
+        return max(low - margin, -top)...min(high + margin, top)
     }
     return Figures.lossLandscape(
         { x, y in landscape.value(at: [x, y]) }, x: padded(points.map { $0[0] }), y: padded(points.map { $0[1] }),

@@ -53,6 +53,11 @@ struct CompareCommand: AsyncParsableCommand {
             _ = try parseNumberList(lrs, option: "--lrs", positive: true)
         }
         guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
+        // Each run keeps its whole trajectory: bounded before anything is allocated.
+        guard steps <= 1_000_000 else { throw ValidationError("--steps: at most 1,000,000, not \(steps)") }
+        if let lrs, try parseNumberList(lrs, option: "--lrs").count > 100 {
+            throw ValidationError("--lrs: at most 100 learning rates at once")
+        }
     }
 
     func run() async throws {

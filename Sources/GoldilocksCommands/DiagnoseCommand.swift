@@ -9,7 +9,8 @@ struct DiagnoseCommand: ParsableCommand {
         commandName: "diagnose",
         abstract: "Read a loss log and say what is wrong with the learning rate, and which number to change.",
         discussion: """
-            LOG is a CSV file with a loss column (nan or an empty cell for a non-finite value), a \
+            LOG is a CSV file with a loss column (nan or inf for a non-finite value; an empty cell \
+            means no value at that step, as in a validation column logged every few steps), a \
             JSON-lines file, a TensorBoard event file or a folder of them (written by PyTorch's \
             SummaryWriter, Keras or goldilocks train --log-dir). The verdict is one of:
               healthy      smooth, steady decrease or converged          keep the learning rate
@@ -23,7 +24,7 @@ struct DiagnoseCommand: ParsableCommand {
               goldilocks diagnose training_log.csv --column train_loss --format json
             """)
 
-    @Argument(help: "The loss log: CSV, JSON lines, a TensorBoard event file or a folder of them.")
+    @Argument(help: "The loss log: CSV, JSON lines, a TensorBoard event file or a folder of them; - reads standard input.")
     var log: String
 
     @Option(help: "The loss column (CSV/JSON lines) or tag (TensorBoard); close names such as train/loss are found.")
@@ -37,6 +38,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try LossLog.read(log, column: column)
+        for note in loaded.notes { FileHandle.standardError.write(Data("note: \(note)\n".utf8)) }
         let diagnosis = try diagnose(loaded)
         let verdict = diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
         let figure = Figures.lossCurves(
@@ -49,6 +51,7 @@ struct DiagnoseCommand: ParsableCommand {
             Cause: \(diagnosis.cause)
             Fix:   \(diagnosis.fix)
             """)
+        if let overfitting = diagnosis.overfitting { print("Note:  \(overfitting.description)") }
         print(figure.terminal())
     }
 }
@@ -56,5 +59,6 @@ struct DiagnoseCommand: ParsableCommand {
 /// The diagnosis of a loss log, with its learning rates when they line up with the losses.
 func diagnose(_ log: LossLog) throws -> Diagnosis {
     let rates = log.learningRate.flatMap { $0.steps == log.steps ? $0.values : nil }
-    return try diagnose(losses: log.values, learningRates: rates, steps: log.steps)
+    let validation = log.validation.map { (steps: $0.steps, losses: $0.values) }
+    return try diagnose(losses: log.values, learningRates: rates, steps: log.steps, validation: validation)
 }

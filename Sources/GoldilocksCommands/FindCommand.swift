@@ -57,6 +57,22 @@ struct FindCommand: ParsableCommand {
         case text, json, csv, svg
     }
 
+    /// Limits before anything is allocated: the curve keeps one point per step and repeat.
+    func validate() throws {
+        guard (1...1_000_000).contains(numIterations) else {
+            throw ValidationError("--num-it: between 1 and 1,000,000 steps, not \(numIterations)")
+        }
+        guard (1...1_000).contains(repeats) else { throw ValidationError("--repeats: between 1 and 1,000, not \(repeats)") }
+        guard (1...1_000_000).contains(accumulationSteps) else {
+            throw ValidationError("--accumulation-steps: between 1 and 1,000,000, not \(accumulationSteps)")
+        }
+        let (batches, overflow) = numIterations.multipliedReportingOverflow(by: accumulationSteps)
+        if overflow || batches > RunLimits.maximumSteps {
+            throw ValidationError(
+                "--num-it × --accumulation-steps: at most \(RunLimits.maximumSteps) batches per repeat, not \(overflow ? "more than Int.max" : String(batches))")
+        }
+    }
+
     func run() throws {
         print(try output())
     }

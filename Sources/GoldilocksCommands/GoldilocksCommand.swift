@@ -9,6 +9,14 @@ public struct GoldilocksCommand: AsyncParsableCommand {
         discussion: """
             Start with `goldilocks demo` to see what a learning rate that is too small, too large \
             and just right does, then `goldilocks train --data digits` to train a real network.
+
+            Exit status: 0 on success; 64 for a usage error (an unknown or malformed option, a \
+            value out of range; printed with the usage text); 65 for bad input data (a data set, \
+            log, spec, curve or run.json that cannot be read or used; the message names the file); \
+            130 when Ctrl-C (SIGINT) stopped `train` and 143 when SIGTERM did (the partial run's \
+            summary is printed first; a second signal ends it at once); 1 for anything else, such \
+            as an output that cannot be written or a log folder another run is using. Errors go \
+            to standard error.
             """,
         subcommands: [
             DemoCommand.self, TrainCommand.self, BenchCommand.self,

@@ -33,6 +33,54 @@ func table(_ rows: [[String]]) -> String {
 }
 
 /// Writes `text` to `path` through a temporary file and a rename, so a reader never sees half a file.
-func writeAtomically(_ text: String, to path: String) throws {
-    try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+///
+/// - Parameter option: the option that named the file, for the message when the write fails.
+func writeAtomically(_ text: String, to path: String, option: String? = nil) throws {
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+        throw OutputError(option: option, path: path, reason: reason(error))
+    }
+}
+
+/// Checks, before any work, that a file can be written at `path`: it is not a folder, and its
+/// folder exists and takes a new file (tried with a probe file, removed at once, next to where
+/// `writeAtomically` puts its temporary file). A run must not train for minutes and then lose
+/// its result to a mistyped path.
+func checkWritable(_ path: String, option: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let manager = FileManager.default
+    var isDirectory: ObjCBool = false
+    if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw OutputError(option: option, path: path, reason: "it is a folder; give a file name")
+    }
+    let folder = url.deletingLastPathComponent()
+    guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw OutputError(option: option, path: path, reason: "the folder \(folder.path) does not exist")
+    }
+    let probe = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).check").path
+    let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+        throw OutputError(option: option, path: path, reason: "cannot create a file in \(folder.path): \(String(cString: strerror(errno)))")
+    }
+    close(descriptor)
+    unlink(probe)
+}
+
+/// An output file that cannot be written, naming the option, the file and why.
+struct OutputError: Error, CustomStringConvertible {
+    let option: String?
+    let path: String
+    let reason: String
+
+    var description: String { "\(option.map { "\($0) " } ?? "")\(path): \(reason)" }
+}
+
+/// The operating system's reason inside a Foundation error ("Permission denied"), else its description.
+private func reason(_ error: any Error) -> String {
+    let error = error as NSError
+    if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    return error.localizedDescription
 }

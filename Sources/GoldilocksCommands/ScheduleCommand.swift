@@ -39,50 +39,90 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "csv (header step,lr), json (with the momentum of cycling schedules), text (a chart and a table) or svg.")
     var format: Format = .csv
 
+    /// The most steps a chart (`text`, `svg`) computes; `csv` and `json` stream any count.
+    static let chartStepLimit = 10_000_000
+
     func validate() throws {
         guard steps >= 0 else { throw ValidationError("--steps must be ≥ 0, not \(steps)") }
+        if format == .text || format == .svg, steps > Self.chartStepLimit {
+            throw ValidationError(
+                "--steps \(steps) is too many for a chart (at most \(Self.chartStepLimit)); use --format csv or json, which stream any count")
+        }
     }
 
     func run() throws {
-        print(try render(), terminator: "")
+        var output = StandardOutput()
+        try write(to: &output)
+        output.flush()
     }
 
-    /// The whole output, ending with a newline.
+    /// The whole output, ending with a newline (for tests; `run` streams it).
     func render() throws -> String {
+        var text = ""
+        try write(to: &text)
+        return text
+    }
+
+    /// Writes the output row by row: constant memory for csv and json, whatever `--steps` is.
+    func write(to output: inout some TextOutputStream) throws {
         var values: [Double]?
         if let metrics {
-            values = try parseMetrics(String(contentsOfFile: metrics, encoding: .utf8), source: metrics)
+            let text: String
+            do {
+                text = try String(contentsOfFile: metrics, encoding: .utf8)
+            } catch {
+                throw ValidationError("--metrics \(metrics): cannot read it (\(error.localizedDescription))")
+            }
+            values = try parseMetrics(text, source: metrics)
         }
-        let rows = try scheduleRows(readSpec(spec), steps: steps, metrics: values)
+        let rows = try ScheduleRows(readSpec(spec), steps: steps, metrics: values)
         switch format {
         case .csv:
-            return (["step,lr"] + rows.map { "\($0.step),\($0.lr)" }).joined(separator: "\n") + "\n"
+            output.write("step,lr\n")
+            for row in rows { output.write("\(row.step),\(row.lr)\n") }
         case .json:
-            let items = rows.map { row in
+            output.write("[")
+            for row in rows {
                 let momentum = row.momentum.map { ",\"momentum\":\(jsonNumber($0))" } ?? ""
-                return "{\"step\":\(row.step),\"lr\":\(jsonNumber(row.lr))\(momentum)}"
+                output.write("\(row.step == 0 ? "" : ",\n"){\"step\":\(row.step),\"lr\":\(jsonNumber(row.lr))\(momentum)}")
             }
-            return "[" + items.joined(separator: ",\n") + "]\n"
+            output.write("]\n")
         case .text:
-            let cycles = rows.contains { $0.momentum != nil }
-            var lines = [scheduleFigure(rows).terminal(), "", cycles ? "step  lr                       momentum" : "step  lr"]
+            let (chart, cycles) = scheduleFigure(rows)
+            output.write(chart.terminal() + "\n")
+            output.write(cycles ? "step  lr                       momentum\n" : "step  lr\n")
             for row in rows {
                 let step = String(row.step).padding(toLength: 6, withPad: " ", startingAt: 0)
                 let lr = cycles ? String(row.lr.description).padding(toLength: 25, withPad: " ", startingAt: 0) : row.lr.description
-                lines.append(step + lr + (row.momentum.map(\.description) ?? ""))
+                output.write(step + lr + (row.momentum.map(\.description) ?? "") + "\n")
             }
-            return lines.joined(separator: "\n") + "\n"
         case .svg:
-            return scheduleFigure(rows).svg()
+            output.write(scheduleFigure(rows).chart.svg())
         }
     }
 }
 
-/// The schedule's learning rate against the step; a log axis when it spans over two decades.
-private func scheduleFigure(_ rows: [ScheduleRow]) -> Chart {
-    let positive = rows.map(\.lr).filter { $0 > 0 }
-    let spansDecades = (positive.max() ?? 1) / (positive.min() ?? 1) > 100 && positive.count == rows.count
-    return Figures.learningRateSchedule([("lr", rows.map(\.step), rows.map(\.lr))], logY: spansDecades)
+/// The schedule's learning rate against the step (a bounded sample of it for long runs); a log
+/// axis when it spans over two decades. Also says whether the schedule cycles momentum.
+private func scheduleFigure(_ rows: ScheduleRows) -> (chart: Chart, cycles: Bool) {
+    var sample = ChartSample(count: rows.steps)
+    var cycles = false
+    var lowest = Double.infinity, highest = 0.0
+    var allPositive = true
+    for row in rows {
+        sample.add(x: Double(row.step), y: row.lr)
+        cycles = cycles || row.momentum != nil
+        if row.lr > 0 {
+            lowest = min(lowest, row.lr)
+            highest = max(highest, row.lr)
+        } else {
+            allPositive = false
+        }
+    }
+    let (x, y) = sample.finish()
+    let spansDecades = allPositive && highest / lowest > 100
+    let chart = Figures.learningRateSchedule([("lr", x.map { Int($0) }, y)], logY: spansDecades)
+    return (chart, cycles)
 }
 
 /// A JSON number that round-trips (`null` for the non-finite values JSON cannot hold).

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GoldilocksData
 import GoldilocksDiagnosis
+import GoldilocksLogs
 import GoldilocksNetworks
 import GoldilocksOptimizers
 import GoldilocksPlots
@@ -20,6 +21,16 @@ struct TrainCommand: ParsableCommand {
             last good weights and divides the learning rate by 10 when the loss turns NaN or \
             diverges (--guard off to see the run die instead).
 
+            Ctrl-C (or SIGTERM) stops the run at the next step: the logs are flushed and the \
+            summary and diagnosis of the partial run printed, and the exit status is 130 (143 \
+            for SIGTERM). A second Ctrl-C ends it at once. --log-dir refuses a folder another \
+            run is writing, and one that holds an earlier run unless --overwrite is given. \
+            Outputs (--log-dir, --plot) are checked before the work starts.
+
+            Limits, checked before anything is allocated: layers at most 65,536 wide, at most \
+            1,000 hidden layers and 100 million parameters, batches of at most 1,000,000 samples \
+            (and 250 million activations), runs of at most 10 million steps (epochs × batches).
+
             Examples:
               goldilocks train --data digits
               goldilocks train --data iris --optimizer '{"name":"SGD","lr":0.1,"momentum":0.9}' --epochs 50
@@ -32,8 +43,11 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The learning rate, overriding the optimizer's (\"auto\": range tests pick a one-cycle peak; rehearsals with 15% of the training rows held out raise or lower it).")
     var lr: String?
 
-    @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, run.json.")
+    @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, epochs.csv/.jsonl, run.json. Refused while another run writes to it, and when it holds an earlier run (see --overwrite).")
     var logDir: String?
+
+    @Flag(help: "Replace the earlier run in --log-dir (its run.json, metrics, epochs and event files) instead of refusing the folder.")
+    var overwrite = false
 
     @Option(help: "Repeat a run exactly from the run.json a --log-dir holds (the other data, model and training options are then ignored).")
     var config: String?
@@ -51,9 +65,17 @@ struct TrainCommand: ParsableCommand {
         if let lr, lr != "auto", Double(lr).map({ $0 > 0 && $0.isFinite }) != true {
             throw ValidationError("--lr must be a positive number or auto, not \(lr)")
         }
+        if overwrite && logDir == nil { throw ValidationError("--overwrite replaces the run in --log-dir: give --log-dir too") }
     }
 
     func run() throws {
+        // Outputs first: a path that cannot be written, or a log folder that is taken, must not
+        // cost a training run (or an --lr auto search) before it shows.
+        if let plot { try checkWritable(plot, option: "--plot") }
+        let folder = try logDir.map { try RunFolder(claiming: URL(fileURLWithPath: $0), replacing: overwrite) }
+        StopSignals.install()
+        defer { StopSignals.uninstall() }
+
         var configuration: RunConfiguration
         var autoSteps: Int?
         if let config {
@@ -70,14 +92,18 @@ struct TrainCommand: ParsableCommand {
             }
         }
         let setup = try TrainingSetup(configuration)
-        var callbacks: [any TrainingCallback] = []
+        if let signo = StopSignals.received {
+            throw InterruptedError(signal: signo, reason: "stopped before training started")
+        }
+        let interruption = Interruption { StopSignals.received != nil }
+        var callbacks: [any TrainingCallback] = [interruption]
         if let bar = ProgressBar.ifTerminal(format == .text) { callbacks.append(bar) }
         var logging: RunLogging?
-        if let logDir {
-            logging = try RunLogging(
-                directory: URL(fileURLWithPath: logDir), configuration: configuration,
-                cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
-            callbacks.append(logging!)
+        if let folder {
+            let runLogging = try RunLogging(
+                folder: folder, configuration: configuration, cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
+            logging = runLogging
+            callbacks.append(runLogging)
         }
         if format == .text {
             print(describe(setup))
@@ -86,14 +112,22 @@ struct TrainCommand: ParsableCommand {
         var (summary, history) = setup.train(callbacks: callbacks) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
-        if let error = logging?.error { throw ValidationError(error) }
         summary.autoSteps = autoSteps
         let figure = trainingFigure(history, title: "Training loss on \(configuration.data)")
-        if let plot { try writeAtomically(figure.svg(), to: plot) }
-        if format == .json { return try printJSON(summary) }
-        print(describe(summary))
-        print(figure.terminal())
-        if let logDir { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
+        // The summary before anything that can still fail: the run's result is never lost.
+        if format == .json {
+            try printJSON(summary)
+        } else {
+            print(describe(summary, partial: interruption.interrupted))
+            print(figure.terminal())
+            if let logDir, logging?.failure == nil { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
+        }
+        fflush(nil)
+        if let failure = logging?.failure { throw failure }
+        if let plot { try writeAtomically(figure.svg(), to: plot, option: "--plot") }
+        if interruption.interrupted, let signo = StopSignals.received {
+            throw InterruptedError(signal: signo, reason: summary.stoppedEarly ?? "stopped")
+        }
     }
 
     private func describe(_ setup: TrainingSetup) -> String {
@@ -109,7 +143,8 @@ struct TrainCommand: ParsableCommand {
             """
     }
 
-    private func describe(_ summary: TrainingSummary) -> String {
+    /// The summary; `partial` when a signal stopped the run, so the diagnosis reads a part of it.
+    private func describe(_ summary: TrainingSummary, partial: Bool) -> String {
         var parts = ["After \(summary.epochs) epochs (\(summary.steps) steps, \(formatted(summary.seconds)) s): train loss \(formatted(summary.trainLoss))"]
         if let loss = summary.validationLoss { parts.append("validation loss \(formatted(loss))") }
         if let accuracy = summary.validationAccuracy { parts.append("accuracy \(String(format: "%.1f", accuracy * 100))%") }
@@ -117,7 +152,7 @@ struct TrainCommand: ParsableCommand {
         if summary.rescues > 0 { text += "\nThe guard rescued the run \(summary.rescues) time(s)." }
         if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
         if let diagnosis = summary.diagnosis {
-            text += "\nDiagnosis: \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."
+            text += "\nDiagnosis\(partial ? " of the partial run" : ""): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."
         }
         return text
     }

@@ -45,6 +45,19 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Seed of the split, the initial weights and the batch order: the same seed gives the same run.")
     var seed: UInt64 = 0
 
+    /// Checks the numbers against `RunLimits` before any data is loaded or memory allocated;
+    /// the checks that need the data (input width, batches per epoch) run in `TrainingSetup`.
+    func validate() throws {
+        let widths = model.isEmpty ? [] : try parseWidths(model, option: "--model")
+        guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, not \(epochs)") }
+        guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1, not \(batchSize)") }
+        do {
+            try RunLimits.check(hiddenLayers: widths, batchSize: batchSize, epochs: epochs)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     /// The run these options describe (without `--lr`, which each command reads its own way).
     func configuration() throws -> RunConfiguration {
         guard let data else { throw ValidationError("--data is required: a CSV file or a data set name such as digits") }

@@ -50,25 +50,59 @@ struct TrajectoryCommand: ParsableCommand {
             throw ValidationError(SpecError.unknown("function", function, valid: LandscapeFunction.allCases.map(\.rawValue)).description)
         }
         guard steps >= 0 else { throw ValidationError("--steps must be 0 or more, not \(steps)") }
+        if format == .svg, steps > Self.chartStepLimit {
+            throw ValidationError(
+                "--steps \(steps) is too many for a chart (at most \(Self.chartStepLimit)); use --format csv or json, which stream any count")
+        }
         _ = try startPoint()
     }
 
+    /// The most steps the `svg` chart holds; `csv` and `json` stream any count.
+    static let chartStepLimit = 1_000_000
+
     func run() throws {
-        let trajectory = try makeTrajectory()
+        let divergedAt: Int?
         switch format {
-        case .csv: print(trajectory.csv(), terminator: "")
-        case .json: print(trajectory.json(), terminator: "")
+        case .csv, .json:
+            var output = StandardOutput()
+            let setup = try makeSetup()
+            var first = true
+            output.write(format == .csv ? Trajectory.csvHeader(dimension: setup.start.count) + "\n" : "{\"rows\":[")
+            divergedAt = try Trajectory.walk(
+                landscape: setup.landscape, start: setup.start, optimizer: setup.optimizer, schedule: setup.schedule, steps: steps
+            ) { row in
+                if format == .csv {
+                    output.write(Trajectory.csvLine(row) + "\n")
+                } else {
+                    output.write((first ? "" : ",") + Trajectory.jsonObject(row))
+                    first = false
+                }
+            }
+            if format == .json { output.write("],\"diverged_at\":\(divergedAt.map(String.init) ?? "null")}\n") }
+            output.flush()
         case .svg:
-            let landscape = try LandscapeFunction(rawValue: function)!.landscape(dimension: try startPoint().count)  // checked in validate()
-            print(trajectoryFigure(trajectory, on: landscape, name: function).svg())
+            let setup = try makeSetup()
+            let trajectory = try Trajectory(
+                landscape: setup.landscape, start: setup.start, optimizer: setup.optimizer, schedule: setup.schedule, steps: steps)
+            print(trajectoryFigure(trajectory, on: setup.landscape, name: function).svg())
+            divergedAt = trajectory.divergedAt
         }
-        if let step = trajectory.divergedAt {
+        if let step = divergedAt {
             FileHandle.standardError.write(Data("diverged at step \(step): the loss or the point is no longer finite; try a smaller learning rate\n".utf8))
         }
     }
 
-    /// Parses the arguments and runs the trajectory they describe.
+    /// Parses the arguments and runs the trajectory they describe, keeping every row.
     func makeTrajectory() throws -> Trajectory {
+        let setup = try makeSetup()
+        return try Trajectory(
+            landscape: setup.landscape, start: setup.start, optimizer: setup.optimizer, schedule: setup.schedule, steps: steps)
+    }
+
+    /// The landscape, start, optimizer and schedule the arguments describe.
+    private func makeSetup() throws -> (
+        landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>, schedule: (any LearningRateSchedule)?
+    ) {
         let point = try startPoint()
         guard let name = LandscapeFunction(rawValue: function) else {
             throw ValidationError(SpecError.unknown("function", function, valid: LandscapeFunction.allCases.map(\.rawValue)).description)
@@ -76,7 +110,7 @@ struct TrajectoryCommand: ParsableCommand {
         let landscape = try name.landscape(dimension: point.count)
         let optimizer: any Optimizer<Double> = try makeOptimizer(try readOptimizerSpec(optimizer), parameterCount: point.count)
         let learningRates = try schedule.map { try makeSchedule(try readSpec($0), learningRate: optimizer.learningRates[0]) }
-        return try Trajectory(landscape: landscape, start: point, optimizer: optimizer, schedule: learningRates, steps: steps)
+        return (landscape, point, optimizer, learningRates)
     }
 
     private func startPoint() throws -> [Double] {

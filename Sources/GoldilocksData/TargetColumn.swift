@@ -13,7 +13,8 @@ struct TargetColumn {
     static let maximumAutoClasses = 20
 
     func encode(as choice: TaskChoice) throws(DataError) -> (targets: [Float], task: Task, classNames: [String]) {
-        let numbers = texts.map { Double($0).flatMap { $0.isFinite ? $0 : nil } }
+        // Swift's Double(_:) stops at a NUL byte, so a cell holding one is text, not a number.
+        let numbers = texts.map { $0.utf8.contains(0) ? nil : Double($0).flatMap { $0.isFinite ? $0 : nil } }
         let firstNonNumber = numbers.firstIndex { $0 == nil }
         let classify: Bool
         switch choice {
@@ -26,12 +27,21 @@ struct TargetColumn {
             }
             classify = false
         case .auto:
-            if firstNonNumber != nil {
+            let distinct = Set(numbers.lazy.compactMap { $0 })
+            let looksLikeClasses = distinct.allSatisfy { $0 == $0.rounded() }
+                && distinct.count <= Self.maximumAutoClasses && distinct.count * 2 <= texts.count
+            if let row = firstNonNumber {
+                // Labels that are text are classes; but one stray word among continuous numbers is
+                // far likelier a damaged regression target than a hundred classes.
+                let numeric = numbers.count { $0 != nil }
+                if numeric * 2 > texts.count && !looksLikeClasses {
+                    throw DataError(
+                        "\"\(texts[row])\" is not a number, but \(numeric) of the \(texts.count) values are numbers that look continuous (a regression target); fix or remove that row, or pass --task classification to treat every value as a class label",
+                        file: file, line: lines[row], column: name)
+                }
                 classify = true
             } else {
-                let distinct = Set(numbers.lazy.compactMap { $0 })
-                classify = distinct.allSatisfy { $0 == $0.rounded() }
-                    && distinct.count <= Self.maximumAutoClasses && distinct.count * 2 <= texts.count
+                classify = looksLikeClasses
             }
         }
         return classify ? try classes(numbers: firstNonNumber == nil ? numbers.map { $0 ?? 0 } : nil) : try values(numbers.map { $0 ?? 0 })

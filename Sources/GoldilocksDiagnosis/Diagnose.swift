@@ -3,27 +3,42 @@ import Foundation
 /// The fewest loss values `diagnose` accepts.
 public let minimumDiagnosisPoints = 5
 
-/// Diagnoses a loss log: one verdict on the learning rate, with its symptom, cause, fix and evidence.
+/// Diagnoses a run: one verdict on the learning rate, with its symptom, cause, fix, confidence
+/// and evidence, and an overfitting note when the validation loss rises after its best.
 ///
+/// The verdict answers which single change of the learning rate would most improve what the user
+/// cares about: the best validation loss when the log has one, else the final training loss.
 /// Works on raw per-step mini-batch losses (noisy), short or long (O(n log n)), on the natural log
-/// of the loss (see `LossCurve` for the measurements). Two rules settle the clear cases:
+/// of the loss (see `LossCurve` for the measurements). When the learning rate warmed up (its first
+/// value under a fifth of its peak), the training loss is read from the peak on. Two rules settle
+/// the clear cases:
 /// 1. a NaN or infinite loss → **diverged** (÷100);
 /// 2. the loss rose above its start by more than max(0.25, 3 × early noise) in log units (the
 ///    learning rate kicked it uphill) → **diverged** when it ends above its start or peaked above
-///    10× it, else **oscillating** (÷10).
+///    10× it, else **oscillating** (÷10); but one spike in a flat, noisy curve that ends near its
+///    start is noise, not a kick.
 /// Every other curve is named by `DiagnosisForest` from its `CurveFeatures`: **healthy** (keep),
 /// **too_slow** (×10 when it barely moved, else ×3), **oscillating** (÷10) or **plateau** (decay
-/// now). The forest is trained by scripts/diagnosis-model on real runs labelled by what rerunning
-/// them at other learning rates did (docs/diagnosis.md).
+/// now), with the share of the forest's vote as its confidence; a split vote (`low`) on too_slow
+/// recommends ×3, the smaller move. The forest is trained by scripts/diagnosis-model on real runs
+/// labelled by what rerunning them at other learning rates did (docs/diagnosis.md).
+///
+/// The validation loss then has the last word on what no learning-rate change would improve:
+/// when it rises after its best (overfitting), or fell and stopped improving (converged), a
+/// too_slow or plateau verdict becomes **healthy**.
 ///
 /// - Parameters:
-///   - losses: the loss per logged step, in order; NaN or ±infinity for a non-finite loss.
+///   - losses: the training loss per logged step, in order; NaN or ±infinity for a non-finite loss.
 ///   - learningRates: the learning rate per logged step, if the log has them.
 ///   - steps: the step numbers, if the log has them (increasing), else row indices are used.
+///   - validation: the validation loss at its own steps (any cadence), if the log has it.
 /// - Throws: `DiagnosisError` for fewer than `minimumDiagnosisPoints` losses (unless one of them is
 ///   not finite, which is enough for **diverged**), for mismatched columns, or for a damaged
 ///   installation whose forest cannot be read.
-public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [Int]? = nil) throws -> Diagnosis {
+public func diagnose(
+    losses: [Double], learningRates: [Double]? = nil, steps: [Int]? = nil,
+    validation: (steps: [Int], losses: [Double])? = nil
+) throws -> Diagnosis {
     // A non-finite loss settles the verdict however short the log is.
     guard losses.count >= minimumDiagnosisPoints || losses.contains(where: { !$0.isFinite }) else {
         throw DiagnosisError.notEnoughPoints(count: losses.count, needed: minimumDiagnosisPoints)
@@ -39,11 +54,31 @@ public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [I
             throw DiagnosisError.stepsNotIncreasing(index: bad)
         }
     }
+    if let validation, validation.steps.count != validation.losses.count {
+        throw DiagnosisError.lengthMismatch(column: "validation step", count: validation.steps.count, losses: validation.losses.count)
+    }
     let forest = try DiagnosisForest.shipped.get()
-    let curve = LossCurve(losses: losses)
-    let step = { (index: Int) in steps?[index] ?? index }
-    let verdict = DiagnosisRules.verdict(for: curve, forest: forest)
-    let factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)
+    let offset = warmupEnd(learningRates, losses: losses)
+    let curve = LossCurve(losses: Array(losses[offset...]))
+    let step = { (index: Int) in steps?[index + offset] ?? index + offset }
+    var (verdict, share) = DiagnosisRules.vote(for: curve, forest: forest)
+    var confidence = Confidence(share: share)
+    var factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)
+    if verdict == .tooSlow && confidence == .low { factor = min(factor, 3) }
+
+    let held = validation.flatMap { ValidationCurve(losses: $0.losses) }
+    var reason: DiagnosisRules.Override?
+    if let held, verdict == .tooSlow || verdict == .plateau || verdict == .healthy {
+        if held.overfits {
+            reason = .overfitting
+        } else if held.converged && verdict != .healthy {
+            reason = .validationConverged
+        }
+    }
+    if reason != nil {
+        (verdict, factor, confidence) = (.healthy, 1, .high)
+    }
+
     let learningRate = learningRates?.last { $0.isFinite }
     let evidence = DiagnosisEvidence(
         points: curve.points,
@@ -59,9 +94,33 @@ public func diagnose(losses: [Double], learningRates: [Double]? = nil, steps: [I
         earlyNoise: curve.earlyNoise, lateNoise: curve.lateNoise,
         stallStep: curve.stallIndex.map(step),
         learningRate: learningRate,
-        suggestedLearningRate: learningRate.map { $0 * factor })
-    let text = DiagnosisRules.explanation(verdict, factor: factor, evidence: evidence)
+        suggestedLearningRate: learningRate.map { $0 * factor },
+        readFromStep: offset > 0 ? step(0) : nil,
+        validationBestLoss: held?.best,
+        validationBestStep: held.flatMap { held in validation?.steps[held.bestIndex] },
+        validationEndLoss: held?.endLevel)
+    let overfitting = held.flatMap { held in
+        held.overfits
+            ? validation.map { Overfitting(fromStep: $0.steps[held.bestIndex], bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
+            : nil
+    }
+    let text = DiagnosisRules.explanation(verdict, factor: factor, evidence: evidence, override: reason, confidence: confidence)
     return Diagnosis(
         verdict: verdict, symptom: text.symptom, cause: text.cause, fix: text.fix,
-        learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence)
+        learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence,
+        confidence: confidence, overfitting: overfitting)
+}
+
+/// The index of the peak learning rate when the rate warmed up to it (its first value under a
+/// fifth of the peak, with a quarter of the run or more left after it and no NaN before it);
+/// else 0. The loss barely moves while a warming rate is tiny, which is the schedule's doing.
+private func warmupEnd(_ rates: [Double]?, losses: [Double]) -> Int {
+    guard let rates, let first = rates.first, first.isFinite,
+        let peak = rates.indices.filter({ rates[$0].isFinite }).max(by: { rates[$0] < rates[$1] })  // the first of equal maxima
+    else { return 0 }
+    let left = losses.count - peak
+    guard peak > 0, first < rates[peak] / 5, left >= max(minimumDiagnosisPoints, losses.count / 4),
+        losses[..<peak].allSatisfy(\.isFinite)
+    else { return 0 }
+    return peak
 }

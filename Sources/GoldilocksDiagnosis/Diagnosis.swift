@@ -1,7 +1,8 @@
 /// One verdict on a loss log: what is seen, why, what to change, and the numbers behind it.
 ///
 /// Encodes to the JSON of the `goldilocks diagnose` contract:
-/// `{"verdict", "symptom", "cause", "fix", "lr_factor", "decay_now", "evidence"}`.
+/// `{"verdict", "symptom", "cause", "fix", "lr_factor", "decay_now", "evidence"}`, plus
+/// `"confidence"` and `"overfitting"` (null unless the validation loss rises after its best).
 public struct Diagnosis: Codable, Sendable, Equatable {
     /// The verdict.
     public var verdict: Verdict
@@ -18,11 +19,16 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public var decayNow: Bool
     /// The measurements the verdict rests on.
     public var evidence: DiagnosisEvidence
+    /// How firmly the evidence supports the verdict; with `low`, the fix is the smaller move.
+    public var confidence: Confidence
+    /// Set when the validation loss rises after its best: a note beside the verdict, which is
+    /// about the learning rate only.
+    public var overfitting: Overfitting?
 
     /// Makes a diagnosis from its parts.
     public init(
         verdict: Verdict, symptom: String, cause: String, fix: String, learningRateFactor: Double,
-        decayNow: Bool, evidence: DiagnosisEvidence
+        decayNow: Bool, evidence: DiagnosisEvidence, confidence: Confidence = .high, overfitting: Overfitting? = nil
     ) {
         self.verdict = verdict
         self.symptom = symptom
@@ -31,11 +37,42 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         self.learningRateFactor = learningRateFactor
         self.decayNow = decayNow
         self.evidence = evidence
+        self.confidence = confidence
+        self.overfitting = overfitting
+    }
+
+    /// Encodes every key, `overfitting` as null when there is none, so the JSON's shape is fixed.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encode(symptom, forKey: .symptom)
+        try container.encode(cause, forKey: .cause)
+        try container.encode(fix, forKey: .fix)
+        try container.encode(learningRateFactor, forKey: .learningRateFactor)
+        try container.encode(decayNow, forKey: .decayNow)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(overfitting, forKey: .overfitting)
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, symptom, cause, fix, evidence
+        case verdict, symptom, cause, fix, evidence, confidence, overfitting
         case learningRateFactor = "lr_factor"
         case decayNow = "decay_now"
+    }
+}
+
+/// How firmly a diagnosis's evidence supports its verdict.
+public enum Confidence: String, Codable, Sendable, CaseIterable {
+    /// Settled by a rule (a NaN, an explosion, the validation loss), or a clear vote (≥ 70%).
+    case high
+    /// A majority vote (50–70%).
+    case medium
+    /// A split vote: the diagnosis recommends the smaller move.
+    case low
+
+    /// The confidence of a forest vote with this share.
+    init(share: Double) {
+        self = share >= 0.7 ? .high : share >= 0.5 ? .medium : .low
     }
 }

@@ -44,6 +44,15 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
     public var learningRate: Double?
     /// `learningRate` times the diagnosis's factor, when there is a learning rate.
     public var suggestedLearningRate: Double?
+    /// The step from which the training loss was read: the peak of a warmup, when the learning
+    /// rate warmed up (the loss barely moves while the rate is tiny); nil when read from the start.
+    public var readFromStep: Int?
+    /// The lowest validation loss and its step, when the log has a validation loss.
+    public var validationBestLoss: Double?
+    /// The step of `validationBestLoss`.
+    public var validationBestStep: Int?
+    /// The validation loss at the end: the median of the last fifth of its points.
+    public var validationEndLoss: Double?
 
     enum CodingKeys: String, CodingKey {
         case points, progress
@@ -62,5 +71,9 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
         case stallStep = "stall_step"
         case learningRate = "learning_rate"
         case suggestedLearningRate = "suggested_learning_rate"
+        case readFromStep = "read_from_step"
+        case validationBestLoss = "val_best_loss"
+        case validationBestStep = "val_best_step"
+        case validationEndLoss = "val_end_loss"
     }
 }

@@ -44,15 +44,19 @@ struct DiagnosisForest: Decodable, Sendable {
     let classes: [Verdict]
     let trees: [Tree]
 
-    /// The class with the highest mean share over the trees (the first of equal ones).
-    func verdict(for x: [Double]) -> Verdict {
+    /// The class with the highest mean share over the trees (the first of equal ones), and that
+    /// mean share: the forest's vote for it, from 1/classes (a toss-up) to 1 (unanimous).
+    func vote(for x: [Double]) -> (verdict: Verdict, share: Double) {
         var total = [Double](repeating: 0, count: classes.count)
         for tree in trees {
             for (k, share) in tree.shares(for: x).enumerated() { total[k] += share }
         }
         let best = total.indices.max { total[$0] < total[$1] } ?? 0  // the first of equal maxima
-        return classes[best]
+        return (classes[best], total[best] / Double(trees.count))
     }
+
+    /// The class with the highest mean share over the trees.
+    func verdict(for x: [Double]) -> Verdict { vote(for: x).verdict }
 
     /// The forest shipped with the package, read and checked once.
     static let shipped: Result<DiagnosisForest, DiagnosisError> = {

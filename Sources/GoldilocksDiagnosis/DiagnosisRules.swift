@@ -19,13 +19,24 @@ enum DiagnosisRules {
     /// the log itself or, past `forestPoints` values, from its means over equal windows (as a
     /// training loop that logs a running mean would have written it).
     static func verdict(for curve: LossCurve, forest: DiagnosisForest) -> Verdict {
-        if curve.firstNonFinite != nil { return .diverged }
-        if curve.spike > max(spikeFloor, 3 * curve.earlyNoise) {
-            return curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
+        vote(for: curve, forest: forest).verdict
+    }
+
+    /// The verdict with the share of the vote behind it: 1 for a verdict settled by rule.
+    static func vote(for curve: LossCurve, forest: DiagnosisForest) -> (verdict: Verdict, share: Double) {
+        if curve.firstNonFinite != nil { return (.diverged, 1) }
+        let threshold = max(spikeFloor, 3 * curve.earlyNoise)
+        // One mini-batch spike in a flat, noisy curve is noise, not a kick uphill: a flat curve
+        // must climb for a while to count.
+        let above = curve.levels.count { $0 - curve.start > threshold }
+        let flatButSpiky = barelyMoves(curve) && curve.sustainedRise <= threshold && -curve.drop <= threshold
+            && above <= max(1, curve.levels.count / 100)
+        if curve.spike > threshold && !flatButSpiky {
+            return (curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating, 1)
         }
         let width = (curve.levels.count + forestPoints - 1) / forestPoints
         let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
-        return forest.verdict(for: CurveFeatures(read).values)
+        return forest.vote(for: CurveFeatures(read).values)
     }
 
     /// Means over consecutive windows of `width` values (a last, shorter window is left out).
@@ -50,10 +61,34 @@ enum DiagnosisRules {
         }
     }
 
+    /// Why the whole run overrules what the training loss alone suggests.
+    enum Override {
+        /// The validation loss rose after its best: no rate change improves the best.
+        case overfitting
+        /// The validation loss fell and stopped improving: the run converged.
+        case validationConverged
+    }
+
     static func explanation(
-        _ verdict: Verdict, factor: Double, evidence e: DiagnosisEvidence
+        _ verdict: Verdict, factor: Double, evidence e: DiagnosisEvidence, override: Override? = nil,
+        confidence: Confidence = .high
     ) -> (symptom: String, cause: String, fix: String) {
         let moved = "loss went from \(short(e.startLoss)) to \(short(e.endLoss)) (\(percent(e.progress)) lower)"
+        let validation = e.validationBestLoss.map { best in
+            "validation loss best \(short(best)) at step \(e.validationBestStep ?? 0), \(short(e.validationEndLoss ?? best)) at the end"
+        } ?? ""
+        switch override {
+        case .overfitting?:
+            return ("training \(moved); \(validation)",
+                    "the learning rate suits this run: the validation loss rises because the model overfits",
+                    "keep the learning rate; stop at step \(e.validationBestStep ?? 0) or regularise")
+        case .validationConverged?:
+            return ("training \(moved); \(validation), no longer improving",
+                    "the run converged: a larger learning rate would not lower the validation loss materially",
+                    "keep the learning rate")
+        case nil:
+            break
+        }
         switch verdict {
         case .diverged:
             let what = e.firstNonFiniteStep.map { "loss became NaN or infinite at step \($0)" }
@@ -73,8 +108,10 @@ enum DiagnosisRules {
             } else {
                 what = "loss falls slowly: \(moved), of which the first quarter of the run made only \(percent(e.quarterShare)) (noise \(short(e.lateNoise)) per step)"
             }
-            return (what, "the learning rate is too small",
-                    factor == 10 ? "multiply the learning rate by 10" : "multiply the learning rate by 3 to 10")
+            let fix = factor == 10 ? "multiply the learning rate by 10"
+                : confidence == .low ? "multiply the learning rate by 3, a cautious step as the evidence is mixed, and diagnose again"
+                : "multiply the learning rate by 3 to 10"
+            return (what, "the learning rate is too small", fix)
         case .plateau:
             let since = e.stallStep.map { " from step \($0)" } ?? ""
             return ("\(moved), then stopped improving\(since)",

@@ -24,6 +24,11 @@ struct LossCurve {
     let best: Double
     let bestIndex: Int
     let spike: Double
+    /// How far the running median (over w = max(3, n/40) points) rose above its first value: a
+    /// sustained climb, which one mini-batch spike in a noisy curve is not.
+    let sustainedRise: Double
+    /// The running median's last value minus its first: below 0 when the loss ends lower.
+    let sustainedChange: Double
     let late: Double
     let lastQuarter: Double
     let firstLevel: Double
@@ -59,12 +64,16 @@ struct LossCurve {
             let level = y.first ?? 0
             blockMedians = y
             (start, end, best, bestIndex, spike, late, lastQuarter) = (level, level, level, 0, 0, 0, 0)
+            (sustainedRise, sustainedChange) = (0, 0)
             (earlyNoise, lateNoise, stallIndex, firstLevel, blockNoise) = (0, 0, nil, level, 0)
             return
         }
         start = RobustStatistics.median(y[..<max(1, min(5, n / 20))])
         end = RobustStatistics.median(y[(n - max(2, n / 10))...])
         spike = (y.max() ?? start) - start
+        let running = LossCurve.runningMedians(y, width: max(3, n / 40))
+        sustainedRise = (running.max() ?? 0) - running[0]
+        sustainedChange = (running.last ?? 0) - running[0]
 
         let blockCount = min(n, 40)
         let edges = (0...blockCount).map { $0 * n / blockCount }
@@ -104,6 +113,15 @@ struct LossCurve {
         }
         let offset = -lowest + max(0.01 * (highest - lowest), 1e-12)
         return losses.map { Foundation.log($0 + offset) }
+    }
+
+    /// The medians of runs of `width` consecutive values, starting every max(1, width/4) values
+    /// and at the very end (one value when there are fewer): O(n log width) for any length.
+    static func runningMedians(_ y: [Double], width: Int) -> [Double] {
+        guard y.count > width else { return [RobustStatistics.median(y[...])] }
+        var starts = Array(stride(from: 0, through: y.count - width, by: max(1, width / 4)))
+        if starts.last != y.count - width { starts.append(y.count - width) }
+        return starts.map { RobustStatistics.median(y[$0..<$0 + width]) }
     }
 
     private static func noise(_ y: ArraySlice<Double>) -> Double {

@@ -26,11 +26,11 @@ extension RangeTestCurve {
                 throw CurveError("\(source):\(line.number): expected \(names.count) cells like the header, found \(cells.count)")
             }
             func place(_ column: Int) -> String { "\(source):\(line.number): column \(column + 1) (\(names[column]))" }
-            guard let lr = Double(cells[lrColumn]), lr.isFinite, lr > 0 else {
+            guard let lr = number(cells[lrColumn]), lr.isFinite, lr > 0 else {
                 throw CurveError("\(place(lrColumn)): \"\(cells[lrColumn])\" is not a finite positive learning rate")
             }
             let lossCell = cells[lossColumn]
-            guard let loss = lossCell.isEmpty ? Double.nan : Double(lossCell) else {
+            guard let loss = lossCell.isEmpty ? Double.nan : number(lossCell) else {
                 throw CurveError("\(place(lossColumn)): \"\(lossCell)\" is not a number (write nan for a missing loss)")
             }
             lrs.append(lr)
@@ -49,4 +49,10 @@ extension RangeTestCurve {
         }
         try self.init(csv: text, source: path)
     }
+}
+
+/// The number a cell spells, refusing a NUL byte inside it (Swift's `Double(_:)` stops there, so
+/// "4.24\u{0}e-05" would read as 4.24).
+private func number(_ cell: String) -> Double? {
+    cell.utf8.contains(0) ? nil : Double(cell)
 }

@@ -6,7 +6,8 @@ public struct LogSeries: Sendable, Equatable, Codable {
     public var name: String
     /// The steps (row numbers from 0 when the log has no `step` column).
     public var steps: [Int]
-    /// The values; non-finite where the log says `nan`, `null`, `inf` or leaves a cell empty.
+    /// The values; non-finite where the log says `nan`, `null` or `inf`. Steps with no value
+    /// (an empty cell) are left out.
     public var values: [Double]
 
     /// A series.
@@ -28,6 +29,11 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var loss: LogSeries
     /// The learning rate (`lr`, `learning_rate`, `train/lr`, `lr-Adam`, …), if logged.
     public var learningRate: LogSeries?
+    /// The validation loss (`val_loss`, `val/loss`, `Loss/val`, `validation/epoch_loss`, …) at
+    /// whatever cadence it was logged, if logged.
+    public var validation: LogSeries?
+    /// What was left out while reading and why (a cut-off last line, a damaged record), for the user.
+    public var notes: [String]
 
     /// The loss's steps.
     public var steps: [Int] { loss.steps }
@@ -35,16 +41,21 @@ public struct LossLog: Sendable, Equatable, Codable {
     public var values: [Double] { loss.values }
 
     /// A log.
-    public init(loss: LogSeries, learningRate: LogSeries? = nil) {
+    public init(loss: LogSeries, learningRate: LogSeries? = nil, validation: LogSeries? = nil, notes: [String] = []) {
         self.loss = loss
         self.learningRate = learningRate
+        self.validation = validation
+        self.notes = notes
     }
 
-    /// Reads the log at `path`; `column` names the loss column or tag.
+    /// Reads the log at `path` (`-` for standard input); `column` names the loss column or tag.
     ///
     /// A folder written by `RunLogger` is read from its `metrics.csv` (then `epochs.csv`) when the
     /// column is there, else from its event files.
     public static func read(_ path: String, column: String = "loss") throws -> LossLog {
+        if path == "-" {
+            return try parse(FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", column: column)
+        }
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -69,10 +80,25 @@ public struct LossLog: Sendable, Equatable, Codable {
         } catch {
             throw LogError(.io(path: path, reason: "cannot read: \(error.localizedDescription)"))
         }
-        if data.count >= 12, (try? EventRecord.records(in: Array(data.prefix(4096)), file: path).isEmpty) == false {
-            return try readEvents(url, column: column)
+        return try parse(data, name: path, column: column)
+    }
+
+    /// Reads a log from its bytes: a TensorBoard event file, JSON lines or CSV, told apart by their
+    /// content; `name` names it in errors.
+    public static func parse(_ data: Data, name: String, column: String = "loss") throws -> LossLog {
+        let bytes = Array(data)
+        if !EventRecord.recordsUpToDamage(in: Array(bytes.prefix(4096)), file: name).records.isEmpty {
+            var series: [String: [ScalarPoint]] = [:]
+            var notes: [String] = []
+            for event in try EventFileReader.events(inBytes: bytes, file: name, notes: &notes) {
+                guard case let .scalars(values) = event.payload else { continue }
+                for v in values {
+                    series[v.tag, default: []].append(ScalarPoint(step: event.step, wallTime: event.wallTime, value: v.value))
+                }
+            }
+            return try lossLog(series, file: name, column: column, notes: notes)
         }
-        return try parse(text: data, name: path, column: column)
+        return try parse(text: data, name: name, column: column)
     }
 
     /// Reads a CSV or JSON-lines log from its bytes; `name` names it in errors.
@@ -85,16 +111,26 @@ public struct LossLog: Sendable, Equatable, Codable {
     }
 
     private static func readEvents(_ url: URL, column: String) throws -> LossLog {
-        let tags = try EventFileReader.scalars(at: url)
+        var notes: [String] = []
+        let series = try EventFileReader.scalars(at: url, notes: &notes)
+        return try lossLog(series, file: url.path, column: column, notes: notes)
+    }
+
+    /// The loss tag (named or closest) and the learning rate among TensorBoard scalar series.
+    private static func lossLog(
+        _ tags: [String: [ScalarPoint]], file: String, column: String, notes: [String]
+    ) throws -> LossLog {
         let available = tags.keys.sorted()
         guard let lossTag = SeriesName.match(column, in: available) else {
-            throw LogError(.missingColumn(file: url.path, column: column, available: available))
+            throw LogError(.missingColumn(file: file, column: column, available: available))
         }
         func series(_ tag: String) -> LogSeries {
             let points = tags[tag] ?? []
             return LogSeries(name: tag, steps: points.map(\.step), values: points.map(\.value))
         }
-        return LossLog(loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series))
+        return LossLog(
+            loss: series(lossTag), learningRate: SeriesName.learningRate(in: available).map(series),
+            validation: SeriesName.validationLoss(in: available, besides: lossTag).map(series), notes: notes)
     }
 }
 
@@ -123,6 +159,17 @@ enum SeriesName {
             if trainA != trainB { return trainA }
             return (a.count, a) < (b.count, b)
         }
+    }
+
+    /// The validation-loss series among `names` (a loss with a validation word), other than the
+    /// series `besides` already read as the loss; `val_loss` first, then the shortest name.
+    static func validationLoss(in names: [String], besides chosen: String) -> String? {
+        let validationWords: Set<String> = ["val", "valid", "validation", "eval", "evaluation", "dev"]
+        let candidates = names.filter { name in
+            let w = words(name)
+            return name != chosen && !validationWords.isDisjoint(with: w) && w.contains { $0 == "loss" || $0.hasSuffix("loss") }
+        }
+        return candidates.min { a, b in (a == "val_loss" ? 0 : 1, a.count, a) < (b == "val_loss" ? 0 : 1, b.count, b) }
     }
 
     /// The learning-rate series among `names`, if any.

@@ -4,6 +4,9 @@ import Foundation
 /// `metrics.csv`/`metrics.jsonl` (one line per step), `epochs.csv`/`epochs.jsonl` (one line per
 /// epoch) and a TensorBoard event file with every scalar under its own name as tag.
 ///
+/// The folder is claimed (`RunFolder`) from the start to `close()`: another run cannot write
+/// into it meanwhile, and an earlier run's files are replaced only when asked.
+///
 /// ```swift
 /// let logger = try RunLogger(directory: runFolder, configuration: config)
 /// try logger.log(step: 10, epoch: 0, scalars: ["loss": 0.52, "lr": 1e-3])
@@ -13,21 +16,36 @@ import Foundation
 public final class RunLogger {
     /// The run's folder.
     public let directory: URL
+    private let folder: RunFolder
     private let events: EventFileWriter
     private let steps: MetricsWriter
     private let epochs: MetricsWriter
 
-    /// Creates `directory`, writes `run.json` from `configuration`, and opens the logs.
+    /// Claims `directory` (see `RunFolder`), writes `run.json` from `configuration`, and opens the logs.
     ///
     /// - Parameters:
+    ///   - replacing: remove an earlier run's files from the folder instead of refusing it.
     ///   - stepColumns, epochColumns: the scalar names of the per-step and per-epoch records,
     ///     fixing the CSV headers; nil takes them from the first record.
     ///   - tensorScalars: store TensorBoard scalars in tensor form instead of `simple_value`.
-    public init(
-        directory: URL, configuration: some Encodable, stepColumns: [String]? = nil,
+    public convenience init(
+        directory: URL, replacing: Bool = false, configuration: some Encodable, stepColumns: [String]? = nil,
         epochColumns: [String]? = nil, tensorScalars: Bool = false
     ) throws {
+        try self.init(
+            folder: RunFolder(claiming: directory, replacing: replacing), configuration: configuration,
+            stepColumns: stepColumns, epochColumns: epochColumns, tensorScalars: tensorScalars)
+    }
+
+    /// Writes `run.json` and opens the logs in a folder already claimed (claim it before slow
+    /// work, so a conflict shows at once); the logger keeps the claim until `close()`.
+    public init(
+        folder: RunFolder, configuration: some Encodable, stepColumns: [String]? = nil,
+        epochColumns: [String]? = nil, tensorScalars: Bool = false
+    ) throws {
+        let directory = folder.url
         self.directory = directory
+        self.folder = folder
         try RunFile.write(configuration, to: directory.appendingPathComponent("run.json"))
         events = try EventFileWriter(directory: directory, tensorScalars: tensorScalars)
         steps = try MetricsWriter(directory: directory, name: "metrics", columns: stepColumns)
@@ -62,8 +80,10 @@ public final class RunLogger {
         for (tag, value) in scalars { try events.add(value, tag: tag, step: step, wallTime: now) }
     }
 
-    /// Flushes and closes every log.
+    /// Flushes and closes every log, then gives the folder up.
     public func close() throws {
+        // The claim goes whatever fails: a later run must not find the folder locked by this one.
+        defer { folder.release() }
         try events.close()
         try steps.close()
         try epochs.close()

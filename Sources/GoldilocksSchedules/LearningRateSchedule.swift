@@ -18,11 +18,12 @@ public protocol LearningRateSchedule: Sendable {
     /// PyTorch's `OneCycleLR` raises past `total_steps`; its value there is an extrapolation.
     var lastStep: Int? { get }
 
-    /// The learning rates of steps `0..<count`.
+    /// The learning rate of `step`, given the rate of the step before (`nil` at step 0).
     ///
-    /// The same as calling the schedule at each step; schedules that are defined by a recursion
-    /// (PyTorch's `ChainedScheduler`) compute them in one pass.
-    func values(count: Int) -> [Double]
+    /// The same as `self(step)`; schedules defined by a recursion (PyTorch's `ChainedScheduler`)
+    /// take the next step from the previous value in constant time, so a run of any length costs
+    /// one evaluation per step (see `values(count:)` and `ScheduleRows`).
+    func value(at step: Int, previous: Double?) -> Double
 }
 
 extension LearningRateSchedule {
@@ -30,7 +31,18 @@ extension LearningRateSchedule {
 
     public var lastStep: Int? { nil }
 
+    public func value(at step: Int, previous: Double?) -> Double { self(step) }
+
+    /// The learning rates of steps `0..<count`, one evaluation per step.
     public func values(count: Int) -> [Double] {
-        (0..<max(0, count)).map { self($0) }
+        var result: [Double] = []
+        result.reserveCapacity(max(0, count))
+        var previous: Double?
+        for step in 0..<max(0, count) {
+            let value = value(at: step, previous: previous)
+            result.append(value)
+            previous = value
+        }
+        return result
     }
 }

@@ -18,34 +18,77 @@ public struct ScheduleRow: Codable, Sendable, Equatable {
     }
 }
 
-/// The learning rate (and cycled momentum) of steps `0..<steps` of the schedule `spec` names.
+/// The learning rate (and cycled momentum) of steps `0..<steps` of the schedule `spec` names,
+/// computed as they are read: constant memory and one evaluation per step, for any step count.
 ///
 /// `ReduceLROnPlateau` needs `metrics`: metric `k` is fed after step `k`, so it needs at least
-/// `steps − 1` of them. Throws when the spec is invalid, when `steps` is negative, or when the
-/// schedule is not defined that far (OneCycleLR past `total_steps`).
-public func scheduleRows(_ spec: Spec, steps: Int, metrics: [Double]? = nil, learningRate: Double? = nil) throws(SpecError) -> [ScheduleRow] {
-    guard steps >= 0 else { throw SpecError("the number of steps must be ≥ 0, not \(steps)") }
-    switch try ScheduleRegistry.standard.controller(spec, learningRate: learningRate) {
-    case .schedule(let schedule):
-        if metrics != nil { throw SpecError("metrics drive only ReduceLROnPlateau (\"plateau\"); \(spec.name) is a function of the step") }
-        if let last = schedule.lastStep, steps - 1 > last {
-            throw SpecError("\(spec.name) is defined up to step \(last) (PyTorch raises after it); ask for at most \(last + 1) steps, not \(steps)")
+/// `steps − 1` of them. Creating the rows throws when the spec is invalid, when `steps` is
+/// negative, or when the schedule is not defined that far (OneCycleLR past `total_steps`).
+public struct ScheduleRows: Sequence, Sendable {
+    private let controller: ScheduleController
+    private let metrics: [Double]
+    /// The number of rows.
+    public let steps: Int
+
+    /// The rows of `spec` for `steps` steps; `learningRate` fills in a spec without `lr`.
+    public init(_ spec: Spec, steps: Int, metrics: [Double]? = nil, learningRate: Double? = nil) throws(SpecError) {
+        guard steps >= 0 else { throw SpecError("the number of steps must be ≥ 0, not \(steps)") }
+        controller = try ScheduleRegistry.standard.controller(spec, learningRate: learningRate)
+        switch controller {
+        case .schedule(let schedule):
+            if metrics != nil { throw SpecError("metrics drive only ReduceLROnPlateau (\"plateau\"); \(spec.name) is a function of the step") }
+            if let last = schedule.lastStep, steps - 1 > last {
+                throw SpecError("\(spec.name) is defined up to step \(last) (PyTorch raises after it); ask for at most \(last + 1) steps, not \(steps)")
+            }
+        case .plateau:
+            guard let metrics else { throw SpecError("\(spec.name) is driven by a metric: give one per step (`--metrics FILE`)") }
+            guard metrics.count >= steps - 1 else {
+                throw SpecError("\(steps) steps of \(spec.name) need \(steps - 1) metrics (one after each step but the last); got \(metrics.count)")
+            }
         }
-        return schedule.values(count: steps).enumerated().map { step, lr in
-            ScheduleRow(step: step, lr: lr, momentum: schedule.momentum(at: step))
-        }
-    case .plateau(var plateau):
-        guard let metrics else { throw SpecError("\(spec.name) is driven by a metric: give one per step (`--metrics FILE`)") }
-        guard metrics.count >= steps - 1 else {
-            throw SpecError("\(steps) steps of \(spec.name) need \(steps - 1) metrics (one after each step but the last); got \(metrics.count)")
-        }
-        var rows: [ScheduleRow] = []
-        for step in 0..<steps {
-            rows.append(ScheduleRow(step: step, lr: plateau.learningRate))
-            if step < metrics.count { plateau.step(metric: metrics[step]) }
-        }
-        return rows
+        self.metrics = metrics ?? []
+        self.steps = steps
     }
+
+    public func makeIterator() -> Iterator {
+        Iterator(controller: controller, metrics: metrics, steps: steps)
+    }
+
+    /// Computes each row from the one before.
+    public struct Iterator: IteratorProtocol {
+        fileprivate var controller: ScheduleController
+        fileprivate let metrics: [Double]
+        fileprivate let steps: Int
+        private var step = 0
+        private var previous: Double?
+
+        fileprivate init(controller: ScheduleController, metrics: [Double], steps: Int) {
+            self.controller = controller
+            self.metrics = metrics
+            self.steps = steps
+        }
+
+        public mutating func next() -> ScheduleRow? {
+            guard step < steps else { return nil }
+            defer { step += 1 }
+            switch controller {
+            case .schedule(let schedule):
+                let lr = schedule.value(at: step, previous: previous)
+                previous = lr
+                return ScheduleRow(step: step, lr: lr, momentum: schedule.momentum(at: step))
+            case .plateau(var plateau):
+                let row = ScheduleRow(step: step, lr: plateau.learningRate)
+                if step < metrics.count { plateau.step(metric: metrics[step]) }
+                controller = .plateau(plateau)
+                return row
+            }
+        }
+    }
+}
+
+/// The rows of `ScheduleRows` in an array.
+public func scheduleRows(_ spec: Spec, steps: Int, metrics: [Double]? = nil, learningRate: Double? = nil) throws(SpecError) -> [ScheduleRow] {
+    Array(try ScheduleRows(spec, steps: steps, metrics: metrics, learningRate: learningRate))
 }
 
 /// Reads metrics written one number per line (blank lines skipped; `nan` allowed).
@@ -54,7 +97,7 @@ public func parseMetrics(_ text: String, source: String = "metrics") throws(Spec
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let field = line.trimmingCharacters(in: .whitespaces)
         if field.isEmpty { continue }
-        guard let value = Double(field) else { throw SpecError("\(source), line \(index + 1): \"\(field)\" is not a number") }
+        guard !field.utf8.contains(0), let value = Double(field) else { throw SpecError("\(source), line \(index + 1): \"\(field)\" is not a number") }
         metrics.append(value)
     }
     return metrics

@@ -21,12 +21,10 @@ public struct PreparedData: Sendable {
         var train = all
         var validation: Dataset?
         if let path = configuration.validationData {
-            let held = try loadDataset(path, target: configuration.target, task: configuration.task, seed: configuration.seed &+ 1)
-            guard held.featureCount == all.featureCount else {
-                throw ConfigurationError(
-                    "the validation data has \(held.featureCount) features but the training data \(all.featureCount)")
-            }
-            validation = held
+            // The training set's task decides how the validation file's target is read.
+            let task: TaskChoice = all.task == .regression ? .regression : .classification
+            validation = try loadDataset(path, target: configuration.target, task: task, seed: configuration.seed &+ 1)
+                .aligned(to: all, name: path)
         } else if configuration.validationSplit > 0 {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
         }
@@ -59,12 +57,22 @@ public struct TrainingSetup: Sendable {
 
     public init(_ configuration: RunConfiguration, data: PreparedData? = nil) throws {
         try configuration.validate()
+        // Before the data is loaded: a huge --epochs or --model must not cost a load first.
+        try RunLimits.check(
+            hiddenLayers: configuration.hiddenLayers, batchSize: configuration.batchSize, epochs: configuration.epochs)
         self.configuration = configuration
         let data = try data ?? PreparedData(configuration)
         self.data = data
+        let widths = [data.train.featureCount] + configuration.hiddenLayers + [data.outputCount]
+        // The data fixes the input and output widths and the batches per epoch: checked before
+        // the weights, the workspace and the step history are allocated.
+        try RunLimits.check(widths: widths, batchRows: min(configuration.batchSize, data.train.count))
+        try RunLimits.check(
+            epochs: configuration.epochs,
+            stepsPerEpoch: Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize))
         var generator = SeededGenerator(seed: configuration.seed &+ 7)
         model = MLP<Float>(
-            widths: [data.train.featureCount] + configuration.hiddenLayers + [data.outputCount],
+            widths: widths,
             activation: configuration.activation, generator: &generator)
         var spec = configuration.optimizer
         if let rate = configuration.learningRate {
@@ -92,7 +100,10 @@ public struct TrainingSetup: Sendable {
     public var stepsPerEpoch: Int { Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize) }
 
     /// Mini-batches per epoch over `rows` training rows: the last batch may be short.
-    public static func stepsPerEpoch(rows: Int, batchSize: Int) -> Int { (rows + batchSize - 1) / batchSize }
+    public static func stepsPerEpoch(rows: Int, batchSize: Int) -> Int {
+        // Not (rows + batchSize - 1) / batchSize: that overflows for a batch size near Int.max.
+        rows / batchSize + (rows % batchSize == 0 ? 0 : 1)
+    }
 
     /// How many times the schedule advances over the run.
     public var scheduledSteps: Int {
@@ -118,8 +129,10 @@ public struct TrainingSetup: Sendable {
         var summary = makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)
+        let validated = history.epochs.compactMap { epoch in epoch.validationLoss.map { (epoch.step, $0) } }
         summary.diagnosis = try? diagnose(
-            losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step))
+            losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step),
+            validation: validated.isEmpty ? nil : (validated.map(\.0), validated.map(\.1)))
         return (summary, history)
     }
 }

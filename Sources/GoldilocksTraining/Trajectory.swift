@@ -25,11 +25,25 @@ public struct Trajectory: Sendable, Equatable, Codable {
     /// The step whose loss or point was no longer finite (NaN or ±∞), if the run diverged.
     public var divergedAt: Int?
 
-    /// Runs `optimizer` on `landscape` from `start` for `steps` updates.
+    /// Runs `optimizer` on `landscape` from `start` for `steps` updates, keeping every row.
     public init(
         landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
         schedule: (any LearningRateSchedule)? = nil, steps: Int
     ) throws(TrajectoryError) {
+        var rows: [Row] = []
+        divergedAt = try Self.walk(
+            landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps
+        ) { rows.append($0) }
+        self.rows = rows
+    }
+
+    /// Runs `optimizer` on `landscape` from `start` for `steps` updates and hands each row to
+    /// `body` as it is computed, in constant memory for any `steps`; returns the step at which the
+    /// run stopped being finite, if it did (see `divergedAt`).
+    public static func walk(
+        landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
+        schedule: (any LearningRateSchedule)? = nil, steps: Int, _ body: (Row) throws -> Void
+    ) throws(TrajectoryError) -> Int? {
         guard steps >= 0 else { throw TrajectoryError("the number of steps must be 0 or more, not \(steps)") }
         guard start.count == landscape.dimension else {
             throw TrajectoryError("the start point has \(start.count) coordinates; this function takes \(landscape.dimension)")
@@ -37,49 +51,58 @@ public struct Trajectory: Sendable, Equatable, Codable {
         guard start.allSatisfy(\.isFinite) else { throw TrajectoryError("the start point must be finite, not \(start)") }
         var optimizer = optimizer
         var position = start
-        rows = []
-        rows.reserveCapacity(steps + 1)
-        divergedAt = nil
         let startLoss = landscape.value(at: position)
-        guard startLoss.isFinite else {
-            divergedAt = 0
-            return
+        guard startLoss.isFinite else { return 0 }
+        do {
+            try body(Row(step: 0, loss: startLoss, position: position))
+            var previousRate: Double?
+            for step in 0..<steps {
+                if let schedule {
+                    let groups = optimizer.learningRates.count
+                    let rate = schedule.value(at: step, previous: previousRate)
+                    previousRate = rate
+                    optimizer.learningRates = Array(repeating: rate, count: groups)
+                    if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
+                }
+                let gradient = landscape.gradient(at: position)
+                position.withUnsafeMutableBufferPointer { p in
+                    gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
+                }
+                let loss = landscape.value(at: position)
+                guard loss.isFinite, position.allSatisfy(\.isFinite) else { return step + 1 }
+                try body(Row(step: step + 1, loss: loss, position: position))
+            }
+        } catch let error as TrajectoryError {
+            throw error
+        } catch {
+            throw TrajectoryError("\(error)")
         }
-        rows.append(Row(step: 0, loss: startLoss, position: position))
-        for step in 0..<steps {
-            if let schedule {
-                let groups = optimizer.learningRates.count
-                optimizer.learningRates = Array(repeating: schedule(step), count: groups)
-                if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
-            }
-            let gradient = landscape.gradient(at: position)
-            position.withUnsafeMutableBufferPointer { p in
-                gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-            }
-            let loss = landscape.value(at: position)
-            guard loss.isFinite, position.allSatisfy(\.isFinite) else {
-                divergedAt = step + 1
-                return
-            }
-            rows.append(Row(step: step + 1, loss: loss, position: position))
-        }
+        return nil
+    }
+
+    /// The CSV header for a path in `dimension` coordinates: `step,loss,x0,x1,…`.
+    public static func csvHeader(dimension: Int) -> String {
+        (["step", "loss"] + (0..<dimension).map { "x\($0)" }).joined(separator: ",")
+    }
+
+    /// One CSV row; numbers round-trip.
+    public static func csvLine(_ row: Row) -> String {
+        ([String(row.step), row.loss.description] + row.position.map(\.description)).joined(separator: ",")
+    }
+
+    /// One row as a JSON object `{"step", "loss", "x": […]}`; numbers round-trip.
+    public static func jsonObject(_ row: Row) -> String {
+        "{\"step\":\(row.step),\"loss\":\(row.loss.description),\"x\":[\(row.position.map(\.description).joined(separator: ","))]}"
     }
 
     /// CSV with the header `step,loss,x0,x1,…` and one row per step; numbers round-trip.
     public func csv() -> String {
-        let dimension = rows.first?.position.count ?? 0
-        var lines = [(["step", "loss"] + (0..<dimension).map { "x\($0)" }).joined(separator: ",")]
-        for row in rows {
-            lines.append(([String(row.step), row.loss.description] + row.position.map(\.description)).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        ([Self.csvHeader(dimension: rows.first?.position.count ?? 0)] + rows.map(Self.csvLine)).joined(separator: "\n") + "\n"
     }
 
-    /// JSON: `{"diverged_at": step or null, "rows": [{"step", "loss", "x": […]}, …]}`; numbers round-trip.
+    /// JSON: `{"rows": [{"step", "loss", "x": […]}, …], "diverged_at": step or null}`; numbers
+    /// round-trip. The rows come first so that a streamed path can be written as it is computed.
     public func json() -> String {
-        let rowTexts = rows.map { row in
-            "{\"step\":\(row.step),\"loss\":\(row.loss.description),\"x\":[\(row.position.map(\.description).joined(separator: ","))]}"
-        }
-        return "{\"diverged_at\":\(divergedAt.map(String.init) ?? "null"),\"rows\":[\(rowTexts.joined(separator: ","))]}\n"
+        "{\"rows\":[\(rows.map(Self.jsonObject).joined(separator: ","))],\"diverged_at\":\(divergedAt.map(String.init) ?? "null")}\n"
     }
 }

@@ -11,6 +11,20 @@ import Testing
         return try command.render()
     }
 
+    @Test func chartsRefuseMoreStepsThanTheyCanDrawButCSVStreamsAny() throws {
+        let spec = #"{"name":"StepLR","lr":0.1,"step_size":3}"#
+        #expect(throws: (any Error).self) {
+            try GoldilocksCommand.parseAsRoot(["schedule", "--spec", spec, "--steps", "9223372036854775807", "--format", "svg"])
+        }
+        #expect(try GoldilocksCommand.parseAsRoot(["schedule", "--spec", spec, "--steps", "9223372036854775807"]) is ScheduleCommand)
+    }
+
+    @Test func aLongScheduleIsChartedFromABoundedSample() throws {
+        let output = try render(["--spec", #"{"name":"CosineAnnealingWarmRestarts","lr":0.1,"T_0":1000}"#, "--steps", "1000000", "--format", "svg"])
+        #expect(output.contains("<svg"))
+        #expect(output.utf8.count < 400_000)
+    }
+
     @Test func csvHasTheHeaderAndOneRowPerStep() throws {
         let output = try render(["--spec", #"{"name":"StepLR","lr":0.1,"step_size":2,"gamma":0.5}"#, "--steps", "5"])
         #expect(output == "step,lr\n0,0.1\n1,0.1\n2,0.05\n3,0.05\n4,0.025\n")

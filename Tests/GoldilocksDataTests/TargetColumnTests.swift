@@ -59,3 +59,23 @@ private func load(_ targets: [String], task: TaskChoice = .auto) throws(DataErro
     #expect(dataset.task == .regression)
     #expect(dataset.targets == [1, 2, 1, 2])
 }
+
+@Test func oneStrayWordInAContinuousTargetIsAnErrorNotFortyClasses() throws {
+    var targets = (0..<40).map { String(Double($0) * 1.37 + 0.5) }
+    targets[17] = "n/a"
+    #expect {
+        try load(targets)
+    } throws: { error in
+        "\(error)".hasPrefix("t.csv, line 19, column \"y\": \"n/a\" is not a number, but 39 of the 40 values are numbers")
+    }
+    #expect(try load(targets, task: .classification).task == .classification(classes: 40))
+}
+
+@Test func aWordAmongFewWholeNumberLabelsIsStillAClass() throws {
+    let dataset = try load(["0", "1", "0", "1", "unknown", "0", "1", "1"])
+    #expect(dataset.task == .classification(classes: 3))
+}
+
+@Test func aNULInsideATargetNumberMakesItText() throws {
+    #expect(throws: DataError.self) { try load(["0.5", "1.25\u{0}9", "0.75", "2"], task: .regression) }
+}

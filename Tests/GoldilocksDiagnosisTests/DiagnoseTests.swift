@@ -138,3 +138,67 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
 @Test func negativeLossesStillHaveAShape() throws {
     #expect(try diagnose(losses: plateau.map { $0 - 1 }).verdict != .diverged)
 }
+
+@Test func oneSpikeInAFlatNoisyCurveFromATinyRateIsNotDivergence() throws {
+    // SGD at 5e-5 on a regression: 400 flat, noisy steps with one mini-batch at 3× the start.
+    var losses = curve(400, amplitude: 0.3) { _ in 1.0 }
+    losses[250] = 3 * losses[0]
+    let d = try diagnose(losses: losses)
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor > 1)
+}
+
+@Test func aRunThatJumpsUpAndStaysIsStillDivergedThoughItIsFlat() throws {
+    // A rate far too large: one step kicks the loss to 20× and it never comes back.
+    let losses = (0..<400).map { $0 < 3 ? 1.0 : 20 * exp(0.3 * noise($0)) }
+    #expect(try diagnose(losses: losses).verdict == .diverged)
+}
+
+/// A training loss still falling steadily: the forest alone calls it too slow.
+private let stillFalling = curve(500, amplitude: 0.01) { 2.3 * exp(-1.2 * $0) }
+private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
+
+@Test func aValidationLossRisingAfterItsBestIsOverfittingAndHealthyForTheRate() throws {
+    // Validation best at epoch 8, then 40% higher by the end.
+    let validation: [Double] = epochSteps.indices.map { (k: Int) -> Double in
+        k <= 8 ? 1.5 - 0.1 * Double(k) : 0.7 + 0.03 * Double(k - 8)
+    }
+    let d = try diagnose(losses: stillFalling, validation: (epochSteps, validation))
+    #expect(d.verdict == .healthy)
+    #expect(d.learningRateFactor == 1)
+    #expect(d.overfitting?.fromStep == epochSteps[8])
+    #expect(d.fix.contains("stop at step \(epochSteps[8])"))
+    #expect(d.overfitting?.description.contains("rises from step \(epochSteps[8])") == true)
+}
+
+@Test func aValidationLossThatFellAndStoppedImprovingMakesTheRunHealthy() throws {
+    let validation: [Double] = epochSteps.indices.map { (k: Int) -> Double in 0.3 + 1.2 * exp(-Double(k) / 2) }
+    let d = try diagnose(losses: stillFalling, validation: (epochSteps, validation))
+    #expect(d.verdict == .healthy)
+    #expect(d.overfitting == nil)
+    #expect(d.symptom.contains("no longer improving"))
+}
+
+@Test func aValidationLossStillFallingKeepsTooSlow() throws {
+    let validation: [Double] = epochSteps.indices.map { (k: Int) -> Double in 1.5 * exp(-Double(k) / 12) }
+    let d = try diagnose(losses: stillFalling, validation: (epochSteps, validation))
+    #expect(d.verdict == .tooSlow)
+    #expect(d.learningRateFactor > 1)
+}
+
+@Test func aWarmupIsReadAsTheSchedulesAndTheLossIsReadFromThePeak() throws {
+    // 100 warmup steps at a tiny rate (the loss barely moves), then a healthy fall to a floor.
+    let losses: [Double] = (0..<600).map { (t: Int) -> Double in
+        t < 100 ? 2.3 : 0.2 + 2.1 * exp(-Double(t - 100) / 40)
+    }
+    let rates: [Double] = (0..<600).map { (t: Int) -> Double in 1e-3 * min(1, Double(t + 1) / 100) }
+    let d = try diagnose(losses: losses, learningRates: rates)
+    #expect(d.evidence.readFromStep == 99)
+}
+
+@Test func theJSONCarriesConfidenceAndAnOverfittingFieldAlways() throws {
+    let d = try diagnose(losses: stillFalling)
+    let json = String(decoding: try JSONEncoder().encode(d), as: UTF8.self)
+    #expect(json.contains("\"confidence\":\""))
+    #expect(json.contains("\"overfitting\":null"))
+}

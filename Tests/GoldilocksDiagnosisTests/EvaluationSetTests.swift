@@ -10,6 +10,19 @@ struct EvaluationRun: Decodable {
     let losses: [Double?]
     let lr: Double
     let acceptable: [String]
+    /// The reruns that lowered the final loss materially: x10, x100, div10, div100, decay.
+    let helped: [String]
+
+    /// Whether `verdict` moves the rate one way while only the other way helped (the worst miss).
+    func isOpposite(_ verdict: String) -> Bool {
+        let up = helped.contains { $0.hasPrefix("x") }
+        let down = helped.contains { $0.hasPrefix("div") || $0 == "decay" }
+        switch verdict {
+        case "too_slow": return down && !up
+        case "oscillating", "diverged": return up && !down
+        default: return false
+        }
+    }
 }
 
 struct EvaluationSet: Decodable {
@@ -21,6 +34,8 @@ struct EvaluationSet: Decodable {
 struct Agreement {
     var agreed = 0
     var total = 0
+    /// Runs told to move the rate up where only down helped, or the reverse.
+    var opposite = 0
     /// (first acceptable verdict, predicted verdict) → count.
     var confusion: [String: [String: Int]] = [:]
 
@@ -35,6 +50,13 @@ struct Agreement {
             ).verdict.rawValue
             total += 1
             if run.acceptable.contains(verdict) { agreed += 1 }
+            if run.isOpposite(verdict) {
+                opposite += 1
+                if ProcessInfo.processInfo.environment["SHOW_OPPOSITE"] != nil {
+                    let d = try diagnose(losses: losses)
+                    print("OPPOSITE \(run.id) verdict=\(verdict) helped=\(run.helped) acceptable=\(run.acceptable) n=\(losses.count) peak=\(d.evidence.peakOverStart) progress=\(d.evidence.progress) nonfinite=\(String(describing: d.evidence.firstNonFiniteStep)) noise=\(d.evidence.earlyNoise)")
+                }
+            }
             let label = run.acceptable.contains(verdict) ? verdict : run.acceptable.joined(separator: "|")
             confusion[label, default: [:]][verdict, default: 0] += 1
         }
@@ -65,7 +87,7 @@ struct Agreement {
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
     let agreement = try Agreement(set)
-    print("\(set.half): \(agreement.agreed)/\(agreement.total) = \(String(format: "%.1f", 100 * agreement.fraction))% agree\n\(agreement.table)")
+    print("\(set.half): \(agreement.agreed)/\(agreement.total) = \(String(format: "%.1f", 100 * agreement.fraction))% agree, \(agreement.opposite) opposite\n\(agreement.table)")
     for source in ["pytorch/", "goldilocks/"] {
         let part = try Agreement(set, source: source)
         if part.total > 0 { print("\(set.half), \(source.dropLast()) runs: \(part.agreed)/\(part.total)") }

@@ -37,3 +37,7 @@ struct RangeTestCurveCSVTests {
         #expect(throws: CurveError.self) { try RangeTestCurve(contentsOfFile: "/nonexistent/curve.csv") }
     }
 }
+
+@Test func aNULInsideALearningRateIsAnErrorNotATruncatedNumber() {
+    #expect(throws: CurveError.self) { try RangeTestCurve(csv: "lr,loss\n1e-5,2.3\n4.24\u{0}e-05,2.2\n1e-4,2.1\n") }
+}

@@ -50,3 +50,21 @@ func readsRunsWrittenByOtherToolsAsTensorBoardDoes(run: String) throws {
         #expect(error.description.contains("corrupt TensorBoard record at byte"))
     }
 }
+
+@Test func aDamagedEventFileIsReadUpToTheDamageWithANoteWhenDiagnosed() throws {
+    let source = try EventFileReader.eventFiles(at: try fixturesFolder().appendingPathComponent("tensorboard/pytorch-simple"))[0]
+    let whole = try EventFileReader.scalars(at: source)
+    var bytes = Array(try Data(contentsOf: source))
+    bytes[bytes.count / 2] ^= 0xFF
+    let copy = try temporaryFolder().appendingPathComponent("events.out.tfevents.2.host")
+    try Data(bytes).write(to: copy)
+    let log = try LossLog.read(copy.path)
+    let loss = try #require(whole[log.loss.name])
+    #expect(!log.values.isEmpty && log.values.count < loss.count)
+    #expect(log.values == Array(loss.prefix(log.values.count).map(\.value)))
+    #expect(log.notes.count == 1)
+    #expect(log.notes.first?.contains("corrupt TensorBoard record at byte") == true)
+    // The same bytes under another name go through the content sniffing path.
+    let unnamed = try LossLog.parse(Data(bytes), name: "upload")
+    #expect(unnamed.values == log.values && unnamed.notes.count == 1)
+}

@@ -37,3 +37,9 @@ import TestSupport
     #expect(zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 })
     #expect(levels.first! >= 0 && levels.last! <= grid.values.flatMap { $0 }.max()!)
 }
+
+@Test func aGridOverTheWidestRangeHasFiniteSamples() {
+    let grid = Contours.grid({ x, y in x + y }, x: -1e308...1e308, y: -1e308...1e308, resolution: 5)
+    #expect(grid.xs.allSatisfy(\.isFinite) && grid.ys.allSatisfy(\.isFinite))
+    #expect(grid.xs.first == -1e308 && grid.xs[2] == 0)
+}

@@ -72,3 +72,38 @@ func everyFigureIsWellFormedSelfContainedSVG(name: String) throws {
     #expect(parsed.all("path", class: "series").count == 1)
     #expect(parsed.all("circle", class: "marker").count == 1)
 }
+
+@Test func aLossOf1e20IsMarkedWithATriangleAtTheTopAndNotedInTheLegend() throws {
+    let loss = (0..<100).map { $0 >= 80 ? 1e20 : 0.1 + 2.3 * exp(-Double($0) / 30) }
+    let svg = Figures.lossCurves([("loss", Array(loss.indices), loss)]).svg()
+    let parsed = try #require(SVGElements.parse(svg))
+    #expect(parsed.all("path", class: "exit-above").count == 1)
+    #expect(parsed.all("text").contains { $0.text.hasPrefix("20 points above") && $0.text.hasSuffix("not shown") })
+    #expect(!svg.lowercased().contains("nan") && !svg.contains("inf"))
+}
+
+@Test func aRunThatBecomesNaNEndsWithACross() throws {
+    let chart = Chart(series: [Series(name: "a", y: [3, 2, 1, .nan, .nan]), Series(name: "b", y: [3, 2, 1, 0.5, 0.2])])
+    let parsed = try #require(SVGElements.parse(chart.svg()))
+    #expect(parsed.all("path", class: "exit-nonfinite").count == 1)
+    #expect(parsed.all("text").contains { $0.text.hasSuffix("NaN or infinite: the line ends") })
+}
+
+@Test func huge1e300ValuesOnAGivenRangeStayInsideTheDocument() throws {
+    let chart = Chart(series: [Series(name: "x", x: [0, 1, 2], y: [1e300, -1e300, 1])], xRange: 0...2, yRange: 0...2)
+    let parsed = try #require(SVGElements.parse(chart.svg()))
+    let d = try #require(parsed.all("path", class: "series").first?.attributes["d"])
+    #expect(SVGCoordinates.numbers(in: d).allSatisfy { $0.isFinite && abs($0) < 1000 })
+    #expect(parsed.all("path", class: "exit-above").count == 1)
+    #expect(parsed.all("path", class: "exit-below").count == 1)
+}
+
+@Test func aSingle1e12SpikeIn10000StepsWritesAnSVGInUnderASecondWithEveryCoordinateInside() throws {
+    let loss = (0..<10_000).map { $0 == 5_000 ? 1e12 : 0.1 + 2.3 * exp(-Double($0) / 300) }
+    let start = ContinuousClock.now
+    let svg = Figures.lossCurves([("loss", Array(loss.indices), loss)]).svg()
+    // About 80 ms in a debug build.
+    #expect(ContinuousClock.now - start < .seconds(1))
+    let d = try #require(SVGElements.parse(svg)?.all("path", class: "series").first?.attributes["d"])
+    #expect(SVGCoordinates.numbers(in: d).allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 720 })
+}

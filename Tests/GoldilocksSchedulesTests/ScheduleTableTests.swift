@@ -9,6 +9,30 @@ import Testing
         expectClose(rows.map { $0.momentum ?? .nan }, [0.9, 0.85, 0.8], rtol: 1e-15)
     }
 
+    @Test func rowsAreComputedAsTheyAreReadForAnyStepCount() throws {
+        let rows = try ScheduleRows(Spec(json: #"{"name":"StepLR","lr":0.1,"step_size":2,"gamma":0.5}"#), steps: Int.max)
+        #expect(rows.prefix(4).map(\.lr) == [0.1, 0.1, 0.05, 0.05])
+    }
+
+    @Test func aChainedSchedulerStreamsTheSameValuesAsItsRecursion() throws {
+        let spec = try Spec(json: #"{"name":"ChainedScheduler","lr":1,"schedulers":[{"name":"ConstantLR","factor":0.1,"total_iters":3},{"name":"ExponentialLR","gamma":0.9}]}"#)
+        let streamed = try ScheduleRows(spec, steps: 8).map(\.lr)
+        guard case .schedule(let chained) = try ScheduleRegistry.standard.controller(spec, learningRate: nil) else {
+            Issue.record("ChainedScheduler is not a schedule")
+            return
+        }
+        expectClose(streamed, (0..<8).map { chained($0) }, rtol: 1e-15)
+    }
+
+    @Test(arguments: [
+        #"{"name":"StepLR","lr":0.1,"step_size":-9223372036854775808}"#,
+        #"{"name":"MultiStepLR","lr":0.1,"milestones":[-9223372036854775808]}"#,
+        #"{"name":"StepLR","lr":0.1,"step_size":9223372036854775807}"#,
+    ])
+    func stepCountsAtTheEdgesOfIntAreErrors(_ json: String) throws {
+        #expect(throws: SpecError.self) { try scheduleRows(Spec(json: json), steps: 3) }
+    }
+
     @Test func plateauNeedsEnoughMetrics() throws {
         let spec = try Spec(json: #"{"name":"ReduceLROnPlateau","lr":0.1}"#)
         #expect(throws: SpecError.self) { try scheduleRows(spec, steps: 5) }

@@ -1,40 +1,70 @@
 import Foundation
 
 /// Columns of numbers read from a CSV or JSON-lines log, with the line each row came from.
+///
+/// A cell is a number, a non-finite value (`nan`, `inf`, `-inf` and their spellings; JSON's
+/// `NaN`, `Infinity`, `-Infinity` as Python writes them, and `null`), or no value at that step
+/// (an empty CSV cell, a row that ends early, a key a JSON line leaves out). A last line that the
+/// file does not finish (a CSV row without its line end, a JSON line that is not a whole object)
+/// may be a row still being written: it is left out with a note, as TensorBoard leaves out a
+/// partial record.
 struct LogTable {
     let file: String
     /// Column names, in header (or first-seen) order.
     var names: [String] = []
-    /// The cells of each column by row; nil where a JSON line leaves the key out.
+    /// The cells of each column by row; nil where the row has no value.
     var columns: [String: [Double?]] = [:]
-    var rowCount = 0
+    /// The 1-based line of each row.
+    var lines: [Int] = []
+    var rowCount: Int { lines.count }
+    /// What the reader left out and why, for the user.
+    var notes: [String] = []
+    /// Where each column first held text that is not a number, so asking for it names the line.
+    private var badCells: [String: (line: Int, value: String)] = [:]
 
-    /// Parses a CSV with a header; cells are numbers, `nan`/`inf`/empty for non-finite values.
-    /// Non-numeric columns (e.g. a timestamp) are dropped unless they are asked for.
+    /// Parses a CSV with a header. Non-numeric columns (e.g. a timestamp) are dropped unless they
+    /// are asked for; a row with more cells than the header is an error.
     static func csv(_ text: String, file: String) throws -> LogTable {
         var table = LogTable(file: file)
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
-            .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }.makeIterator()
-        guard let header = lines.next() else { throw LogError(.empty(file: file)) }
+        let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let header = rows.first else { throw LogError(.empty(file: file)) }
         table.names = split(header.element).map { $0.trimmingCharacters(in: .whitespaces) }
-        var bad: [String: (line: Int, value: String)] = [:]
         for name in table.names { table.columns[name] = [] }
-        while let (index, line) = lines.next() {
-            let cells = split(line)
-            for (k, name) in table.names.enumerated() {
-                let cell = k < cells.count ? cells[k] : ""
-                let value = NumberFormat.parse(Substring(cell))
-                if value == nil && bad[name] == nil { bad[name] = (index + 1, cell) }
-                table.columns[name]?.append(value ?? .nan)
+        let unfinished = !(text.last?.isNewline ?? true)
+        for (position, (index, line)) in rows.enumerated().dropFirst() {
+            // A CSV row has no end marker but its line end: without one, "0.53" may be "0.5321"
+            // half written, so the row is not read as if it were whole.
+            if unfinished && position == rows.count - 1 {
+                table.notes.append(
+                    "\(file):\(index + 1): the last line has no line end, so it may be cut off; left out (end the file with a newline if it is whole)")
+                break
             }
-            table.rowCount += 1
+            let cells = split(line)
+            let parsed = table.names.indices.map { k in k < cells.count ? NumberFormat.parse(Substring(cells[k])) : .missing }
+            guard cells.count <= table.names.count else {
+                throw LogError(.badLine(
+                    file: file, line: index + 1,
+                    reason: "\(cells.count) cells, but the header has \(table.names.count) (\(table.names.joined(separator: ",")))"))
+            }
+            for (k, name) in table.names.enumerated() {
+                table.record(parsed[k], text: k < cells.count ? cells[k] : "", column: name, line: index + 1)
+            }
+            table.lines.append(index + 1)
         }
-        table.badCells = bad
         return table
     }
 
-    /// Where each column first failed to parse, so asking for it names the line.
-    private var badCells: [String: (line: Int, value: String)] = [:]
+    /// Appends one cell to `column`, remembering the first that is not a number.
+    private mutating func record(_ cell: NumberFormat.Cell, text: String, column: String, line: Int) {
+        switch cell {
+        case .number(let value): columns[column]?.append(value)
+        case .missing: columns[column]?.append(nil)
+        case .text:
+            if badCells[column] == nil { badCells[column] = (line, text) }
+            columns[column]?.append(nil)
+        }
+    }
 
     /// Splits one CSV line, honouring double quotes.
     private static func split(_ line: Substring) -> [String] {
@@ -58,12 +88,20 @@ struct LogTable {
         return cells
     }
 
-    /// Parses JSON lines: one object per line; numbers, `null` (non-finite) or strings like "nan".
+    /// Parses JSON lines: one object per line; numbers, `null`/`NaN`/`Infinity` (non-finite) or
+    /// strings like "nan". A line that is not an object is an error, unless it is the last and the
+    /// file does not finish it (a record cut off mid-line), which is left out with a note.
     static func jsonLines(_ text: String, file: String) throws -> LogTable {
         var table = LogTable(file: file)
-        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
-            guard let object = try? JSONDecoder().decode([String: Cell].self, from: Data(line.utf8)) else {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
+            .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
+        let unfinished = !(text.last?.isNewline ?? true)
+        for (position, (index, line)) in lines.enumerated() {
+            guard let object = try? JSONDecoder().decode([String: Cell].self, from: Data(pythonNonFinite(line).utf8)) else {
+                if unfinished && position == lines.count - 1 {
+                    table.notes.append("\(file):\(index + 1): the last line is cut off (no line end, not a whole JSON object); left out")
+                    break
+                }
                 throw LogError(.badLine(file: file, line: index + 1, reason: "not a JSON object"))
             }
             for key in object.keys.sorted() where table.columns[key] == nil {
@@ -71,23 +109,52 @@ struct LogTable {
                 table.columns[key] = Array(repeating: nil, count: table.rowCount)
             }
             for name in table.names {
-                let value: Double?
                 switch object[name] {
-                case nil: value = nil
-                case .number(let number)?: value = number
-                case .other(let text)?:
-                    if let parsed = NumberFormat.parse(Substring(text)) {
-                        value = parsed
-                    } else {
-                        if table.badCells[name] == nil { table.badCells[name] = (index + 1, text) }
-                        value = .nan
-                    }
+                case nil: table.record(.missing, text: "", column: name, line: index + 1)
+                case .number(let number)?: table.record(.number(number), text: "", column: name, line: index + 1)
+                case .other(let text)?: table.record(NumberFormat.parse(Substring(text)), text: text, column: name, line: index + 1)
                 }
-                table.columns[name]?.append(value)
             }
-            table.rowCount += 1
+            table.lines.append(index + 1)
         }
         return table
+    }
+
+    /// `line` with Python's bare `NaN`, `Infinity` and `-Infinity` (what `json.dumps` writes for
+    /// non-finite floats) turned into strings, so a standard JSON decoder reads them.
+    static func pythonNonFinite(_ line: Substring) -> String {
+        guard line.contains("NaN") || line.contains("Infinity") else { return String(line) }
+        var out = ""
+        var inString = false
+        var escaped = false
+        var rest = line[...]
+        while let character = rest.first {
+            if inString {
+                out.append(character)
+                if escaped {
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    inString = false
+                }
+                rest = rest.dropFirst()
+                continue
+            }
+            if character == "\"" { inString = true }
+            var replaced = false
+            for token in ["-Infinity", "Infinity", "NaN"] where rest.hasPrefix(token) {
+                out += "\"\(token)\""
+                rest = rest.dropFirst(token.count)
+                replaced = true
+                break
+            }
+            if !replaced {
+                out.append(character)
+                rest = rest.dropFirst()
+            }
+        }
+        return out
     }
 
     /// A JSON value in a log line: a number (`null` is NaN), or anything else as text.
@@ -112,7 +179,7 @@ struct LogTable {
     }
 
     /// The loss (named or closest) column with its steps, and the learning rate if present.
-    /// Rows where the loss is absent (a JSON line of another kind) are skipped.
+    /// Rows where a series has no value are left out of that series (a sparse column).
     func lossLog(column: String) throws -> LossLog {
         guard rowCount > 0 else { throw LogError(.empty(file: file)) }
         let numeric = names.filter { badCells[$0] == nil }
@@ -122,20 +189,40 @@ struct LogTable {
         if let bad = badCells[lossName] {
             throw LogError(.badCell(file: file, line: bad.line, column: lossName, value: bad.value))
         }
-        let stepColumn = ["step", "iteration", "iter", "global_step", "batch"].first { numeric.contains($0) }
+        let steps = try stepOfEachRow()
         func series(_ name: String) -> LogSeries {
-            var steps: [Int] = []
+            var kept: [Int] = []
             var values: [Double] = []
-            let cells = columns[name] ?? []
-            for row in 0..<rowCount {
-                guard let value = cells[row] else { continue }
-                let step = stepColumn.flatMap { columns[$0]?[row] }.flatMap { $0.isFinite ? Int(exactly: $0.rounded()) : nil }
-                steps.append(step ?? row)
+            for (row, value) in (columns[name] ?? []).enumerated() {
+                guard let value else { continue }
+                kept.append(steps[row])
                 values.append(value)
             }
-            return LogSeries(name: name, steps: steps, values: values)
+            return LogSeries(name: name, steps: kept, values: values)
         }
+        let loss = series(lossName)
+        guard !loss.values.isEmpty else { throw LogError(.empty(file: file)) }
         let lr = SeriesName.learningRate(in: numeric).map(series)
-        return LossLog(loss: series(lossName), learningRate: lr)
+        let validation = SeriesName.validationLoss(in: numeric, besides: lossName).map(series)
+        return LossLog(loss: loss, learningRate: lr, validation: validation, notes: notes)
+    }
+
+    /// The step of each row: the `step` (or `iteration`, `global_step`, …) column, else the row's
+    /// number from 0. A step column must hold a whole number on every row.
+    private func stepOfEachRow() throws -> [Int] {
+        guard let name = ["step", "iteration", "iter", "global_step", "batch"].first(where: { columns[$0] != nil }) else {
+            return Array(0..<rowCount)
+        }
+        if let bad = badCells[name] {
+            throw LogError(.badLine(file: file, line: bad.line, reason: "column \"\(name)\": \"\(bad.value)\" is not a step number"))
+        }
+        return try (columns[name] ?? []).enumerated().map { row, cell in
+            guard let cell, cell.isFinite, let step = Int(exactly: cell.rounded()), step >= 0 else {
+                let text = cell.map { NumberFormat.csv($0) } ?? "an empty cell"
+                throw LogError(.badLine(
+                    file: file, line: lines[row], reason: "column \"\(name)\": \(text) is not a step number (a whole number ≥ 0)"))
+            }
+            return step
+        }
     }
 }

@@ -37,17 +37,27 @@ enum NumberFormat {
         return out + "\""
     }
 
-    /// Parses a CSV cell: a number, or `nan`/`inf`/`-inf` (any case) or an empty cell for a
-    /// non-finite value; nil when it is neither.
-    static func parse(_ cell: Substring) -> Double? {
+    /// What a cell of a CSV or JSON-lines log holds.
+    enum Cell: Equatable {
+        /// A number, or a non-finite value spelled `nan`, `inf`, `-inf`, `null`, `none`, … (any case).
+        case number(Double)
+        /// An empty cell: no value at this step.
+        case missing
+        /// Text that is no number (including a number with a NUL byte or other junk inside).
+        case text
+    }
+
+    /// Parses a CSV cell (blanks around it allowed).
+    static func parse(_ cell: Substring) -> Cell {
         let text = cell.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return .nan }
-        if let value = Double(text) { return value }
+        if text.isEmpty { return .missing }
+        // Swift's Double(_:) stops at a NUL byte: "0.5\u{0}3e9" would read as 0.5.
+        if !text.utf8.contains(0), let value = Double(text) { return .number(value) }
         switch text.lowercased() {
-        case "nan", "-nan", "none", "null": return .nan
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        default: return nil
+        case "nan", "-nan", "+nan", "none", "null": return .number(.nan)
+        case "inf", "+inf", "infinity", "+infinity": return .number(.infinity)
+        case "-inf", "-infinity": return .number(-.infinity)
+        default: return .text
         }
     }
 }

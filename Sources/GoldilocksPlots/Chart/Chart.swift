@@ -17,7 +17,8 @@ public struct Chart: Sendable, Equatable {
     public var markers: [Marker]
     /// The x range shown; nil fits the data.
     public var xRange: ClosedRange<Double>?
-    /// The y range shown; nil fits the data. Points outside are clipped.
+    /// The y range shown; nil fits the data. Points outside are clipped, and marked where a line
+    /// leaves the range.
     public var yRange: ClosedRange<Double>?
 
     /// A chart.
@@ -38,14 +39,15 @@ public struct Chart: Sendable, Equatable {
     }
 
     /// The laid-out axes: the given ranges, or the data's (finite, and > 0 on log axes; markers'
-    /// x values included), widened to nice ticks.
+    /// x values included), widened to nice ticks. The x axis spans every point it can place, also
+    /// those whose y cannot be shown, so that a run that turned NaN is seen to go on.
     public func axes(xTicks: Int = 6, yTicks: Int = 6) -> (x: Axis, y: Axis) {
         var xs: [Double] = []
         var ys: [Double] = []
         for s in series {
-            for (x, y) in s.points where xScale.transform(x) != nil && yScale.transform(y) != nil {
+            for (x, y) in s.points where xScale.transform(x) != nil {
                 xs.append(x)
-                ys.append(y)
+                if yScale.transform(y) != nil { ys.append(y) }
             }
         }
         for m in markers {
@@ -69,10 +71,12 @@ public struct Chart: Sendable, Equatable {
 }
 
 extension Axis {
+    /// Shows `range` exactly (made usable: finite, of positive width, > 0 on a log axis), keeping
+    /// only the ticks inside it.
     fileprivate mutating func clamp(to range: ClosedRange<Double>) {
-        lower = range.lowerBound
-        upper = range.upperBound
-        let tolerance = (upper - lower) * 1e-9
+        (lower, upper) = Self.usableRange(scale: scale, range.lowerBound, range.upperBound)
+        // A billionth of the range, so a tick computed a rounding error outside still counts.
+        let tolerance = upper * 1e-9 - lower * 1e-9
         ticks = ticks.filter { $0.value >= lower - tolerance && $0.value <= upper + tolerance }
     }
 }

@@ -26,8 +26,14 @@ public enum Contours {
         _ f: (Double, Double) -> Double, x: ClosedRange<Double>, y: ClosedRange<Double>, resolution: Int = 80
     ) -> (xs: [Double], ys: [Double], values: [[Double]]) {
         let n = max(resolution, 2)
-        let xs = (0..<n).map { x.lowerBound + (x.upperBound - x.lowerBound) * Double($0) / Double(n - 1) }
-        let ys = (0..<n).map { y.lowerBound + (y.upperBound - y.lowerBound) * Double($0) / Double(n - 1) }
+        // Weighted ends rather than lower + t · (upper − lower), which overflows near ±1e308.
+        func samples(_ r: ClosedRange<Double>) -> [Double] {
+            (0..<n).map { k in
+                let t = Double(k) / Double(n - 1)
+                return r.lowerBound * (1 - t) + r.upperBound * t
+            }
+        }
+        let (xs, ys) = (samples(x), samples(y))
         let values = ys.map { yv in xs.map { xv in f(xv, yv) } }
         return (xs, ys, values)
     }

@@ -4,26 +4,32 @@ public enum Figures {
     /// Loss per step for one or several runs, with optional event markers (e.g. a guard's rescue:
     /// `.vertical(at: 420, label: "rescue: lr ÷10")`).
     ///
-    /// Diverged runs are clipped at twice the largest starting loss so the others stay readable;
-    /// `logY` shows the loss on a log axis.
+    /// Diverged runs are clipped at twice the largest starting loss (on a log axis, twice its
+    /// height in decades above the lowest loss) so the others stay readable; the renderers draw
+    /// them to the edge and mark where they left. `logY` shows the loss on a log axis; nil chooses
+    /// one when every loss is > 0 and the curves on the chart span more than three decades.
     public static func lossCurves(
-        _ runs: [(name: String, steps: [Int], loss: [Double])], events: [Marker] = [], logY: Bool = false,
+        _ runs: [(name: String, steps: [Int], loss: [Double])], events: [Marker] = [], logY: Bool? = nil,
         title: String = "Training loss"
     ) -> Chart {
         let series = runs.map { Series(name: $0.name, x: $0.steps.map(Double.init), y: $0.loss) }
+        let axis = LossAxis(runs.map(\.loss), scale: logY.map { $0 ? .log : .linear })
         return Chart(
-            title: title, xLabel: "step", yLabel: "loss", yScale: logY ? .log : .linear, series: series,
-            markers: events, yRange: logY ? nil : clippedRange(runs.map(\.loss)))
+            title: title, xLabel: "step", yLabel: "loss", yScale: axis.scale, series: series, markers: events,
+            yRange: axis.range)
     }
 
     /// The learning rate against the step, for one or several schedules; `logY` for schedules that
-    /// span decades (warmup from 0 reads better on a linear axis).
+    /// span decades (warmup from 0 reads better on a linear axis). nil chooses: log when every rate
+    /// is > 0 and the largest is over 100 times the smallest.
     public static func learningRateSchedule(
-        _ schedules: [(name: String, steps: [Int], learningRates: [Double])], logY: Bool = false,
+        _ schedules: [(name: String, steps: [Int], learningRates: [Double])], logY: Bool? = nil,
         title: String = "Learning-rate schedule"
     ) -> Chart {
-        Chart(
-            title: title, xLabel: "step", yLabel: "learning rate", yScale: logY ? .log : .linear,
+        let rates = schedules.flatMap(\.learningRates).filter(\.isFinite)
+        let spansDecades = (rates.min() ?? 0) > 0 && (rates.max() ?? 0) / (rates.min() ?? 1) > 100
+        return Chart(
+            title: title, xLabel: "step", yLabel: "learning rate", yScale: logY ?? spansDecades ? .log : .linear,
             series: schedules.map { Series(name: $0.name, x: $0.steps.map(Double.init), y: $0.learningRates) })
     }
 
@@ -31,7 +37,7 @@ public enum Figures {
     /// suggestion (`("valley", 3.2e-3)`).
     ///
     /// The loss axis is clipped at twice the starting loss, as the explosion at the end would flatten
-    /// everything else.
+    /// everything else; the renderers mark where the curve leaves it.
     public static func rangeTest(
         learningRates: [Double], losses: [Double], suggestions: [(name: String, learningRate: Double)] = [],
         title: String = "Learning-rate range test"
@@ -44,13 +50,14 @@ public enum Figures {
         return Chart(
             title: title, xLabel: "learning rate (log)", yLabel: "loss", xScale: .log,
             series: [Series(name: "loss", x: learningRates, y: losses)], markers: markers,
-            yRange: clippedRange([losses]))
+            yRange: LossAxis([losses], scale: .linear).range)
     }
 
     /// The same training at several learning rates, side by side: loss per step, one line per
-    /// learning rate, named `lr=0.1` (plus the verdict when given).
+    /// learning rate, named `lr=0.1` (plus the verdict when given). The loss axis is chosen and
+    /// clipped as in `lossCurves`.
     public static func learningRateComparison(
-        _ runs: [(learningRate: Double, steps: [Int], loss: [Double], verdict: String?)], logY: Bool = false,
+        _ runs: [(learningRate: Double, steps: [Int], loss: [Double], verdict: String?)], logY: Bool? = nil,
         title: String = "Comparing learning rates"
     ) -> Chart {
         lossCurves(
@@ -94,16 +101,5 @@ public enum Figures {
         return Chart(
             title: title, xLabel: "x", yLabel: "y", series: series, markers: Array(markers.prefix(1)),
             xRange: x, yRange: y)
-    }
-
-    /// The data's range with the top clipped at twice the largest first finite value, so that one
-    /// exploding run does not flatten the others; nil to fit everything.
-    static func clippedRange(_ curves: [[Double]]) -> ClosedRange<Double>? {
-        let finite = curves.flatMap { $0 }.filter(\.isFinite)
-        guard let lo = finite.min(), let hi = finite.max() else { return nil }
-        let starts = curves.compactMap { $0.first(where: \.isFinite) }
-        guard let start = starts.max(), start > lo else { return nil }
-        let cap = lo + 2 * (start - lo)
-        return hi > cap ? lo...cap : nil
     }
 }

@@ -4,8 +4,11 @@ extension Chart {
     /// The chart as a self-contained SVG document (no scripts, no external fonts: the generic
     /// `sans-serif` family), `width × height` pixels.
     ///
-    /// Lines break at non-finite values (and at values ≤ 0 on a log axis); everything outside the
-    /// plot area is clipped; markers are dashed vertical lines or circled points with labels.
+    /// Lines break at values ≤ 0 on a log axis; markers are dashed vertical lines or circled points
+    /// with labels. Values outside the axes are clipped: a line runs to the plot's edge and ends
+    /// with a triangle pointing the way it left (class `exit-above`, `exit-below`), or with a cross
+    /// where it became NaN or infinite (`exit-nonfinite`); the legend counts what is not shown.
+    /// Every coordinate written is inside the document, whatever the values.
     public func svg(width: Int = 720, height: Int = 440) -> String {
         let (xAxis, yAxis) = axes(xTicks: max(3, width / 110), yTicks: max(3, height / 70))
         let yLabelWidth = yAxis.ticks.compactMap(\.label).map(\.count).max() ?? 1
@@ -24,12 +27,17 @@ extension Chart {
         drawGrid(&svg, plot)
         var colorIndex = 0
         var legend: [LegendEntry] = []
+        var traces: [(trace: Trace, color: String)] = []
         svg.add(#"<g clip-path="url(#plot)">"#)
         for s in series {
             let color = s.color ?? Palette.color(colorIndex)
             if s.color == nil && s.style != .contour { colorIndex += 1 }
-            draw(s, color: color, in: &svg, plot)
-            if s.style != .contour && !s.name.isEmpty { legend.append(LegendEntry(name: s.name, color: color, sign: s.style == .points ? .dot : .line)) }
+            let trace = Trace(s, x: xAxis, y: yAxis, connected: s.style != .points)
+            draw(s, trace, color: color, in: &svg, plot)
+            if s.style != .contour {
+                traces.append((trace, color))
+                if !s.name.isEmpty { legend.append(LegendEntry(name: s.name, color: color, sign: s.style == .points ? .dot : .line)) }
+            }
         }
         for (k, m) in markers.enumerated() {
             let color = m.color ?? "#b22222"
@@ -38,6 +46,16 @@ extension Chart {
             legend.append(LegendEntry(name: m.label, color: color, sign: sign))
         }
         svg.add("</g>")
+        // Outside the clip: the marks sit on the plot's edge and would be cut in half.
+        for (trace, color) in traces { drawExits(trace, color: color, in: &svg, plot) }
+        for note in ClipSummary(traces.map(\.trace)).notes(yAxis: yAxis) {
+            let sign: LegendEntry.Sign = switch note.why {
+            case .above: .above
+            case .below: .below
+            case .nonFinite: .cross
+            }
+            legend.append(LegendEntry(name: note.text, color: "#333333", sign: sign))
+        }
         svg.add(#"<rect x="\#(f(left))" y="\#(f(top))" width="\#(f(right - left))" height="\#(f(bottom - top))" fill="none" stroke="rgb(51,51,51)" stroke-width="1"/>"#)
         drawTickLabels(&svg, plot)
         if !xLabel.isEmpty { svg.text(xLabel, x: (left + right) / 2, y: Double(height) - 12, size: 13, anchor: "middle") }
@@ -74,19 +92,15 @@ extension Chart {
         }
     }
 
-    private func draw(_ s: Series, color: String, in svg: inout SVGDocument, _ plot: PlotArea) {
+    private func draw(_ s: Series, _ trace: Trace, color: String, in svg: inout SVGDocument, _ plot: PlotArea) {
         var path = ""
-        var penDown = false
-        var dots: [(Double, Double)] = []
-        for (x, y) in s.points {
-            guard let px = plot.px(x), let py = plot.py(y) else {
-                penDown = false
-                continue
+        for piece in trace.pieces {
+            // A lone point is a segment of length zero, which the round line cap shows as a dot.
+            for (k, p) in (piece.count == 1 ? piece + piece : piece).enumerated() {
+                path += (k == 0 ? "M" : "L") + f(plot.x(p.x)) + " " + f(plot.y(p.y))
             }
-            path += (penDown ? "L" : "M") + f(px) + " " + f(py)
-            penDown = true
-            dots.append((px, py))
         }
+        let dots = trace.dots.map { (plot.x($0.x), plot.y($0.y)) }
         let name = escape(s.name)
         switch s.style {
         case .line, .lineAndPoints:
@@ -109,6 +123,22 @@ extension Chart {
         }
     }
 
+    /// A small triangle on the edge where a series left the plot, pointing the way it went, or a
+    /// cross where it became NaN or infinite.
+    private func drawExits(_ trace: Trace, color: String, in svg: inout SVGDocument, _ plot: PlotArea) {
+        for exit in trace.exits {
+            let (x, y) = (plot.x(exit.at.x), plot.y(exit.at.y))
+            switch exit.why {
+            case .above:
+                svg.add(#"<path class="exit-above" d="M\#(f(x - 5)) \#(f(y + 1))L\#(f(x + 5)) \#(f(y + 1))L\#(f(x)) \#(f(y - 8))Z" fill="\#(color)" stroke="white" stroke-width="0.5"/>"#)
+            case .below:
+                svg.add(#"<path class="exit-below" d="M\#(f(x - 5)) \#(f(y - 1))L\#(f(x + 5)) \#(f(y - 1))L\#(f(x)) \#(f(y + 8))Z" fill="\#(color)" stroke="white" stroke-width="0.5"/>"#)
+            case .nonFinite:
+                svg.add(#"<path class="exit-nonfinite" d="M\#(f(x - 4)) \#(f(y - 4))L\#(f(x + 4)) \#(f(y + 4))M\#(f(x - 4)) \#(f(y + 4))L\#(f(x + 4)) \#(f(y - 4))" stroke="\#(color)" stroke-width="2.5" fill="none"/>"#)
+            }
+        }
+    }
+
     private func draw(_ m: Marker, color: String, labelRow: Int, in svg: inout SVGDocument, _ plot: PlotArea) {
         switch m.position {
         case let .vertical(x):
@@ -128,6 +158,7 @@ extension Chart {
         _ entries: [LegendEntry], _ svg: inout SVGDocument,
         _ plot: PlotArea
     ) {
+        // A lone series needs no legend, unless something is clipped or marked.
         guard entries.count > 1 || (entries.count == 1 && !markers.isEmpty) else { return }
         let longest = entries.map(\.name.count).max() ?? 0
         let boxWidth = Double(36 + 7 * longest)
@@ -142,6 +173,11 @@ extension Chart {
                 svg.add(#"<circle cx="\#(f(x0 + 17))" cy="\#(f(y - 4))" r="3" fill="\#(entry.color)"/>"#)
             case .ring:
                 svg.add(#"<circle cx="\#(f(x0 + 17))" cy="\#(f(y - 4))" r="4" fill="none" stroke="\#(entry.color)" stroke-width="1.5"/>"#)
+            case .above, .below:
+                let (tip, base) = entry.sign == .above ? (y - 9, y + 1.0) : (y + 1, y - 9.0)
+                svg.add(#"<path d="M\#(f(x0 + 12)) \#(f(base))L\#(f(x0 + 22)) \#(f(base))L\#(f(x0 + 17)) \#(f(tip))Z" fill="\#(entry.color)"/>"#)
+            case .cross:
+                svg.add(#"<path d="M\#(f(x0 + 13)) \#(f(y - 8))L\#(f(x0 + 21)) \#(f(y))M\#(f(x0 + 13)) \#(f(y))L\#(f(x0 + 21)) \#(f(y - 8))" stroke="\#(entry.color)" stroke-width="2" fill="none"/>"#)
             case .line, .dashed:
                 let dash = entry.sign == .dashed ? #" stroke-dasharray="4 3""# : ""
                 svg.add(#"<line x1="\#(f(x0 + 8))" y1="\#(f(y - 4))" x2="\#(f(x0 + 26))" y2="\#(f(y - 4))" stroke="\#(entry.color)" stroke-width="2"\#(dash)/>"#)
@@ -154,7 +190,7 @@ extension Chart {
 
 /// One line of the legend.
 struct LegendEntry {
-    enum Sign { case line, dashed, dot, ring }
+    enum Sign { case line, dashed, dot, ring, above, below, cross }
     let name: String
     let color: String
     let sign: Sign
@@ -165,8 +201,14 @@ struct PlotArea {
     let left, right, top, bottom: Double
     let x, y: Axis
 
-    func px(_ value: Double) -> Double? { x.fraction(value).map { left + $0 * (right - left) } }
-    func py(_ value: Double) -> Double? { y.fraction(value).map { bottom - $0 * (bottom - top) } }
+    /// The x pixel of a value on the axis; nil when it is off the axis or cannot be shown.
+    func px(_ value: Double) -> Double? { x.fraction(value).flatMap { (0...1).contains($0) ? self.x($0) : nil } }
+    /// The y pixel of a value on the axis; nil when it is off the axis or cannot be shown.
+    func py(_ value: Double) -> Double? { y.fraction(value).flatMap { (0...1).contains($0) ? self.y($0) : nil } }
+    /// The x pixel of a plot fraction (0 left, 1 right).
+    func x(_ fraction: Double) -> Double { left + fraction * (right - left) }
+    /// The y pixel of a plot fraction (0 bottom, 1 top).
+    func y(_ fraction: Double) -> Double { bottom - fraction * (bottom - top) }
 }
 
 /// An SVG document being assembled line by line.
@@ -193,9 +235,11 @@ struct SVGDocument {
     func finished() -> String { (lines + ["</svg>", ""]).joined(separator: "\n") }
 }
 
-/// A coordinate with at most two decimals.
+/// A coordinate with at most two decimals. Coordinates come from clipped fractions, so the bound
+/// (far beyond any document) only keeps the conversion to Int safe; non-finite values write 0.
 func f(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
+    let bounded = value.isFinite ? min(max(value, -1e9), 1e9) : 0
+    let rounded = (bounded * 100).rounded() / 100
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
 }
 
@@ -213,3 +257,4 @@ func escape(_ text: String) -> String {
     }
     return out
 }
+

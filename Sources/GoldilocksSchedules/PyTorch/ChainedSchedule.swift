@@ -25,20 +25,17 @@ public struct ChainedSchedule: PyTorchScheduler, Codable {
         schedules.reduce(current) { lr, schedule in schedule.learningRate(at: epoch, current: lr) }
     }
 
-    public func values(count: Int) -> [Double] {
-        var result: [Double] = []
-        result.reserveCapacity(max(count, 0))
-        var lr = learningRate
-        for epoch in 0..<max(count, 0) {
-            lr = learningRate(at: epoch, current: lr)
-            result.append(lr)
-        }
-        return result
+    /// The next value of the recursion: each scheduler's update at `step` from the previous rate.
+    public func value(at step: Int, previous: Double?) -> Double {
+        learningRate(at: step, current: previous ?? learningRate)
     }
 
-    /// Runs the recursion up to `step` (cost proportional to `step`; use `values(count:)` for a run).
+    /// Runs the recursion up to `step`: time proportional to `step`, constant memory (use
+    /// `values(count:)` or `ScheduleRows` for a run).
     public func callAsFunction(_ step: Int) -> Double {
-        values(count: max(step, 0) + 1).last ?? learningRate
+        var lr = learningRate
+        for epoch in 0...max(step, 0) { lr = learningRate(at: epoch, current: lr) }
+        return lr
     }
 
     /// The momentum of the last scheduler that cycles it (it writes last).

@@ -4,10 +4,15 @@ extension Spec {
     /// The largest step count a spec may give: 2⁵³, so that step arithmetic cannot overflow.
     static let largestStep = 1 << 53
 
+    /// Whether `value` lies within ±2⁵³ (a range test, as `abs` traps on `Int.min`).
+    static func isStepSized(_ value: Int) -> Bool {
+        (-largestStep...largestStep).contains(value)
+    }
+
     /// A whole number of steps, at most 2⁵³ in size.
     func steps(_ key: String) throws(SpecError) -> Int {
         let value = try int(key)
-        guard abs(value) <= Spec.largestStep else { throw SpecError("\(name): \"\(key)\" is too large: \(value)") }
+        guard Spec.isStepSized(value) else { throw SpecError("\(name): \"\(key)\" is \(value), out of range: a step count must lie within ±2⁵³") }
         return value
     }
 
@@ -21,7 +26,7 @@ extension Spec {
     func ints(_ key: String) throws(SpecError) -> [Int] {
         var result: [Int] = []
         for number in try doubles(key) {
-            guard let whole = Int(exactly: number), abs(whole) <= Spec.largestStep else {
+            guard let whole = Int(exactly: number), Spec.isStepSized(whole) else {
                 throw SpecError("\(name): \"\(key)\" must be a list of whole numbers, not \(JSONValue.number(number))")
             }
             result.append(whole)
@@ -37,7 +42,7 @@ extension Spec {
         }
         var table: [Int: Double] = [:]
         for (boundary, scale) in fields {
-            guard let step = Int(boundary), abs(step) <= Spec.largestStep, case .number(let factor) = scale else {
+            guard let step = Int(boundary), Spec.isStepSized(step), case .number(let factor) = scale else {
                 throw SpecError("\(name): \"\(key)\" must map whole steps to numbers; \"\(boundary)\": \(scale) is not")
             }
             table[step] = factor

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import GoldilocksLogs
+import GoldilocksTraining
+import Testing
+
+@testable import GoldilocksCommands
+
+/// Parses and runs `arguments` as `goldilocks` does, and returns the exit status the error (if
+/// any) maps to, with the text printed for it.
+func exitStatus(_ arguments: [String]) async -> (status: Int32, text: String) {
+    var parsed: (any ParsableCommand)?
+    do {
+        var command = try GoldilocksCommand.parseAsRoot(arguments)
+        parsed = command
+        if var asyncCommand = command as? any AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+        return (0, "")
+    } catch {
+        #expect(GoldilocksCommand.exitStatus(for: error) == GoldilocksCommand.report(error, command: nil).status)
+        return GoldilocksCommand.report(error, command: parsed.map { type(of: $0) })
+    }
+}
+
+/// A fresh temporary folder for one test.
+func temporaryFolder(_ name: String = #function) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("goldilocks-commands-tests")
+        .appendingPathComponent(name.filter { $0.isLetter || $0.isNumber } + "-" + UUID().uuidString)
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+@Suite("exit statuses")
+struct ExitStatusTests {
+    @Test(arguments: [
+        ["train", "--bogus"],  // a parse error
+        ["train", "--data", "iris", "--batch-size", "0"],  // validate()
+        ["train", "--data", "iris", "--model", "100000,100000"],  // RunLimits, before any allocation
+        ["train", "--data", "iris", "--epochs", "4611686018427387904", "--lr", "auto"],
+        ["find", "--data", "iris", "--num-it", "0"],
+        ["bench", "mlp", "--batch-size", "9223372036854775807"],
+    ])
+    func usageErrorsAre64WithTheUsageText(arguments: [String]) async {
+        let (status, text) = await exitStatus(arguments)
+        #expect(status == 64)
+        #expect(text.contains("Usage: goldilocks \(arguments[0])"), "\(text)")
+    }
+
+    @Test func aLimitOnlyTheDataRevealsIsAUsageErrorOfTrain() async {
+        // 120 iris training rows: 4 batches an epoch, 20 million steps for 5 million epochs.
+        let (status, text) = await exitStatus(["train", "--data", "iris", "--epochs", "5000000"])
+        #expect(status == 64)
+        #expect(text.contains("--epochs: a run takes at most 10,000,000 optimizer steps"))
+        #expect(text.contains("Usage: goldilocks train"))
+    }
+
+    @Test(arguments: [
+        ["diagnose", "/no/such/log.csv"],  // LogError
+        ["train", "--data", "/no/such/data.csv"],  // DataError
+        ["train", "--data", "iris", "--optimizer", #"{"name":"Adamm"}"#],  // SpecError
+    ])
+    func badInputDataIs65WithoutTheUsageText(arguments: [String]) async {
+        let (status, text) = await exitStatus(arguments)
+        #expect(status == 65)
+        #expect(text.hasPrefix("Error: "))
+        #expect(!text.contains("Usage:"))
+    }
+
+    @Test func anUnwritableOutputIs1AndShowsBeforeAnyWork() async throws {
+        let logs = try temporaryFolder().appendingPathComponent("logs")
+        let (status, text) = await exitStatus(["train", "--data", "iris", "--plot", "/no/such/folder/loss.svg", "--log-dir", logs.path])
+        #expect(status == 1)
+        #expect(text == "Error: --plot /no/such/folder/loss.svg: the folder /no/such/folder does not exist")
+        // Checked before the log folder was even claimed, let alone the training.
+        #expect(!FileManager.default.fileExists(atPath: logs.path))
+    }
+
+    @Test func aLogFolderInUseIs1EvenWithOverwrite() async throws {
+        let folder = try temporaryFolder()
+        let claim = try RunFolder(claiming: folder)
+        let (status, text) = await exitStatus(["train", "--data", "iris", "--log-dir", folder.path, "--overwrite"])
+        #expect(status == 1)
+        #expect(text.contains("is writing to the log folder \(folder.path)"))
+        #expect(!text.contains("Usage:"))
+        claim.release()
+    }
+
+    @Test func aLogThatCannotBeWrittenIs1WithoutTheUsageText() {
+        struct DiskFull: Error, CustomStringConvertible { var description: String { "runs/metrics.csv: write failed" } }
+        let (status, text) = GoldilocksCommand.report(RunLogError(underlying: DiskFull()), command: TrainCommand.self)
+        #expect(status == 1)
+        #expect(text == "Error: could not write the run's log: runs/metrics.csv: write failed")
+    }
+
+    @Test func signalsMapTo128PlusTheSignal() {
+        #expect(GoldilocksCommand.exitStatus(for: InterruptedError(signal: SIGINT, reason: "")) == 130)
+        #expect(GoldilocksCommand.exitStatus(for: InterruptedError(signal: SIGTERM, reason: "")) == 143)
+    }
+
+    @Test func helpIsNotAnError() async {
+        let (status, text) = await exitStatus(["--help"])
+        #expect(status == 0)
+        #expect(text.contains("Exit status: 0 on success; 64 for a usage error"))
+    }
+}
