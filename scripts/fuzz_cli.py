@@ -291,7 +291,7 @@ def log_file(case, rng):
     if roll == 6:  # another data set's file, or binary junk
         return case.file(f"other{len(case.files)}.csv", rng.choice([IRIS, bytes(rng.randrange(256) for _ in range(rng.randint(0, 2000)))]))
     if roll == 7:
-        return rng.choice(["-", "missing.csv", ".", "/dev/null", "/", ""])
+        return rng.choice(["-", "missing.csv", ".", "/dev/null", ""])
     return case.file(f"seed{len(case.files)}.jsonl", damage(rng.choice(SEEDS["FuzzJSONLines"]), rng))
 
 
@@ -538,10 +538,43 @@ def execute(binary, case, folder, timeout, memory_mb, backtrace=False):
         out, err = process.communicate(timeout=timeout)
         timed_out = False
     except subprocess.TimeoutExpired:
+        stack = hung_frame(process.pid)
         os.killpg(process.pid, signal.SIGKILL)
         out, err = process.communicate()
+        err += f"\n--- hung in: {stack} ---\n".encode() if stack else b""
         timed_out = True
     return process.returncode, out, err.decode("utf-8", "replace"), timed_out, time.monotonic() - started
+
+
+def hung_frame(pid):
+    """Where a hung process is, by gdb's stacks (when gdb is installed): the innermost Goldilocks frame."""
+    if not shutil.which("gdb"):
+        return ""
+    try:
+        stacks = subprocess.run(["gdb", "-p", str(pid), "-batch", "-ex", "thread apply all bt 30"], capture_output=True,
+                                text=True, errors="replace", timeout=30).stdout
+    except subprocess.TimeoutExpired:
+        return ""
+    for line in stacks.splitlines():
+        match = re.search(r"in (\$s\S+|\S+) \(.*\) at \S*/Sources/(Goldilocks\w+/\S+)", line)
+        if match and "GoldilocksCommands" not in match.group(2):
+            return f"{demangle(match.group(1))} ({match.group(2)})"
+    for line in stacks.splitlines():
+        match = re.search(r"in (\$s\S+|\S+) \(.*\) at \S*/Sources/(\S+)", line)
+        if match:
+            return f"{demangle(match.group(1))} ({match.group(2)})"
+    return ""
+
+
+def demangle(symbol):
+    tool = shutil.which("swift-demangle") or shutil.which("swift")
+    if not symbol.startswith("$s") or not tool:
+        return symbol
+    command = [tool, "--simplified", "--compact", symbol] if tool.endswith("swift-demangle") else [tool, "demangle", "--simplified", "--compact", symbol]
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=10).stdout.strip() or symbol
+    except (subprocess.TimeoutExpired, OSError):
+        return symbol
 
 
 def first_line(stderr, pattern=None):
@@ -596,6 +629,8 @@ def run_case(binary, seed, index, scratch, options):
     returncode, _, stderr, timed_out, seconds = execute(binary, case, folder, options.timeout, options.memory_mb)
     outcome, cause = classify(returncode, stderr, timed_out, case)
     frame = ""
+    if timed_out:
+        frame = first_line(stderr, r"^--- hung in: ").removeprefix("--- hung in: ").removesuffix(" ---")
     if outcome == "crash":
         shutil.rmtree(folder, ignore_errors=True)
         _, _, traced, _, _ = execute(binary, case, folder, max(60, options.timeout * 3), options.memory_mb, backtrace=True)
@@ -652,7 +687,7 @@ def main():
             if result["outcome"] != "ok":
                 # Crashes group by message and crashing function; hangs (no stack) by command and format.
                 fmt = result["args"][result["args"].index("--format") + 1] if "--format" in result["args"][:-1] else ""
-                key = (result["outcome"], "" if result["outcome"] == "crash" else f"{result['command']} --format {fmt}",
+                key = (result["outcome"], "" if result["outcome"] == "crash" or result["frame"] else f"{result['command']} --format {fmt}",
                        normalise(result["cause"]), result["frame"])
                 group = groups.setdefault(key, [])
                 group.append(result)
