@@ -504,7 +504,8 @@ def generate(seed, index):
         args.insert(rng.randrange(1, len(args) + 1), rng.choice(["--x", "--", "-", "--help", "--format"]))
     elif roll < 0.08:
         args.append("y" * rng.choice([1000, 100_000]))
-    case.args = args
+    # The kernel refuses an argument over 128 KB (E2BIG): a spec that large goes in a file.
+    case.args = [case.file(f"big{k}.json", a) if len(a) > 100_000 and a.startswith("{") else a for k, a in enumerate(args)]
     return case
 
 
@@ -624,6 +625,14 @@ def normalise(text):
 
 
 def run_case(binary, seed, index, scratch, options):
+    try:
+        return try_case(binary, seed, index, scratch, options)
+    except Exception as error:  # a fuzzer bug must not lose the campaign: report it as its own outcome
+        return {"index": index, "command": "?", "args": [], "outcome": "fuzzer-error", "cause": repr(error), "frame": "",
+                "seconds": 0.0, "stderr": repr(error), "folder": scratch / f"case-{index}"}
+
+
+def try_case(binary, seed, index, scratch, options):
     case = generate(seed, index)
     folder = scratch / f"case-{index}"
     returncode, _, stderr, timed_out, seconds = execute(binary, case, folder, options.timeout, options.memory_mb)
@@ -693,7 +702,9 @@ def main():
                 group.append(result)
                 if len(group) <= options.keep:
                     saved = out / f"{result['outcome']}-{len(groups):03d}" / f"case-{result['index']}"
-                    shutil.copytree(result["folder"], saved, dirs_exist_ok=True)
+                    if result["folder"].is_dir():
+                        shutil.copytree(result["folder"], saved, dirs_exist_ok=True)
+                    saved.mkdir(parents=True, exist_ok=True)
                     (saved / "command.txt").write_text(shlex.join([binary] + result["args"]) + "\n")
                     (saved / "stderr.txt").write_text(result["stderr"])
                     result["saved"] = saved
