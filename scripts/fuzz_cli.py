@@ -586,22 +586,25 @@ def first_line(stderr, pattern=None):
     return ""
 
 
-def crashing_frame(stderr):
-    """The first frame of the crashed thread inside the goldilocks binary, from Swift's backtracer."""
-    crashed = False
+def crash_details(stderr):
+    """From Swift's backtrace: the runtime failure (an overflow, an index out of range) and the first
+    frame of the crashed thread in Goldilocks' own sources."""
+    message, crashed = "", False
     for line in stderr.splitlines():
         if re.match(r"Thread \d+.* crashed:", line):
             crashed = True
             continue
-        if crashed and " in goldilocks at " in line:
-            match = re.search(r"0x[0-9a-f]+ (.*?) \+ \d+ in goldilocks at (\S+)", line) or \
-                re.search(r"0x[0-9a-f]+ (.*?) in goldilocks at (\S+)", line)
-            if match:
-                where = re.sub(r"^.*/(Sources|checkouts)/", "", match.group(2))
-                return f"{match.group(1)} ({where})"
-        if crashed and line.startswith("Thread "):
+        if not crashed:
+            continue
+        if line.startswith("Thread "):
             break
-    return ""
+        failure = re.search(r"(Swift runtime failure: .*?) in goldilocks at", line)
+        if failure and not message:
+            message = failure.group(1)
+        frame = re.search(r"0x[0-9a-f]+ (?:specialized )?(.*?)(?: \+ \d+)? in goldilocks at \S*/Sources/(\S+?)(?::\d+)?$", line)
+        if frame:
+            return message, f"{frame.group(1)} ({frame.group(2)})"
+    return message, ""
 
 
 def classify(returncode, stderr, timed_out, case):
@@ -643,7 +646,9 @@ def try_case(binary, seed, index, scratch, options):
     if outcome == "crash":
         shutil.rmtree(folder, ignore_errors=True)
         _, _, traced, _, _ = execute(binary, case, folder, max(60, options.timeout * 3), options.memory_mb, backtrace=True)
-        frame = crashing_frame(traced)
+        message, frame = crash_details(traced)
+        if message and message not in cause:
+            cause += f": {message}"
         stderr = stderr + ("\n--- re-run with the backtracer ---\n" + traced if traced else "")
     result = {"index": index, "command": case.command, "args": case.args, "outcome": outcome, "cause": cause,
               "frame": frame, "seconds": seconds, "stderr": stderr, "folder": folder, "case": case}
