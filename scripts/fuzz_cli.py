@@ -530,6 +530,8 @@ def execute(binary, case, folder, timeout, memory_mb, backtrace=False):
     env["SWIFT_BACKTRACE"] = ("enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,sanitize=no"
                               if backtrace else "enable=no")
     env["NO_COLOR"] = "1"
+    # Several cases run at once: one thread each, so a time limit measures the case, not contention.
+    env.setdefault("GOLDILOCKS_THREADS", "1")
     # ulimit -v caps the address space (KB); exec keeps the signal a crash dies of visible.
     command = ["/bin/sh", "-c", f'ulimit -v {memory_mb * 1024}; exec "$@"', "sh", binary] + case.args
     started = time.monotonic()
