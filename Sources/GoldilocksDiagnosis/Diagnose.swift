@@ -103,8 +103,9 @@ public func diagnose(
         validationBestLoss: held?.best,
         validationBestStep: held.flatMap { held in validation?.steps[held.bestIndex] },
         validationEndLoss: held?.endLevel)
+    // A validation loss that rises with a training loss kicked uphill is the divergence, not overfitting.
     let overfitting = held.flatMap { held in
-        held.overfits
+        held.overfits && verdict != .diverged && verdict != .oscillating
             ? validation.map { Overfitting(fromStep: $0.steps[held.bestIndex], bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
             : nil
     }
@@ -115,13 +116,13 @@ public func diagnose(
         confidence: confidence, overfitting: overfitting)
 }
 
-/// 1% of the starting loss (the median of the first max(1, min(5, n/20)) losses), below which
-/// no change counts as material; nil when a loss is not finite or negative (a loss that can be
-/// negative, such as a density's negative log-likelihood, has no such floor).
+/// 1% of the starting loss, the first loss (the untrained model's, before a rate far too large
+/// can blow the next ones up), below which no change counts as material; nil when a loss is not
+/// finite or negative (a loss that can be negative, such as a density's negative log-likelihood,
+/// has no such floor).
 private func materialityFloor(_ losses: [Double]) -> Double? {
-    guard losses.allSatisfy({ $0.isFinite && $0 >= 0 }), !losses.isEmpty else { return nil }
-    let start = RobustStatistics.median(losses[..<max(1, min(5, losses.count / 20))])
-    return start > 0 ? 0.01 * start : nil
+    guard losses.allSatisfy({ $0.isFinite && $0 >= 0 }), let first = losses.first, first > 0 else { return nil }
+    return 0.01 * first
 }
 
 /// The training loss at the end: the median of the last max(2, n/10) losses.

@@ -26,6 +26,12 @@ enum DiagnosisRules {
     static func vote(for curve: LossCurve, forest: DiagnosisForest) -> (verdict: Verdict, share: Double) {
         if curve.firstNonFinite != nil { return (.diverged, 1) }
         let threshold = max(spikeFloor, 3 * curve.earlyNoise)
+        // The untrained model's loss is the first one: a run that climbed over 10× above it and
+        // ends above it blew up, however its first few (already exploded) steps set the start.
+        if let first = curve.levels.first, let peak = curve.levels.max(),
+            peak - first > explosion, curve.end - first > threshold {
+            return (.diverged, 1)
+        }
         // One mini-batch spike in a flat, noisy curve is noise, not a kick uphill: a flat curve
         // must climb for a while to count.
         let above = curve.levels.count { $0 - curve.start > threshold }

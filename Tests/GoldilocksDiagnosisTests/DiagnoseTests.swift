@@ -204,3 +204,12 @@ private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
     #expect(json.contains("\"confidence\":\""))
     #expect(json.contains("\"overfitting\":null"))
 }
+
+@Test func aRunThatBlewUpAtItsSecondStepIsNotCalledConvergedByItsHugeStart() throws {
+    // lr 1e9 on iris: 1.1 before training, then losses near 1e29 falling to 1e23 as the guard cuts the rate.
+    let losses = [1.1] + (1..<80).map { 3e29 * pow(0.8, Double($0)) }
+    let validation: [Double] = (0..<20).map { (k: Int) -> Double in k < 10 ? 1e24 / Double(k + 1) : 1e23 * Double(k) }
+    let d = try diagnose(losses: losses, validation: (Array(stride(from: 3, to: 80, by: 4)), validation))
+    #expect(d.verdict == .diverged)
+    #expect(d.overfitting == nil)
+}

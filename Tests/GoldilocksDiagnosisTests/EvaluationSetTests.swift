@@ -24,11 +24,11 @@ struct EvaluationRun: Decodable {
     }
 
     /// The reruns that help under issue 12's definition: they lower the final loss by over 20%
-    /// of its value and by over 1% of the starting loss (the median of the first five losses),
-    /// so a run already near zero loss has nothing material left to gain.
+    /// of its value and by over 1% of the starting loss (the first loss, the untrained model's:
+    /// a rate far too large blows up the ones after it), so a run already near zero loss has
+    /// nothing material left to gain.
     var helpedMaterially: [String] {
-        let first = losses.prefix(5).compactMap { $0 }.sorted()
-        let start = first.isEmpty ? Double.nan : first[first.count / 2]
+        let start = losses.first.flatMap { $0 } ?? .nan
         return helped.filter { name in
             guard let base = finalLoss, let rerun = interventions[name] ?? nil else { return true }
             return base - rerun > 0.01 * start
@@ -113,12 +113,12 @@ struct Agreement {
 
 /// Floors just under the measured agreement and ceilings on opposite-direction advice
 /// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
-/// loss by over 20% and by over 1% of the starting loss. The forest is trained on dev, held-out,
+/// loss by over 20% and by over 1% of the starting (first) loss. The forest is trained on dev, held-out,
 /// test, test2, test3, extra1 and extra2; test4 was never trained on. The issue's targets are 90%
 /// and no opposite advice on sets never tuned on; these guard against regressions.
 @Test(arguments: [
-    ("diagnosis-eval-dev", 0.87, 0), ("diagnosis-eval-heldout", 0.88, 0), ("diagnosis-eval-test", 0.85, 0),
-    ("diagnosis-eval-test2", 0.86, 0), ("diagnosis-eval-test3", 0.85, 2), ("diagnosis-eval-extra1", 0.83, 5),
+    ("diagnosis-eval-dev", 0.87, 0), ("diagnosis-eval-heldout", 0.87, 0), ("diagnosis-eval-test", 0.84, 0),
+    ("diagnosis-eval-test2", 0.85, 0), ("diagnosis-eval-test3", 0.85, 2), ("diagnosis-eval-extra1", 0.84, 5),
     ("diagnosis-eval-extra2", 0.82, 0), ("diagnosis-eval-test4", 0.83, 5),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double, mostOpposite: Int) throws {
