@@ -29,7 +29,7 @@ enum DiagnosisRules {
         // The untrained model's loss is the first one: a run that climbed over 10× above it and
         // ends above it blew up, however its first few (already exploded) steps set the start.
         if let first = curve.levels.first, let peak = curve.levels.max(),
-            peak - first > explosion, curve.end - first > threshold {
+            peak - first > explosion, curve.end - first > spikeFloor {
             return (.diverged, 1)
         }
         // One mini-batch spike in a flat, noisy curve is noise, not a kick uphill: a flat curve
