@@ -166,7 +166,9 @@ enum DiagnosisRules {
         } else if change > 1 {
             direction = "rose \(percent(change - 1))"
         } else {
-            direction = "fell \(percent(1 - change))"
+            // Past 99%, whole percents would round a real fall to "100%".
+            let fall = 1 - change
+            direction = "fell " + (fall > 0.99 ? String(format: "%.1f%%", 100 * fall) : percent(fall))
         }
         let (first, last) = levelWindows(e)
         return "loss \(direction), from \(short(e.startLoss)) to \(short(e.endLoss)) (medians of the first \(first) and the last \(last) losses)"
