@@ -31,8 +31,11 @@ enum DiagnosisRules {
         let above = curve.levels.count { $0 - curve.start > threshold }
         let flatButSpiky = barelyMoves(curve) && curve.sustainedRise <= threshold && -curve.drop <= threshold
             && above <= max(1, curve.levels.count / 100)
-        if curve.spike > threshold && !flatButSpiky {
-            return (curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating, 1)
+        if curve.spike > threshold {
+            if !flatButSpiky { return (curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating, 1) }
+            // Flat but for one spike: a tiny rate with a noisy batch, or a large one stuck; the
+            // curve cannot tell which, so it recommends no move rather than the wrong one.
+            return (.healthy, 0)
         }
         let width = (curve.levels.count + forestPoints - 1) / forestPoints
         let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
@@ -67,6 +70,8 @@ enum DiagnosisRules {
         case overfitting
         /// The validation loss fell and stopped improving: the run converged.
         case validationConverged
+        /// The loss that counts is already below 1% of the starting loss.
+        case nothingLeftToGain
     }
 
     /// How the learning rate moved over the part of the log that was read, so the fix can name
@@ -116,6 +121,11 @@ enum DiagnosisRules {
             return ("training \(moved); \(validation), no longer improving",
                     "the run converged: a larger learning rate would not lower the validation loss materially",
                     "keep the learning rate")
+        case .nothingLeftToGain?:
+            let reached = e.validationBestLoss.map { "the best validation loss is \(short($0))" } ?? "the training loss ends at \(short(e.endLoss))"
+            return ("\(reached), below 1% of the starting loss \(short(e.startLoss))",
+                    "the run has converged: no learning-rate change can improve it by a material amount",
+                    "keep the learning rate")
         case nil:
             break
         }
@@ -148,6 +158,10 @@ enum DiagnosisRules {
             return ("\(moved), then stopped improving\(since)",
                     "the learning rate was good and is now too large to settle lower",
                     "decay the learning rate now (a schedule, e.g. ÷10)")
+        case .healthy where confidence == .low:
+            return ("\(moved); flat but for a spike to \(short(e.peakOverStart))× its start",
+                    "the evidence is mixed: a rate too small with a noisy batch, or one too large and stuck",
+                    "keep the learning rate for now; compare two short runs at ÷10 and ×10 before changing it")
         case .healthy:
             return ("\(moved); \(noise), ends within \(percent(e.endOverBest - 1)) of its best",
                     "the learning rate suits this run", "keep the learning rate")

@@ -42,6 +42,8 @@ struct ExitStatusTests {
         ["train", "--data", "iris", "--epochs", "4611686018427387904", "--lr", "auto"],
         ["find", "--data", "iris", "--num-it", "0"],
         ["bench", "mlp", "--batch-size", "9223372036854775807"],
+        ["demo", "--epochs", "4611686018427387904"],  // found by scripts/fuzz-cli: it aborted allocating
+        ["schedule", "--spec", #"{"name":"StepLR","lr":0.1,"step_size":3}"#, "--steps", "9223372036854775807", "--format", "svg"],
     ])
     func usageErrorsAre64WithTheUsageText(arguments: [String]) async {
         let (status, text) = await exitStatus(arguments)
