@@ -36,12 +36,12 @@ struct LossAxis: Equatable {
     }
 
     /// Where a clipped axis starts, so that its lowest line does not sit on the frame without a
-    /// label: the enclosing nice tick on a linear axis; on a log axis the decade below when it is
-    /// within half a decade (a factor 3), else the lowest value itself (a labelled decade is near).
+    /// label: on a log axis the decade below when it is within half a decade (a factor 3), else
+    /// the lowest value itself (a labelled decade is near); on a linear axis the lowest value.
     static func niceFloor(_ lowest: Double, top: Double, scale: Scale) -> Double {
         switch scale {
         case .linear:
-            return Axis(scale: .linear, lower: lowest, upper: top).lower
+            return lowest
         case .log:
             let decade = pow(10, Foundation.log10(lowest).rounded(.down))
             return decade > 0 && decade.isFinite && lowest / decade <= 3 ? decade : lowest
