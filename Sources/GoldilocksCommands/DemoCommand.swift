@@ -18,13 +18,13 @@ struct DemoCommand: ParsableCommand {
               goldilocks demo --format json
             """)
 
-    @Option(help: "Learning rates to compare, comma-separated.")
+    @Option(parsing: .unconditional, help: "Learning rates to compare, comma-separated.")
     var lrs: String = "0.001,0.1,1.1"
 
-    @Option(help: "Where x starts.")
+    @Option(parsing: .unconditional, help: "Where x starts.")
     var start: Double = 5
 
-    @Option(help: "How many gradient-descent steps each run takes (at most 1,000,000).")
+    @Option(parsing: .unconditional, help: "How many gradient-descent steps each run takes (at most 1,000,000).")
     var epochs: Int = 50
 
     /// The most epochs a demo run keeps.

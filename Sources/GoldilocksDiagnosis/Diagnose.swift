@@ -109,7 +109,9 @@ public func diagnose(
             ? validation.map { Overfitting(fromStep: $0.steps[held.bestIndex], bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
             : nil
     }
-    let text = DiagnosisRules.explanation(verdict, factor: factor, evidence: evidence, override: reason, confidence: confidence)
+    let text = DiagnosisRules.explanation(
+        verdict, factor: factor, evidence: evidence, override: reason, confidence: confidence,
+        rates: learningRates.flatMap { DiagnosisRules.RateHistory($0[...]) })
     return Diagnosis(
         verdict: verdict, symptom: text.symptom, cause: text.cause, fix: text.fix,
         learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence,
