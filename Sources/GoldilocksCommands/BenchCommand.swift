@@ -28,13 +28,13 @@ struct MLPBench: ParsableCommand {
     @Option(help: "Layer widths from input to output, comma-separated.")
     var layers: String = "784,256,128,10"
 
-    @Option(help: "Samples per mini-batch.")
+    @Option(parsing: .unconditional, help: "Samples per mini-batch.")
     var batchSize: Int = 128
 
-    @Option(help: "Synthetic samples to make and train on.")
+    @Option(parsing: .unconditional, help: "Synthetic samples to make and train on.")
     var samples: Int = 60000
 
-    @Option(help: "Passes over the samples.")
+    @Option(parsing: .unconditional, help: "Passes over the samples.")
     var epochs: Int = 1
 
     @Option(help: "Optimizer: a name (sgd, adam, …) or a JSON spec such as {\"name\":\"Adam\",\"lr\":0.001}.")
@@ -43,7 +43,7 @@ struct MLPBench: ParsableCommand {
     @Option(help: "Matrix products: blas (OpenBLAS, when installed) or built-in.")
     var backend: BackendChoice = MatrixBackend.blasAvailable ? .blas : .builtIn
 
-    @Option(help: "Seed of the data and the initial weights.")
+    @Option(parsing: .unconditional, help: "Seed of the data and the initial weights.")
     var seed: UInt64 = 0
 
     @Option(help: "text or json.")

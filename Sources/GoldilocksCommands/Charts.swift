@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksDiagnosis
 import GoldilocksPlots
 import GoldilocksTraining
 
@@ -22,7 +23,10 @@ func comparisonFigure(_ runs: [ComparedRun], title: String) -> Chart {
             runs.map { ($0.name ?? "", Array($0.losses.indices), $0.losses) }, logY: logY, title: title)
     }
     return Figures.learningRateComparison(
-        runs.map { run in (run.learningRate, Array(run.losses.indices), run.losses, run.stoppedEarly == nil ? nil : "diverged") },
+        runs.map { run in
+            (run.learningRate, Array(run.losses.indices), run.losses,
+             run.diagnosis.map { $0.verdict.rawValue.replacingOccurrences(of: "_", with: " ") } ?? (run.stoppedEarly == nil ? nil : "diverged"))
+        },
         logY: logY, title: title)
 }
 

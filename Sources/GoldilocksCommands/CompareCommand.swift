@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksDiagnosis
 import GoldilocksLogs
 import GoldilocksPlots
 import GoldilocksSpec
@@ -31,13 +32,13 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(help: "An analytic function instead of data: quadratic, rosenbrock, beale, himmelblau, booth.")
     var function: LandscapeFunction?
 
-    @Option(help: "The function's start point (default: -1.2,1 for rosenbrock, 5,5 otherwise).")
+    @Option(parsing: .unconditional, help: "The function's start point (default: -1.2,1 for rosenbrock, 5,5 otherwise).")
     var start: String?
 
-    @Option(help: "Optimizer steps on the function.")
+    @Option(parsing: .unconditional, help: "Optimizer steps on the function.")
     var steps: Int = 100
 
-    @Option(help: "The learning rates to compare, comma-separated.")
+    @Option(parsing: .unconditional, help: "The learning rates to compare, comma-separated.")
     var lrs: String?
 
     @Option(help: "text (table and chart), json or svg.")
@@ -85,10 +86,12 @@ struct CompareCommand: AsyncParsableCommand {
         case .json: try printJSON(runs)
         case .svg: print(comparisonFigure(runs, title: title).svg())
         case .text:
-            var rows = [[runs.contains { $0.name != nil } ? "run" : "lr", "final loss"] + (runs.contains { $0.validationLoss != nil } ? ["val loss"] : []) + ["ended"]]
+            var rows = [[runs.contains { $0.name != nil } ? "run" : "lr", "final loss"] + (runs.contains { $0.validationLoss != nil } ? ["val loss"] : []) + ["verdict", "fix", "ended"]]
             for run in runs {
                 var row = [run.name ?? formatted(run.learningRate), formatted(run.finalLoss)]
                 if rows[0].contains("val loss") { row.append(run.validationLoss.map(formatted) ?? "-") }
+                row.append(run.diagnosis.map { $0.verdict.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "-")
+                row.append(run.diagnosis.map(Self.shortFix) ?? "-")
                 row.append(run.stoppedEarly ?? "finished")
                 rows.append(row)
             }
@@ -97,6 +100,14 @@ struct CompareCommand: AsyncParsableCommand {
             print()
             print(comparisonFigure(runs, title: title).terminal())
         }
+    }
+
+    /// The diagnosis's fix in a table cell: "lr ÷100", "lr ×3", "keep", "decay now".
+    static func shortFix(_ diagnosis: Diagnosis) -> String {
+        if diagnosis.decayNow { return "decay now" }
+        let factor = diagnosis.learningRateFactor
+        if factor == 1 { return "keep" }
+        return factor > 1 ? "lr ×\(formatted(factor))" : "lr ÷\(formatted(1 / factor))"
     }
 
     private var title: String {

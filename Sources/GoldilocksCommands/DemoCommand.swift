@@ -18,20 +18,27 @@ struct DemoCommand: ParsableCommand {
               goldilocks demo --format json
             """)
 
-    @Option(help: "Learning rates to compare, comma-separated.")
+    @Option(parsing: .unconditional, help: "Learning rates to compare, comma-separated.")
     var lrs: String = "0.001,0.1,1.1"
 
-    @Option(help: "Where x starts.")
+    @Option(parsing: .unconditional, help: "Where x starts.")
     var start: Double = 5
 
-    @Option(help: "How many gradient-descent steps each run takes.")
+    @Option(parsing: .unconditional, help: "How many gradient-descent steps each run takes (at most 1,000,000).")
     var epochs: Int = 50
+
+    /// The most epochs a demo run keeps.
+    static let epochLimit = 1_000_000
 
     @Option(help: "text (a table and a chart), json, or svg (the loss curves).")
     var format: ChartFormat = .text
 
     func validate() throws {
         guard epochs >= 0 else { throw ValidationError("--epochs must be 0 or more") }
+        // Each run keeps its loss per epoch for the chart.
+        guard epochs <= Self.epochLimit else {
+            throw ValidationError("--epochs \(epochs) is more than the demo draws (at most \(Self.epochLimit))")
+        }
         guard start.isFinite else { throw ValidationError("--start must be a finite number") }
         _ = try learningRates()
     }

@@ -56,6 +56,7 @@ extension GoldilocksCommand {
     public static func main(arguments: [String]?) async -> Int32 {
         var parsed: (any ParsableCommand)?
         do {
+            try checkHelpTopic(arguments ?? Array(CommandLine.arguments.dropFirst()))
             var command = try parseAsRoot(arguments)
             parsed = command
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -74,6 +75,36 @@ extension GoldilocksCommand {
                 }
             }
             return status
+        }
+    }
+
+    /// Refuses `goldilocks help NAME` for a NAME that is no subcommand, which ArgumentParser
+    /// answers with the overview and exit 0: a script asking for help on a mistyped command
+    /// should hear about the mistake.
+    static func checkHelpTopic(_ arguments: [String]) throws {
+        guard arguments.first == "help" else { return }
+        var path = [Self.configuration.commandName ?? "goldilocks"]
+        var children = Self.configuration.subcommands
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            var names: [String] = []
+            var next: [any ParsableCommand.Type]?
+            for child in children {
+                let configuration = child.configuration
+                let name = configuration.commandName ?? ""
+                names.append(name)
+                if name == word { next = configuration.subcommands }
+            }
+            guard let next else {
+                let path = path.joined(separator: " ")
+                var message = names.isEmpty
+                    ? "'\(path)' has no subcommands, so there is no help on '\(word)'"
+                    : "'\(word)' is not a \(path) command"
+                if let closest = closestMatch(to: word, in: names) { message += "; did you mean '\(closest)'?" }
+                if !names.isEmpty { message += ". Commands: \(names.joined(separator: ", "))." }
+                throw ValidationError(message)
+            }
+            path.append(word)
+            children = next
         }
     }
 

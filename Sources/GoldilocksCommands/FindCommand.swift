@@ -26,25 +26,25 @@ struct FindCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "The first learning rate of the sweep.")
+    @Option(parsing: .unconditional, help: "The first learning rate of the sweep.")
     var startLr: Double = 1e-7
 
-    @Option(help: "The learning rate the sweep heads for (fastai never quite reaches it).")
+    @Option(parsing: .unconditional, help: "The learning rate the sweep heads for (fastai never quite reaches it).")
     var endLr: Double = 10
 
-    @Option(name: .customLong("num-it"), help: "Steps of the sweep.")
+    @Option(name: .customLong("num-it"), parsing: .unconditional, help: "Steps of the sweep.")
     var numIterations: Int = 100
 
     @Option(help: "exp: equal ratios per step; linear: equal increments (Leslie Smith).")
     var mode: LearningRateSweep.Mode = .exponential
 
-    @Option(help: "Run the test this many times with other batches; suggestions come from the median curve.")
+    @Option(parsing: .unconditional, help: "Run the test this many times with other batches; suggestions come from the median curve.")
     var repeats: Int = 1
 
-    @Option(help: "Stop once the smoothed loss exceeds this many times its best (fastai 4, torch-lr-finder 5).")
+    @Option(parsing: .unconditional, help: "Stop once the smoothed loss exceeds this many times its best (fastai 4, torch-lr-finder 5).")
     var divergenceFactor: Double = 4
 
-    @Option(help: "Batches whose gradients are averaged before each step (gradient accumulation).")
+    @Option(parsing: .unconditional, help: "Batches whose gradients are averaged before each step (gradient accumulation).")
     var accumulationSteps: Int = 1
 
     @Flag(help: "Record the validation loss after each step instead of the batch's training loss.")
@@ -59,6 +59,9 @@ struct FindCommand: ParsableCommand {
 
     /// Limits before anything is allocated: the curve keeps one point per step and repeat.
     func validate() throws {
+        for (option, rate) in [("--start-lr", startLr), ("--end-lr", endLr)] where !(rate > 0 && rate.isFinite) {
+            throw ValidationError("\(option): a learning rate must be a positive number, not \(formatted(rate))")
+        }
         guard (1...1_000_000).contains(numIterations) else {
             throw ValidationError("--num-it: between 1 and 1,000,000 steps, not \(numIterations)")
         }

@@ -17,7 +17,12 @@ public struct GoldilocksCommand: AsyncParsableCommand {
             summary is printed first; a second signal ends it at once); 1 for anything else, such \
             as an output that cannot be written or a log folder another run is using. Errors go \
             to standard error.
+
+            Shell completion: `goldilocks --generate-completion-script bash` (or zsh, fish) prints \
+            a completion script; for bash, `goldilocks --generate-completion-script bash > \
+            ~/.local/share/bash-completion/completions/goldilocks`.
             """,
+        version: GoldilocksVersion.current,
         subcommands: [
             DemoCommand.self, TrainCommand.self, BenchCommand.self,
             ScheduleCommand.self, TrajectoryCommand.self, ScaleCommand.self,

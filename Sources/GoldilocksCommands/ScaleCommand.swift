@@ -20,13 +20,13 @@ struct ScaleCommand: ParsableCommand {
         case text, json
     }
 
-    @Option(help: "The learning rate that works at --batch-size.")
+    @Option(parsing: .unconditional, help: "The learning rate that works at --batch-size.")
     var lr: Double
 
-    @Option(help: "The batch size that learning rate was tuned for.")
+    @Option(parsing: .unconditional, help: "The batch size that learning rate was tuned for.")
     var batchSize: Int
 
-    @Option(help: "The batch size you want to train with.")
+    @Option(parsing: .unconditional, help: "The batch size you want to train with.")
     var newBatchSize: Int
 
     @Option(help: "linear (SGD) or sqrt (Adam and other adaptive optimizers).")
@@ -34,6 +34,10 @@ struct ScaleCommand: ParsableCommand {
 
     @Option(help: "text or json.")
     var format: Format = .text
+
+    func validate() throws {
+        guard lr > 0, lr.isFinite else { throw ValidationError("--lr: a learning rate must be a positive number, not \(formatted(lr))") }
+    }
 
     func run() throws {
         print(try render(), terminator: "")

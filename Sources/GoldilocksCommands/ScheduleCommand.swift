@@ -30,7 +30,7 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "The schedule: a JSON object (or the path of a .json file) such as '{\"name\":\"StepLR\",\"lr\":0.1,\"step_size\":30}'.")
     var spec: String
 
-    @Option(help: "How many steps to print: steps 0 to N-1 (the first optimizer step is step 0).")
+    @Option(parsing: .unconditional, help: "How many steps to print: steps 0 to N-1 (the first optimizer step is step 0).")
     var steps: Int
 
     @Option(help: "For ReduceLROnPlateau: a file with one metric per line, fed to it after each step.")

@@ -8,10 +8,12 @@ struct SuggestCommand: ParsableCommand {
         commandName: "suggest",
         abstract: "Suggest learning rates from a recorded range-test curve (fastai's and torch-lr-finder's rules).",
         discussion: """
-            CURVE.csv has a header naming an `lr` and a `loss` column and one row per step of a \
-            learning-rate range test (for instance fastai's `learn.recorder.lrs`/`losses`, or \
-            torch-lr-finder's `lr_finder.history`). Write `nan` or leave the cell empty for a \
-            non-finite loss.
+            CURVE.csv has a header and one row per step of a learning-rate range test (for \
+            instance fastai's `learn.recorder.lrs`/`losses`, or torch-lr-finder's \
+            `lr_finder.history`). The learning rate is read from a column named lr, lrs or \
+            learning_rate, the loss from smoothed_loss, smooth_loss, loss or losses (a smoothed \
+            loss first); --lr-column and --loss-column name others. Write `nan` or leave the cell \
+            empty for a non-finite loss. The learning rate must rise from row to row.
 
             fastai's rules (valley, steep, minimum, slide) see the curve as `lr_find` gives it to \
             them: without the first num_it//10 and the last 5 steps, stopped before the first \
@@ -21,10 +23,17 @@ struct SuggestCommand: ParsableCommand {
               goldilocks suggest curve.csv
               goldilocks suggest curve.csv --method valley --format json
               goldilocks suggest curve.csv --num-it 100
+              goldilocks suggest history.csv --lr-column lr_0 --loss-column smoothed
             """)
 
-    @Argument(help: "The range-test curve: a CSV file with the columns `lr` and `loss`.")
+    @Argument(help: "The range-test curve: a CSV file with a learning-rate and a loss column.")
     var curve: String
+
+    @Option(help: "The learning-rate column (default: the first of lr, lrs, learning_rate).")
+    var lrColumn: String?
+
+    @Option(help: "The loss column (default: the first of smoothed_loss, smooth_loss, loss, losses and the like).")
+    var lossColumn: String?
 
     @Option(
         help: ArgumentHelp(
@@ -41,7 +50,7 @@ struct SuggestCommand: ParsableCommand {
     var method: SuggestionMethod?
 
     @Option(
-        name: .customLong("num-it"),
+        name: .customLong("num-it"), parsing: .unconditional,
         help: "The num_it of the fastai run that recorded the curve: fastai drops its first num_it//10 steps. Default: the row count.")
     var numIterations: Int?
 
@@ -68,11 +77,21 @@ struct SuggestCommand: ParsableCommand {
 
     /// What `run` prints on standard output, and the notes it writes to standard error.
     func output() throws -> (text: String, notes: [String]) {
-        let recorded = try RangeTestCurve(contentsOfFile: curve)
+        let read = try RangeTestCSV(contentsOfFile: curve, lrColumn: lrColumn, lossColumn: lossColumn)
+        let recorded = read.curve
         let options = SuggestionOptions(numIterations: numIterations)
+        var notes: [String] = []
+        if (read.lrColumn, read.lossColumn) != ("lr", "loss") {
+            notes.append("note: read the learning rate from \"\(read.lrColumn)\" and the loss from \"\(read.lossColumn)\"")
+        }
+        if let cut = recorded.firstNonFiniteIndex {
+            let what = recorded.losses[cut].isNaN ? "a NaN" : "an infinite loss"
+            notes.append(
+                "note: the curve has \(what) at row \(cut + 1) of \(recorded.count); fastai's rules read only the \(cut) row\(cut == 1 ? "" : "s") before it")
+        }
         if let method {
             let suggestion = try recorded.suggest(method, options: options)
-            return (format == .json ? try jsonString(suggestion) : suggestion.description, [])
+            return (format == .json ? try jsonString(suggestion) : suggestion.description, notes)
         }
         let (suggestions, failures) = recorded.suggestions(options: options)
         guard !suggestions.isEmpty else {
@@ -80,7 +99,7 @@ struct SuggestCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            return (try jsonString(suggestions), failures.map { "note: \($0.description)" })
+            return (try jsonString(suggestions), notes + failures.map { "note: \($0.description)" })
         case .text:
             var lines = ["\(curve): \(recorded.count) steps, learning rates \(recorded.lrs.first.map(Suggestion.abbreviated) ?? "-") to \(recorded.lrs.last.map(Suggestion.abbreviated) ?? "-")"]
             lines += suggestions.map(\.description)
@@ -88,7 +107,7 @@ struct SuggestCommand: ParsableCommand {
             if let valley = suggestions.first(where: { $0.method == .valley }) {
                 lines.append("Start with \(Suggestion.abbreviated(valley.lr)) (valley, fastai's default); try the others if it trains too slowly or diverges.")
             }
-            return (lines.joined(separator: "\n"), [])
+            return (lines.joined(separator: "\n"), notes)
         }
     }
 }

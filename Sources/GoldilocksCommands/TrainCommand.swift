@@ -40,7 +40,7 @@ struct TrainCommand: ParsableCommand {
 
     @OptionGroup var options: TrainingOptions
 
-    @Option(help: "The learning rate, overriding the optimizer's (\"auto\": range tests pick a one-cycle peak; rehearsals with 15% of the training rows held out raise or lower it).")
+    @Option(parsing: .unconditional, help: "The learning rate, overriding the optimizer's (\"auto\": range tests pick a one-cycle peak; rehearsals with 15% of the training rows held out raise or lower it).")
     var lr: String?
 
     @Option(help: "A folder for the run's logs: TensorBoard event files, metrics.csv/.jsonl, epochs.csv/.jsonl, run.json. Refused while another run writes to it, and when it holds an earlier run (see --overwrite).")
@@ -63,7 +63,7 @@ struct TrainCommand: ParsableCommand {
 
     func validate() throws {
         if let lr, lr != "auto", Double(lr).map({ $0 > 0 && $0.isFinite }) != true {
-            throw ValidationError("--lr must be a positive number or auto, not \(lr)")
+            throw ValidationError("--lr: a learning rate must be a positive number (or auto, to find one), not \(lr)")
         }
         if overwrite && logDir == nil { throw ValidationError("--overwrite replaces the run in --log-dir: give --log-dir too") }
     }
@@ -155,7 +155,10 @@ struct TrainCommand: ParsableCommand {
         if let loss = summary.validationLoss { parts.append("validation loss \(formatted(loss))") }
         if let accuracy = summary.validationAccuracy { parts.append("accuracy \(String(format: "%.1f", accuracy * 100))%") }
         var text = parts.joined(separator: ", ")
-        if summary.rescues > 0 { text += "\nThe guard rescued the run \(summary.rescues) time(s)." }
+        if summary.rescues > 0 {
+            text += "\nThe guard rescued the run \(summary.rescues) time(s)"
+                + (summary.finalLearningRate.map { "; the learning rate ended at \(formatted($0)) (started at \(formatted(summary.learningRate)))" } ?? "") + "."
+        }
         if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
         if let diagnosis = summary.diagnosis {
             text += "\nDiagnosis\(partial ? " of the partial run" : ""): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."

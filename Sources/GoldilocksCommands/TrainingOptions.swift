@@ -12,7 +12,7 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "A separate validation set (CSV or name); without it --validation-split of the data is held out.")
     var validationData: String?
 
-    @Option(help: "The share of the data held out for validation (stratified for classification).")
+    @Option(parsing: .unconditional, help: "The share of the data held out for validation (stratified for classification).")
     var validationSplit: Double = 0.2
 
     @Option(help: "The target column of a CSV (default: the last).")
@@ -39,13 +39,13 @@ struct TrainingOptions: ParsableArguments {
     @Option(help: "Advance the schedule every step or every epoch.")
     var scheduleUnit: ScheduleUnit = .step
 
-    @Option(help: "Passes over the training data.")
+    @Option(parsing: .unconditional, help: "Passes over the training data.")
     var epochs: Int = 20
 
-    @Option(help: "Samples per mini-batch.")
+    @Option(parsing: .unconditional, help: "Samples per mini-batch.")
     var batchSize: Int = 32
 
-    @Option(help: "Seed of the split, the initial weights and the batch order: the same seed gives the same run.")
+    @Option(parsing: .unconditional, help: "Seed of the split, the initial weights and the batch order: the same seed gives the same run.")
     var seed: UInt64 = 0
 
     /// Checks the numbers against `RunLimits` before any data is loaded or memory allocated;

@@ -2,6 +2,12 @@ import Dispatch
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A job for `PairedThread`: a C function pointer called with a pointer to the caller's own
 /// context and which half to do (0 or 1). No closure, so handing it over allocates nothing.
 package typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
@@ -13,13 +19,15 @@ package typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
 /// call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
 /// `DispatchQueue.concurrentPerform` copies its closure to the heap on every call, and a
 /// training step must not allocate. A caller that finds the helper busy (training runs in
-/// parallel) does both halves itself. Package-level: only the kernels hand it raw pointers.
+/// parallel), or not yet started on its half when its own half is done (a busy machine that has
+/// not given the helper a core), does both halves itself; waiting threads yield their core.
+/// Package-level: only the kernels hand it raw pointers.
 package final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
     /// The process's helper, started on first use.
     package static let shared = PairedThread()
 
     private enum State: Int {
-        case spinning = 0, posted = 1, sleeping = 2, done = 3
+        case spinning = 0, posted = 1, sleeping = 2, done = 3, running = 4
     }
 
     private let state = Atomic<Int>(State.spinning.rawValue)
@@ -28,7 +36,14 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
     private var job: HalfJob?
     private var context: UnsafeRawPointer?
 
+    /// Whether jobs are split at all: with one core there is no pair, and `GOLDILOCKS_THREADS=1`
+    /// switches the helper off (for a machine that runs several trainings at once).
     private static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount >= 2
+        && ProcessInfo.processInfo.environment["GOLDILOCKS_THREADS"] != "1"
+
+    /// Spins before a waiting thread yields its core: on a busy machine the other thread may need
+    /// this very core to finish, and a spin that never yields would wait out whole time slices.
+    private static let spinsBeforeYield = 2_000
 
     private init() {
         let thread = Thread { [unowned self] in self.serve() }
@@ -53,15 +68,33 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
             wake.signal()
         }
         job(context, 0)
-        while state.load(ordering: .acquiring) != State.done.rawValue {}
+        // The helper may not have been given a core yet (a busy machine): then this thread takes
+        // its half back and does it too, rather than wait for the helper to be scheduled.
+        if state.compareExchange(
+            expected: State.posted.rawValue, desired: State.spinning.rawValue, ordering: .acquiringAndReleasing
+        ).exchanged {
+            job(context, 1)
+            return
+        }
+        var spins = 0
+        while state.load(ordering: .acquiring) != State.done.rawValue {
+            spins += 1
+            if spins > Self.spinsBeforeYield { sched_yield() }
+        }
         state.store(State.spinning.rawValue, ordering: .releasing)
     }
 
     private func serve() {
         while true {
             var spins = 0
-            while state.load(ordering: .acquiring) != State.posted.rawValue {
+            // Take a posted job (the caller may take it back first).
+            while !(state.load(ordering: .relaxed) == State.posted.rawValue
+                && state.compareExchange(
+                    expected: State.posted.rawValue, desired: State.running.rawValue, ordering: .acquiringAndReleasing
+                ).exchanged)
+            {
                 spins += 1
+                if spins > Self.spinsBeforeYield { sched_yield() }
                 // A while without work (20,000 looks): sleep until the next job is posted.
                 if spins > 20_000,
                     state.compareExchange(
@@ -70,6 +103,7 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
                     ).exchanged
                 {
                     wake.wait()
+                    spins = 0
                 }
             }
             job!(context!, 1)  // posted only with both set

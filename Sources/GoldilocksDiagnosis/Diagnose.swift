@@ -23,9 +23,11 @@ public let minimumDiagnosisPoints = 5
 /// recommends ×3, the smaller move. The forest is trained by scripts/diagnosis-model on real runs
 /// labelled by what rerunning them at other learning rates did (docs/diagnosis.md).
 ///
-/// The validation loss then has the last word on what no learning-rate change would improve:
-/// when it rises after its best (overfitting), or fell and stopped improving (converged), a
-/// too_slow or plateau verdict becomes **healthy**.
+/// What no learning-rate change would improve then has the last word. A change counts only when
+/// it improves the loss the user cares about (the best validation loss, else the final training
+/// loss) by more than 1% of the starting loss, so a run already below that floor is **healthy**
+/// (unless a loss is not finite). When the validation loss rises after its best (overfitting), or
+/// fell and stopped improving (converged), a too_slow or plateau verdict becomes **healthy**.
 ///
 /// - Parameters:
 ///   - losses: the training loss per logged step, in order; NaN or ±infinity for a non-finite loss.
@@ -68,7 +70,9 @@ public func diagnose(
 
     let held = validation.flatMap { ValidationCurve(losses: $0.losses) }
     var reason: DiagnosisRules.Override?
-    if let held, verdict == .tooSlow || verdict == .plateau || verdict == .healthy {
+    if let floor = materialityFloor(losses), let reached = held?.best ?? finalLevel(losses), reached <= floor {
+        reason = .nothingLeftToGain
+    } else if let held, verdict == .tooSlow || verdict == .plateau || verdict == .healthy {
         if held.overfits {
             reason = .overfitting
         } else if held.converged && verdict != .healthy {
@@ -99,16 +103,33 @@ public func diagnose(
         validationBestLoss: held?.best,
         validationBestStep: held.flatMap { held in validation?.steps[held.bestIndex] },
         validationEndLoss: held?.endLevel)
+    // A validation loss that rises with a training loss kicked uphill is the divergence, not overfitting.
     let overfitting = held.flatMap { held in
-        held.overfits
+        held.overfits && verdict != .diverged && verdict != .oscillating
             ? validation.map { Overfitting(fromStep: $0.steps[held.bestIndex], bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
             : nil
     }
-    let text = DiagnosisRules.explanation(verdict, factor: factor, evidence: evidence, override: reason, confidence: confidence)
+    let text = DiagnosisRules.explanation(
+        verdict, factor: factor, evidence: evidence, override: reason, confidence: confidence,
+        rates: learningRates.flatMap { DiagnosisRules.RateHistory($0[...]) })
     return Diagnosis(
         verdict: verdict, symptom: text.symptom, cause: text.cause, fix: text.fix,
         learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence,
         confidence: confidence, overfitting: overfitting)
+}
+
+/// 1% of the starting loss, the first loss (the untrained model's, before a rate far too large
+/// can blow the next ones up), below which no change counts as material; nil when a loss is not
+/// finite or negative (a loss that can be negative, such as a density's negative log-likelihood,
+/// has no such floor).
+private func materialityFloor(_ losses: [Double]) -> Double? {
+    guard losses.allSatisfy({ $0.isFinite && $0 >= 0 }), let first = losses.first, first > 0 else { return nil }
+    return 0.01 * first
+}
+
+/// The training loss at the end: the median of the last max(2, n/10) losses.
+private func finalLevel(_ losses: [Double]) -> Double? {
+    losses.count >= 2 ? RobustStatistics.median(losses[(losses.count - max(2, losses.count / 10))...]) : nil
 }
 
 /// The index of the peak learning rate when the rate warmed up to it (its first value under a

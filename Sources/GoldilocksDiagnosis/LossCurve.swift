@@ -105,11 +105,16 @@ struct LossCurve {
         stallIndex = settled.flatMap { $0 > 0 && $0 < blockCount - 1 ? edges[$0] : nil }
     }
 
-    /// ln L when every loss is positive; otherwise the losses shifted above zero first (a loss
-    /// that can be negative, such as a negative log-likelihood of a density, still has a shape).
+    /// ln L when every loss is positive. A loss of exactly 0 (a cross-entropy that underflowed)
+    /// counts as a tenth of the smallest positive one. A loss that can be negative, such as a
+    /// negative log-likelihood of a density, is shifted above zero first: it still has a shape.
     private static func logLevels(_ losses: [Double]) -> [Double] {
         guard let lowest = losses.min(), lowest <= 0, let highest = losses.max() else {
             return losses.map { Foundation.log($0) }
+        }
+        if lowest == 0 {
+            let floor = (losses.filter { $0 > 0 }.min() ?? 1e-12) / 10
+            return losses.map { Foundation.log(max($0, floor)) }
         }
         let offset = -lowest + max(0.01 * (highest - lowest), 1e-12)
         return losses.map { Foundation.log($0 + offset) }

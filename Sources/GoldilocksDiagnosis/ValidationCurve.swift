@@ -7,8 +7,8 @@ import Foundation
 /// With m finite points v₀…vₘ₋₁ and k = max(1, m/5): the best is the lowest point; the end level
 /// is the median of the last k points. The run **overfits** when the best lies before those last
 /// k points and the end level is above it by more than max(10%, 2 × the point-to-point noise).
-/// It is **still improving** when its best lies in the last quarter of the points and is more
-/// than 10% below the best before that quarter.
+/// It is **still improving** when its best lies in the last quarter of the points and that
+/// quarter made over a tenth of the whole fall from the start to the best (on a log scale).
 struct ValidationCurve {
     let bestIndex: Int
     let best: Double
@@ -33,7 +33,10 @@ struct ValidationCurve {
         overfits = bestIndex < m - tail && Foundation.log(endLevel / best) > max(0.1, 2 * noise)
         let quarter = m - max(1, m / 4)
         let bestBefore = finite[..<quarter].min() ?? best
-        stillImproving = bestIndex >= quarter && best < 0.9 * bestBefore
+        // On a log scale, so a few points and many weigh alike: the last quarter's share of the
+        // whole fall from the start to the best.
+        let fall = Foundation.log(start / best)
+        stillImproving = bestIndex >= quarter && fall > 0 && Foundation.log(bestBefore / best) > 0.1 * fall
     }
 
     /// Whether the validation loss fell materially (over 20%) before it stopped improving: the

@@ -1,24 +1,61 @@
 import Foundation
 
-extension RangeTestCurve {
-    /// Reads a curve from CSV text with a header naming an `lr` and a `loss` column.
+/// A range-test curve read from CSV, with the columns it was read from.
+public struct RangeTestCSV: Sendable, Equatable {
+    /// The curve.
+    public let curve: RangeTestCurve
+    /// The header name of the learning-rate column read.
+    public let lrColumn: String
+    /// The header name of the loss column read.
+    public let lossColumn: String
+
+    /// The names a range-test log gives its columns, in order of preference, compared after
+    /// lower-casing and reading `-` and spaces as `_`: fastai's recorder (`lrs`, `losses`,
+    /// `smooth_loss`), torch-lr-finder's history (`lr`, `loss`), and the usual spellings. A
+    /// smoothed loss comes first: every rule was written for the smoothed curve, and a file with
+    /// both (`loss,smoothed_loss`) holds the raw loss under the plain name.
+    public static let columnNames = (
+        lr: ["lr", "lrs", "learning_rate", "learningrate"],
+        loss: ["smoothed_loss", "smooth_loss", "loss_smoothed", "smoothed", "ema_loss", "loss", "losses", "train_loss"]
+    )
+
+    /// Reads a curve from CSV text with a header. The learning rate and loss columns are
+    /// `lrColumn` and `lossColumn` when given (matched as written, then ignoring case), else the
+    /// first of `columnNames` found.
     ///
     /// Other columns are ignored, blank lines skipped. A loss cell may be `nan`, `inf`, `-inf` or
-    /// empty (read as NaN); a learning rate must be a finite positive number. `source` names the
-    /// file in error messages, which give its line (1 = the header) and column.
-    public init(csv text: String, source: String = "curve") throws(CurveError) {
+    /// empty (read as NaN); a learning rate must be a finite positive number, and may not fall
+    /// from one row to the next (a range test's rate rises). `source` names the file in error
+    /// messages, which give its line (1 = the header) and column.
+    public init(csv text: String, source: String = "curve", lrColumn: String? = nil, lossColumn: String? = nil) throws(CurveError) {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespaces)) }
             .filter { !$0.text.isEmpty }
-        guard !lines.isEmpty else { throw CurveError("\(source) is empty: expected a header `lr,loss` and one row per step") }
+        guard !lines.isEmpty else { throw CurveError("\(source) is empty: expected a header such as `lr,loss` and one row per step") }
         let header = lines.removeFirst()
         let names = header.text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard let lrColumn = names.firstIndex(of: "lr"), let lossColumn = names.firstIndex(of: "loss") else {
-            throw CurveError("\(source):\(header.number): the header must name an `lr` and a `loss` column, found \(names.joined(separator: ","))")
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let found = names.joined(separator: ",")
+        func column(_ given: String?, _ usual: [String], what: String, option: String) throws(CurveError) -> Int {
+            if let given {
+                if let exact = names.firstIndex(of: given) ?? names.firstIndex(where: { $0.lowercased() == given.lowercased() }) {
+                    return exact
+                }
+                throw CurveError("\(source):\(header.number): no column \"\(given)\" (\(option)); the header has \(found)")
+            }
+            let normalised = names.map(Self.normalised)
+            for name in usual { if let index = normalised.firstIndex(of: name) { return index } }
+            throw CurveError(
+                "\(source):\(header.number): no \(what) column among \(found); expected one of \(usual.joined(separator: ", ")), or name it with \(option)")
+        }
+        let lrIndex = try column(lrColumn, Self.columnNames.lr, what: "learning-rate", option: "--lr-column")
+        let lossIndex = try column(lossColumn, Self.columnNames.loss, what: "loss", option: "--loss-column")
+        guard lrIndex != lossIndex else {
+            throw CurveError("\(source):\(header.number): the learning rate and the loss cannot both be read from \"\(names[lrIndex])\"")
         }
         var lrs: [Double] = []
         var losses: [Double] = []
+        var previous: (lr: Double, line: Int)?
         for line in lines {
             let cells = line.text.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -26,29 +63,58 @@ extension RangeTestCurve {
                 throw CurveError("\(source):\(line.number): expected \(names.count) cells like the header, found \(cells.count)")
             }
             func place(_ column: Int) -> String { "\(source):\(line.number): column \(column + 1) (\(names[column]))" }
-            guard let lr = number(cells[lrColumn]), lr.isFinite, lr > 0 else {
-                throw CurveError("\(place(lrColumn)): \"\(cells[lrColumn])\" is not a finite positive learning rate")
+            guard let lr = number(cells[lrIndex]), lr.isFinite, lr > 0 else {
+                throw CurveError("\(place(lrIndex)): \"\(cells[lrIndex])\" is not a finite positive learning rate")
             }
-            let lossCell = cells[lossColumn]
+            if let previous, lr < previous.lr {
+                throw CurveError(
+                    "\(place(lrIndex)): the learning rate falls from \(previous.lr) (line \(previous.line)) to \(lr); "
+                        + "a range test's learning rate rises at every step (is the file sorted by step?)")
+            }
+            let lossCell = cells[lossIndex]
             guard let loss = lossCell.isEmpty ? Double.nan : number(lossCell) else {
-                throw CurveError("\(place(lossColumn)): \"\(lossCell)\" is not a number (write nan for a missing loss)")
+                throw CurveError("\(place(lossIndex)): \"\(lossCell)\" is not a number (write nan for a missing loss)")
             }
             lrs.append(lr)
             losses.append(loss)
+            previous = (lr, line.number)
         }
-        try self.init(lrs: lrs, losses: losses)
+        curve = try RangeTestCurve(lrs: lrs, losses: losses)
+        self.lrColumn = names[lrIndex]
+        self.lossColumn = names[lossIndex]
     }
 
-    /// Reads a curve from a CSV file (see `init(csv:source:)`).
-    public init(contentsOfFile path: String) throws(CurveError) {
+    /// Reads a curve from a CSV file (see `init(csv:source:lrColumn:lossColumn:)`).
+    public init(contentsOfFile path: String, lrColumn: String? = nil, lossColumn: String? = nil) throws(CurveError) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             throw CurveError("cannot read \(path): \(error.localizedDescription)")
         }
-        try self.init(csv: text, source: path)
+        try self.init(csv: text, source: path, lrColumn: lrColumn, lossColumn: lossColumn)
     }
+
+    /// A header name compared with `columnNames`: lower-cased, `-` and spaces read as `_`.
+    static func normalised(_ name: String) -> String {
+        String(name.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+    }
+}
+
+extension RangeTestCurve {
+    /// Reads a curve from CSV text (see `RangeTestCSV`, which also says which columns it read).
+    public init(csv text: String, source: String = "curve") throws(CurveError) {
+        self = try RangeTestCSV(csv: text, source: source).curve
+    }
+
+    /// Reads a curve from a CSV file (see `RangeTestCSV`).
+    public init(contentsOfFile path: String) throws(CurveError) {
+        self = try RangeTestCSV(contentsOfFile: path).curve
+    }
+
+    /// The first non-finite loss's index, where fastai's rules stop reading; nil when every loss
+    /// is finite.
+    public var firstNonFiniteIndex: Int? { losses.firstIndex { !$0.isFinite } }
 }
 
 /// The number a cell spells, refusing a NUL byte inside it (Swift's `Double(_:)` stops there, so

@@ -1,3 +1,4 @@
+import GoldilocksDiagnosis
 import GoldilocksLogs
 import GoldilocksOptimizers
 import GoldilocksSpec
@@ -16,10 +17,13 @@ public struct ComparedRun: Sendable, Codable {
     public var validationAccuracy: Double?
     /// Why the run ended early (a non-finite loss), if it did.
     public var stoppedEarly: String?
+    /// What `diagnose` says about the run's learning rate (from its per-step losses, and its
+    /// validation loss per epoch when trained here); nil for a run too short to diagnose.
+    public var diagnosis: Diagnosis?
 
     enum CodingKeys: String, CodingKey {
         case name, learningRate = "lr", losses, finalLoss = "final_loss", validationLoss = "val_loss"
-        case validationAccuracy = "val_accuracy", stoppedEarly = "stopped_early"
+        case validationAccuracy = "val_accuracy", stoppedEarly = "stopped_early", diagnosis
     }
 }
 
@@ -47,7 +51,7 @@ public enum LearningRateComparison {
                         ComparedRun(
                             name: nil, learningRate: learningRates[index], losses: history.steps.map(\.loss), finalLoss: summary.trainLoss,
                             validationLoss: summary.validationLoss, validationAccuracy: summary.validationAccuracy,
-                            stoppedEarly: summary.stoppedEarly)
+                            stoppedEarly: summary.stoppedEarly, diagnosis: summary.diagnosis)
                     )
                 }
             }
@@ -63,7 +67,8 @@ public enum LearningRateComparison {
         return ComparedRun(
             name: name, learningRate: log.learningRate?.values.first ?? .nan, losses: log.values,
             finalLoss: log.values.last ?? .nan,
-            stoppedEarly: firstNonFinite.map { "the loss stopped being finite at step \(log.steps[$0])" })
+            stoppedEarly: firstNonFinite.map { "the loss stopped being finite at step \(log.steps[$0])" },
+            diagnosis: try? diagnose(losses: log.values, learningRates: log.learningRate.flatMap { $0.steps == log.steps ? $0.values : nil }, steps: log.steps))
     }
 
     /// Runs the optimizer on an analytic function from `start` once per learning rate.
@@ -78,7 +83,8 @@ public enum LearningRateComparison {
             let losses = path.rows.map(\.loss)
             return ComparedRun(
                 name: nil, learningRate: rate, losses: losses, finalLoss: losses.last ?? .nan,
-                stoppedEarly: path.divergedAt.map { "the loss stopped being finite at step \($0)" })
+                stoppedEarly: path.divergedAt.map { "the loss stopped being finite at step \($0)" },
+                diagnosis: try? diagnose(losses: losses))
         }
     }
 }

@@ -40,6 +40,8 @@ public final class Trainer {
     /// What the loss is multiplied by where it is reported (records, summary, callbacks): the
     /// target's variance when the target was standardised, so losses read in the data's units.
     public var lossScale: Double = 1
+    /// The first group's scheduled rate at the last step (before rescues and plateau cuts).
+    private var lastScheduled: Double = 0
 
     public init(
         model: MLP<Float>, optimizer: any Optimizer<Float>, loss: Loss,
@@ -53,6 +55,7 @@ public final class Trainer {
         self.scheduleUnit = scheduleUnit
         baseRates = optimizer.learningRates
         rates = baseRates
+        lastScheduled = baseRates[0]
         momenta = optimizer.momenta
     }
 
@@ -152,11 +155,13 @@ public final class Trainer {
                 restore(factor: factor, reason: reason, atStep: step)
             }
         }
-        let summary = TrainingSummary(
+        var summary = TrainingSummary(
             learningRate: baseRates[0], epochs: (lastEpoch?.epoch ?? -1) + 1, steps: step,
             trainLoss: lastEpoch?.trainLoss ?? .nan, validationLoss: lastEpoch?.validationLoss,
             validationAccuracy: lastEpoch?.validationAccuracy, seconds: seconds(clock.now - started),
             stoppedEarly: stoppedEarly, rescues: rescues)
+        // The rate the next step would take: a rescue on the last step has lowered it already.
+        summary.finalLearningRate = lastScheduled * rescueFactor * plateauFactor
         for callback in callbacks { callback.runEnded(summary) }
         return summary
     }
@@ -166,6 +171,7 @@ public final class Trainer {
     /// per-layer rates follow the schedule together.
     private func applySchedule(step: Int) -> Double? {
         let scheduled = schedule.map { $0(step) } ?? baseRates[0]
+        lastScheduled = scheduled
         var changed = false
         for g in baseRates.indices {
             let rate = scheduled * (baseRates[g] / baseRates[0]) * rescueFactor * plateauFactor

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksDiagnosis
 import GoldilocksPlots
 import GoldilocksSpec
 @testable import GoldilocksCommands
@@ -53,4 +54,23 @@ import Testing
     let trajectory = try command.makeTrajectory()
     let svg = trajectoryFigure(trajectory, on: try LandscapeFunction.booth.landscape(dimension: 2), name: "booth").svg()
     #expect(svg.contains("path") && svg.contains("f = "))  // the path and contour levels in the legend
+}
+
+@Test func everyComparedRunHasTheDiagnosisVerdictAndItsFix() throws {
+    // SGD on Rosenbrock: 0.01 blows up.
+    let runs = try LearningRateComparison.function(
+        .rosenbrock, start: [-1.2, 1], optimizer: .init(name: "SGD"), learningRates: [1e-4, 1e-3, 0.01], steps: 500)
+    let verdicts = runs.map { $0.diagnosis?.verdict }
+    #expect(verdicts[2] == .diverged)
+    #expect(!verdicts[0...1].contains(.diverged), "\(verdicts)")
+    #expect(runs[2].diagnosis.map(CompareCommand.shortFix) == "lr ÷100")
+    let json = String(decoding: try JSONEncoder().encode(runs[2]), as: UTF8.self)
+    #expect(json.contains(#""verdict":"diverged""#))
+}
+
+@Test func theComparisonLegendNamesEachRunsVerdict() throws {
+    let runs = try LearningRateComparison.function(
+        .rosenbrock, start: [-1.2, 1], optimizer: .init(name: "SGD"), learningRates: [1e-3, 0.01], steps: 200)
+    let text = comparisonFigure(runs, title: "rosenbrock").terminal(width: 100, height: 12)
+    #expect(text.contains("lr=0.01 (diverged)"))
 }

@@ -42,6 +42,8 @@ struct ExitStatusTests {
         ["train", "--data", "iris", "--epochs", "4611686018427387904", "--lr", "auto"],
         ["find", "--data", "iris", "--num-it", "0"],
         ["bench", "mlp", "--batch-size", "9223372036854775807"],
+        ["demo", "--epochs", "4611686018427387904"],  // found by scripts/fuzz-cli: it aborted allocating
+        ["schedule", "--spec", #"{"name":"StepLR","lr":0.1,"step_size":3}"#, "--steps", "9223372036854775807", "--format", "svg"],
     ])
     func usageErrorsAre64WithTheUsageText(arguments: [String]) async {
         let (status, text) = await exitStatus(arguments)
@@ -104,5 +106,57 @@ struct ExitStatusTests {
         let (status, text) = await exitStatus(["--help"])
         #expect(status == 0)
         #expect(text.contains("Exit status: 0 on success; 64 for a usage error"))
+    }
+}
+
+@Suite("version, help topics and negative numbers")
+struct CommandLineTests {
+    @Test func versionPrintsThePackagesVersion() {
+        #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["--version"]) }
+        #expect(GoldilocksCommand.configuration.version == GoldilocksVersion.current)
+    }
+
+    @Test func helpOnNoSuchCommandIsAUsageErrorNamingTheClosest() async {
+        let (status, text) = await GoldilocksCommandRun.status(["help", "shedule"])
+        #expect(status == ExitStatus.usage)
+        #expect(text.contains("'shedule' is not a goldilocks command; did you mean 'schedule'?"), "\(text)")
+        #expect(await GoldilocksCommandRun.status(["help", "nosuch"]).status == ExitStatus.usage)
+        #expect(throws: Never.self) { try GoldilocksCommand.checkHelpTopic(["help", "schedule"]) }
+        #expect(throws: Never.self) { try GoldilocksCommand.checkHelpTopic(["help"]) }
+    }
+
+    @Test func aNegativeLearningRateIsReadAndRefusedClearly() async {
+        // Read as a number (not as a missing value), then refused as a learning rate.
+        for arguments in [["scale", "--lr", "-0.01", "--batch-size", "2", "--new-batch-size", "4"], ["train", "--data", "iris", "--lr", "-0.01"]] {
+            let (status, text) = await exitStatus(arguments)
+            #expect(status == ExitStatus.usage)
+            #expect(text.contains("--lr: a learning rate must be a positive number"), "\(text)")
+            #expect(!text.contains("Missing value"))
+        }
+        #expect(throws: Never.self) { try GoldilocksCommand.parseAsRoot(["trajectory", "--function", "booth", "--start", "-1,2", "--optimizer", "sgd", "--steps", "2"]) }
+    }
+
+    @Test func aNegativeRateInAScheduleSpecIsASpecErrorNamingTheParameter() async {
+        let (status, text) = await exitStatus(["schedule", "--spec", #"{"name":"StepLR","lr":-0.1,"step_size":3}"#, "--steps", "3"])
+        #expect(status == ExitStatus.dataError)
+        #expect(text.contains(#"StepLR: "lr" is a learning rate and must be a finite number ≥ 0, not -0.1"#), "\(text)")
+        let optax = await exitStatus(["schedule", "--spec", #"{"name":"warmup_cosine_decay_schedule","init_value":0,"peak_value":-1e-3,"warmup_steps":2,"decay_steps":8}"#, "--steps", "3"])
+        #expect(optax.text.contains(#""peak_value" is a learning rate"#), "\(optax.text)")
+    }
+
+    @Test func completionIsDocumentedInTheRootHelp() {
+        #expect(GoldilocksCommand.helpMessage().contains("goldilocks --generate-completion-script bash"))
+    }
+}
+
+/// Runs `goldilocks` as the executable does (help topics checked first).
+enum GoldilocksCommandRun {
+    static func status(_ arguments: [String]) async -> (status: Int32, text: String) {
+        do {
+            try GoldilocksCommand.checkHelpTopic(arguments)
+        } catch {
+            return GoldilocksCommand.report(error, command: nil)
+        }
+        return await exitStatus(arguments)
     }
 }

@@ -21,7 +21,13 @@ import Testing
         #expect(output.hasPrefix(#"{"lr":0.002,"rule":"sqrt""#))
     }
 
-    @Test(arguments: [(0.0, 32, 64), (0.1, 0, 64), (0.1, 32, -8)])
+    @Test(arguments: [0.0, -0.1])
+    func aLearningRateAtOrBelowZeroIsAUsageError(lr: Double) {
+        // Read as a number, also written as `--lr -0.1`, then refused before anything runs.
+        #expect(throws: (any Error).self) { try GoldilocksCommand.parseAsRoot(["scale", "--lr", "\(lr)", "--batch-size", "2", "--new-batch-size", "4"]) }
+    }
+
+    @Test(arguments: [(0.1, 0, 64), (0.1, 32, -8)])
     func nonPositiveInputsAreErrors(lr: Double, batchSize: Int, newBatchSize: Int) {
         #expect(throws: SpecError.self) {
             try render(["--lr=\(lr)", "--batch-size=\(batchSize)", "--new-batch-size=\(newBatchSize)"])

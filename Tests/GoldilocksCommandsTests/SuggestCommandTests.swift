@@ -89,3 +89,70 @@ struct SuggestCommandTests {
         #expect(suggest.method == .steep)
     }
 }
+
+@Suite("goldilocks suggest reads curves as users have them")
+struct SuggestInputTests {
+    private func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("curve-\(UUID().uuidString).csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private static let lrs = (0..<40).map { 1e-6 * pow(10, Double($0) / 6) }
+    private static let losses = lrs.map { 2.3 - 1 / (1 + exp(-2 * (log10($0) + 3))) }
+
+    @Test(arguments: [
+        ("learning_rate,loss", "learning_rate", "loss"), ("lrs,losses", "lrs", "losses"),
+        ("step,lr,loss,smoothed_loss", "lr", "smoothed_loss"), ("Learning Rate,smooth_loss", "Learning Rate", "smooth_loss"),
+    ])
+    func theUsualColumnNamesAreFound(header: String, lrColumn: String, lossColumn: String) throws {
+        let columns = header.split(separator: ",").map(String.init)
+        let rows = zip(Self.lrs, Self.losses).enumerated().map { k, pair in
+            columns.map { name in name == lrColumn ? "\(pair.0)" : name == lossColumn ? "\(pair.1)" : name == "step" ? "\(k)" : "\(pair.1 + 0.5)" }
+                .joined(separator: ",")
+        }
+        let path = try write(([header] + rows).joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = try SuggestCommand.parse([path, "--method", "valley", "--format", "json"]).output()
+        let expected = try RangeTestCurve(lrs: Self.lrs, losses: Self.losses).suggest(.valley)
+        #expect(report.text.contains("\"lr\":\(expected.lr)"), "\(report.text)")
+        if header != "lr,loss" {
+            #expect(report.notes.contains("note: read the learning rate from \"\(lrColumn)\" and the loss from \"\(lossColumn)\""))
+        }
+    }
+
+    @Test func columnsCanBeNamed() throws {
+        let rows = zip(Self.lrs, Self.losses).map { "\($0),\($1),9" }
+        let path = try write((["lr_0,my_loss,other"] + rows).joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(throws: CurveError.self) { try SuggestCommand.parse([path]).output() }
+        let report = try SuggestCommand.parse([path, "--lr-column", "lr_0", "--loss-column", "my_loss", "--method", "valley"]).output()
+        #expect(report.text.hasPrefix("valley: "))
+        do {
+            _ = try SuggestCommand.parse([path, "--lr-column", "nope"]).output()
+            Issue.record("no error")
+        } catch let error as CurveError {
+            #expect(error.description.contains("no column \"nope\" (--lr-column); the header has lr_0,my_loss,other"))
+        }
+    }
+
+    @Test func aNaNCutIsNotedOnStandardError() throws {
+        let losses = Self.losses.enumerated().map { $0 == 30 ? Double.nan : $1 }
+        let path = try write("lr,loss\n" + zip(Self.lrs, losses).map { "\($0),\($1)" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let report = try SuggestCommand.parse([path]).output()
+        #expect(report.notes.contains("note: the curve has a NaN at row 31 of 40; fastai's rules read only the 30 rows before it"), "\(report.notes)")
+    }
+
+    @Test func aFallingLearningRateIsAnError() throws {
+        let path = try write("lr,loss\n" + zip(Self.lrs.reversed(), Self.losses).map { "\($0),\($1)" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try SuggestCommand.parse([path]).output()
+            Issue.record("no error")
+        } catch let error as CurveError {
+            #expect(error.description.hasPrefix("\(path):3: column 1 (lr): the learning rate falls from"))
+            #expect(error.description.contains("a range test's learning rate rises at every step"))
+        }
+    }
+}

@@ -147,8 +147,10 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     var losses = curve(400, amplitude: 0.3) { _ in 1.0 }
     losses[250] = 3 * losses[0]
     let d = try diagnose(losses: losses)
-    #expect(d.verdict == .tooSlow)
-    #expect(d.learningRateFactor > 1)
+    // Never the opposite of the fix: no move, with the evidence called mixed.
+    #expect(d.verdict != .diverged && d.verdict != .oscillating)
+    #expect(d.learningRateFactor >= 1)
+    #expect(d.confidence == .low)
 }
 
 @Test func aRunThatJumpsUpAndStaysIsStillDivergedThoughItIsFlat() throws {
@@ -204,4 +206,13 @@ private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
     let json = String(decoding: try JSONEncoder().encode(d), as: UTF8.self)
     #expect(json.contains("\"confidence\":\""))
     #expect(json.contains("\"overfitting\":null"))
+}
+
+@Test func aRunThatBlewUpAtItsSecondStepIsNotCalledConvergedByItsHugeStart() throws {
+    // lr 1e9 on iris: 1.1 before training, then losses near 1e29 falling to 1e23 as the guard cuts the rate.
+    let losses = [1.1] + (1..<80).map { 3e29 * pow(0.8, Double($0)) }
+    let validation: [Double] = (0..<20).map { (k: Int) -> Double in k < 10 ? 1e24 / Double(k + 1) : 1e23 * Double(k) }
+    let d = try diagnose(losses: losses, validation: (Array(stride(from: 3, to: 80, by: 4)), validation))
+    #expect(d.verdict == .diverged)
+    #expect(d.overfitting == nil)
 }

@@ -9,14 +9,49 @@ struct EvaluationRun: Decodable {
     let dataset: String
     let losses: [Double?]
     let lr: Double
+    /// The verdicts that agree with the reruns under issue 5's definition (a rerun helps when it
+    /// lowers the final loss by over 20%).
     let acceptable: [String]
-    /// The reruns that lowered the final loss materially: x10, x100, div10, div100, decay.
+    /// The reruns that lowered the final loss by over 20%: x10, x100, div10, div100, decay.
     let helped: [String]
+    /// The final loss (null: not finite) and each rerun's.
+    let finalLoss: Double?
+    let interventions: [String: Double?]
 
-    /// Whether `verdict` moves the rate one way while only the other way helped (the worst miss).
+    enum CodingKeys: String, CodingKey {
+        case id, dataset, losses, lr, acceptable, helped, interventions
+        case finalLoss = "final_loss"
+    }
+
+    /// The reruns that help under issue 12's definition: they lower the final loss by over 20%
+    /// of its value and by over 1% of the starting loss (the first loss, the untrained model's:
+    /// a rate far too large blows up the ones after it), so a run already near zero loss has
+    /// nothing material left to gain.
+    var helpedMaterially: [String] {
+        let start = losses.first.flatMap { $0 } ?? .nan
+        return helped.filter { name in
+            guard let base = finalLoss, let rerun = interventions[name] ?? nil else { return true }
+            return base - rerun > 0.01 * start
+        }
+    }
+
+    /// The verdicts that agree with the reruns under issue 12's definition.
+    var acceptableMaterially: [String] {
+        var verdicts: Set<String> = losses.contains(where: { $0 == nil }) || finalLoss == nil ? ["diverged"] : []
+        for name in helpedMaterially {
+            verdicts.formUnion([
+                "x10": ["too_slow"], "x100": ["too_slow"], "div10": ["oscillating"],
+                "div100": ["oscillating", "diverged"], "decay": ["plateau"],
+            ][name] ?? [])
+        }
+        return verdicts.isEmpty ? ["healthy"] : verdicts.sorted()
+    }
+
+    /// Whether `verdict` moves the rate one way while only the other way helped materially (the
+    /// worst miss).
     func isOpposite(_ verdict: String) -> Bool {
-        let up = helped.contains { $0.hasPrefix("x") }
-        let down = helped.contains { $0.hasPrefix("div") || $0 == "decay" }
+        let up = helpedMaterially.contains { $0.hasPrefix("x") }
+        let down = helpedMaterially.contains { $0.hasPrefix("div") || $0 == "decay" }
         switch verdict {
         case "too_slow": return down && !up
         case "oscillating", "diverged": return up && !down
@@ -41,15 +76,17 @@ struct Agreement {
 
     var fraction: Double { Double(agreed) / Double(max(total, 1)) }
 
-    /// The agreement over the runs of `set` whose id starts with `prefix` (its source: "pytorch/", "goldilocks/").
-    init(_ set: EvaluationSet, source prefix: String = "") throws {
+    /// The agreement over the runs of `set` whose id starts with `prefix` (its source: "pytorch/",
+    /// "goldilocks/"), with the labels of issue 12's definition (`material`) or issue 5's.
+    init(_ set: EvaluationSet, source prefix: String = "", material: Bool = true) throws {
         for run in set.runs where run.id.hasPrefix(prefix) {
             let losses = run.losses.map { $0 ?? .nan }
             let verdict = try diagnose(
                 losses: losses, learningRates: Array(repeating: run.lr, count: losses.count)
             ).verdict.rawValue
             total += 1
-            if run.acceptable.contains(verdict) { agreed += 1 }
+            let acceptable = material ? run.acceptableMaterially : run.acceptable
+            if acceptable.contains(verdict) { agreed += 1 }
             if run.isOpposite(verdict) {
                 opposite += 1
                 if ProcessInfo.processInfo.environment["SHOW_OPPOSITE"] != nil {
@@ -57,7 +94,7 @@ struct Agreement {
                     print("OPPOSITE \(run.id) verdict=\(verdict) helped=\(run.helped) acceptable=\(run.acceptable) n=\(losses.count) peak=\(d.evidence.peakOverStart) progress=\(d.evidence.progress) nonfinite=\(String(describing: d.evidence.firstNonFiniteStep)) noise=\(d.evidence.earlyNoise)")
                 }
             }
-            let label = run.acceptable.contains(verdict) ? verdict : run.acceptable.joined(separator: "|")
+            let label = acceptable.contains(verdict) ? verdict : acceptable.joined(separator: "|")
             confusion[label, default: [:]][verdict, default: 0] += 1
         }
     }
@@ -74,26 +111,29 @@ struct Agreement {
     }
 }
 
-/// Floors just under the measured agreement (docs/diagnosis.md). The forest is trained on dev,
-/// held-out, test, test2, test3, extra1 and extra2, where it scores 83–89% (left out one data set
-/// at a time, 78–87%). test4 was generated before this forest was fixed and never trained on:
-/// 80.8%, its honest score. The issue's target is 90% on data the forest has not seen; these
-/// floors guard against regressions. An evaluation: 3,224 runs diagnosed (87 s unoptimised).
+/// Floors just under the measured agreement and ceilings on opposite-direction advice
+/// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
+/// loss by over 20% and by over 1% of the starting (first) loss. The forest is trained on dev, held-out,
+/// test, test2, test3, extra1 and extra2; test4 was never trained on. The issue's targets are 90%
+/// and no opposite advice on sets never tuned on; these guard against regressions. An evaluation:
+/// 3,224 runs diagnosed (87 s unoptimised), so it runs in the optimised pass.
 @Test(.tags(.long), .optimizedOnly, arguments: [
-    ("diagnosis-eval-dev", 0.88), ("diagnosis-eval-heldout", 0.83), ("diagnosis-eval-test", 0.84),
-    ("diagnosis-eval-test2", 0.87), ("diagnosis-eval-test3", 0.84), ("diagnosis-eval-extra1", 0.83),
-    ("diagnosis-eval-extra2", 0.81), ("diagnosis-eval-test4", 0.79),
+    ("diagnosis-eval-dev", 0.87, 0), ("diagnosis-eval-heldout", 0.87, 0), ("diagnosis-eval-test", 0.84, 0),
+    ("diagnosis-eval-test2", 0.85, 0), ("diagnosis-eval-test3", 0.85, 2), ("diagnosis-eval-extra1", 0.84, 5),
+    ("diagnosis-eval-extra2", 0.82, 0), ("diagnosis-eval-test4", 0.83, 5),
 ])
-func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double) throws {
+func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
     let agreement = try Agreement(set)
-    print("\(set.half): \(agreement.agreed)/\(agreement.total) = \(String(format: "%.1f", 100 * agreement.fraction))% agree, \(agreement.opposite) opposite\n\(agreement.table)")
+    let byIssue5 = try Agreement(set, material: false)
+    print("\(set.half): \(agreement.agreed)/\(agreement.total) = \(String(format: "%.1f", 100 * agreement.fraction))% agree, \(agreement.opposite) opposite (issue 5's labels: \(String(format: "%.1f", 100 * byIssue5.fraction))%)\n\(agreement.table)")
     for source in ["pytorch/", "goldilocks/"] {
         let part = try Agreement(set, source: source)
         if part.total > 0 { print("\(set.half), \(source.dropLast()) runs: \(part.agreed)/\(part.total)") }
     }
     #expect(agreement.total >= 250)
     #expect(agreement.fraction >= floor)
+    #expect(agreement.opposite <= mostOpposite)
 }
 
 /// Every verdict is given, rightly, to real runs: at least a few runs for which it is acceptable

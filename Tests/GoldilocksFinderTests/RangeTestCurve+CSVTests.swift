@@ -21,7 +21,9 @@ struct RangeTestCurveCSVTests {
         ("lr,loss\n1e-3,1\n1e-2,abc\n", "run.csv:3: column 2 (loss): \"abc\" is not a number"),
         ("lr,loss\n0,1\n", "run.csv:2: column 1 (lr): \"0\" is not a finite positive learning rate"),
         ("lr,loss\n1e-3,1\n\n1e-2\n", "run.csv:4: expected 2 cells like the header, found 1"),
-        ("learning_rate,loss\n1,1\n", "run.csv:1: the header must name an `lr` and a `loss` column"),
+        ("rate,loss\n1,1\n", "run.csv:1: no learning-rate column among rate,loss; expected one of lr, lrs, learning_rate"),
+        ("lr,value\n1,1\n", "run.csv:1: no loss column among lr,value"),
+        ("lr,loss\n1e-2,1\n1e-3,1\n", "run.csv:3: column 1 (lr): the learning rate falls from 0.01 (line 2) to 0.001"),
         ("", "run.csv is empty"),
     ])
     func badInputNamesTheFileLineAndColumn(text: String, message: String) {
@@ -31,6 +33,14 @@ struct RangeTestCurveCSVTests {
         } catch {
             #expect(error.description.hasPrefix(message), "\(error.description)")
         }
+    }
+
+    @Test func aSmoothedLossIsPreferredToTheRawOne() throws {
+        let read = try RangeTestCSV(csv: "learning_rate,loss,smoothed_loss\n1e-3,5,2.5\n1e-2,1,2.0\n")
+        #expect((read.lrColumn, read.lossColumn) == ("learning_rate", "smoothed_loss"))
+        #expect(read.curve.losses == [2.5, 2.0])
+        let named = try RangeTestCSV(csv: "learning_rate,loss,smoothed_loss\n1e-3,5,2.5\n1e-2,1,2.0\n", lossColumn: "LOSS")
+        #expect(named.curve.losses == [5, 1])
     }
 
     @Test func aMissingFileIsACurveError() {

@@ -175,3 +175,9 @@ func theClosestSensibleLossTagIsChosen(names: [String], chosen: String) {
 func theValidationLossIsFoundByItsUsualNames(names: [String], expected: String?) {
     #expect(SeriesName.validationLoss(in: names, besides: SeriesName.match("loss", in: names) ?? "") == expected)
 }
+
+@Test func aColumnNameTwiceInTheHeaderIsAnErrorNotAMergedColumn() throws {
+    #expect(throws: LogError(.badLine(file: "d.csv", line: 1, reason: "the column name \"loss\" appears twice in the header; rename one"))) {
+        try LossLog.parse(text: Data("loss,loss,step\n1,2,0\n0.5,1,1\n".utf8), name: "d.csv")
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import GoldilocksCore
 import GoldilocksData
+import GoldilocksDiagnosis
 import GoldilocksSpec
 import GoldilocksTraining
 import TestSupport
@@ -107,4 +108,22 @@ private func housePrices() throws -> String {
     #expect(configuration.epochs == 3)
     #expect(configuration.standardizeTarget)
     #expect(configuration.batchSize == 32)
+}
+
+@Test func theSummaryReportsTheRateTheGuardLeftTheRunAt() throws {
+    // lr 10 on iris: the guard rescues the run (÷10 each time); final_lr is what it ended at.
+    var configuration = RunConfiguration(data: "iris")
+    configuration.learningRate = 10
+    configuration.epochs = 5
+    let (summary, _) = try TrainingSetup(configuration).train()
+    #expect(summary.rescues > 0)
+    #expect(summary.learningRate == 10)
+    let expected = 10 * pow(0.1, Double(summary.rescues))
+    #expect(abs((summary.finalLearningRate ?? 0) - expected) <= 1e-12 * expected)
+    let json = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
+    #expect(json.contains(#""lr":10"#) && json.contains(#""final_lr":"#))
+    // The diagnosis's fix names the rate it applies to.
+    if let diagnosis = summary.diagnosis, diagnosis.learningRateFactor != 1 {
+        #expect(diagnosis.fix.contains("lowered from 10 during the run"), "\(diagnosis.fix)")
+    }
 }

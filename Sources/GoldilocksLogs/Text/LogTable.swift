@@ -38,6 +38,12 @@ struct LogTable {
             .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
         guard let header = rows.first else { throw LogError(.empty(file: file)) }
         table.names = split(header.element).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Columns are kept by name: a name twice would merge two columns into one.
+        if let twice = table.names.indices.first(where: { table.names[..<$0].contains(table.names[$0]) }) {
+            throw LogError(.badLine(
+                file: file, line: header.offset + 1,
+                reason: "the column name \"\(table.names[twice])\" appears twice in the header; rename one"))
+        }
         for name in table.names { table.columns[name] = [] }
         let unfinished = !(text.last?.isNewline ?? true)
         for (position, (index, line)) in rows.enumerated().dropFirst() {

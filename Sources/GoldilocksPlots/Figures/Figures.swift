@@ -34,7 +34,8 @@ public enum Figures {
     }
 
     /// The range test: loss against learning rate on a true log axis, with a dashed line at each
-    /// suggestion (`("valley", 3.2e-3)`).
+    /// suggestion (`("valley", 3.2e-3)`); rules that suggest the same rate share one line,
+    /// labelled "steep = steepest 2.8e-2".
     ///
     /// The loss axis is clipped at twice the starting loss, as the explosion at the end would flatten
     /// everything else; the renderers mark where the curve leaves it.
@@ -42,9 +43,18 @@ public enum Figures {
         learningRates: [Double], losses: [Double], suggestions: [(name: String, learningRate: Double)] = [],
         title: String = "Learning-rate range test"
     ) -> Chart {
-        let markers = suggestions.enumerated().map { k, s in
+        // Rules that pick the same rate (steep and steepest often do) share one line and label.
+        var merged: [(names: [String], learningRate: Double)] = []
+        for s in suggestions {
+            if let k = merged.firstIndex(where: { $0.learningRate == s.learningRate }) {
+                merged[k].names.append(s.name)
+            } else {
+                merged.append(([s.name], s.learningRate))
+            }
+        }
+        let markers = merged.enumerated().map { k, s in
             Marker.vertical(
-                at: s.learningRate, label: "\(s.name) \(Ticks.shortLabel(s.learningRate))",
+                at: s.learningRate, label: "\(s.names.joined(separator: " = ")) \(Ticks.shortLabel(s.learningRate))",
                 color: Palette.color(k + 1))
         }
         return Chart(

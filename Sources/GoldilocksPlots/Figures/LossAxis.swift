@@ -29,9 +29,22 @@ struct LossAxis: Equatable {
         self.scale = scale
         let hi = finite.filter { scale.transform($0) != nil }.max()
         if let lo = finite.filter({ scale.transform($0) != nil }).min(), let hi, let cap = Self.clipTop(curves, scale: scale), hi > cap {
-            range = lo...cap
+            range = min(Self.niceFloor(lo, top: cap, scale: scale), lo)...cap
         } else {
             range = nil
+        }
+    }
+
+    /// Where a clipped axis starts, so that its lowest line does not sit on the frame without a
+    /// label: on a log axis the decade below when it is within half a decade (a factor 3), else
+    /// the lowest value itself (a labelled decade is near); on a linear axis the lowest value.
+    static func niceFloor(_ lowest: Double, top: Double, scale: Scale) -> Double {
+        switch scale {
+        case .linear:
+            return lowest
+        case .log:
+            let decade = pow(10, Foundation.log10(lowest).rounded(.down))
+            return decade > 0 && decade.isFinite && lowest / decade <= 3 ? decade : lowest
         }
     }
 

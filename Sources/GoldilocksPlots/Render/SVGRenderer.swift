@@ -14,7 +14,10 @@ extension Chart {
         let yLabelWidth = yAxis.ticks.compactMap(\.label).map(\.count).max() ?? 1
         let left = Double(34 + 7 * yLabelWidth)
         let right = Double(width) - 20
-        let top = title.isEmpty ? 20.0 : 42.0
+        // Vertical markers are labelled in rows above the plot, clear of the lines and the legend.
+        let labels = Self.placeMarkerLabels(markers, x: xAxis, left: left, right: right)
+        let labelRows = (labels.compactMap { $0?.row }.max() ?? -1) + 1
+        let top = (title.isEmpty ? 20.0 : 42.0) + Double(labelRows) * Self.labelRowHeight
         let bottom = Double(height) - (xLabel.isEmpty ? 32 : 50)
         let plot = PlotArea(left: left, right: right, top: top, bottom: bottom, x: xAxis, y: yAxis)
 
@@ -29,25 +32,42 @@ extension Chart {
         var legend: [LegendEntry] = []
         var traces: [(trace: Trace, color: String)] = []
         svg.add(#"<g clip-path="url(#plot)">"#)
-        for s in series {
+        let laidOut = series.map { Trace($0, x: xAxis, y: yAxis, connected: $0.style != .points) }
+        let drawn = series.indices.filter { series[$0].style != .contour }
+        // Cells of about 4 × 4 pixels: lines closer than that look like one.
+        let (cellColumns, cellRows) = (max(2, Int((right - left) / 4)), max(2, Int((bottom - top) / 4)))
+        let overlap = Overlap(cells: drawn.map { laidOut[$0].cells(columns: cellColumns, rows: cellRows) })
+        let translucent = drawn.count > 1
+        var dashes = 0
+        for (index, s) in series.enumerated() {
             let color = s.color ?? Palette.color(colorIndex)
             if s.color == nil && s.style != .contour { colorIndex += 1 }
-            let trace = Trace(s, x: xAxis, y: yAxis, connected: s.style != .points)
-            draw(s, trace, color: color, in: &svg, plot)
+            let trace = laidOut[index]
+            // A line drawn over one it coincides with is dashed, so the one below shows through.
+            let dash = drawn.firstIndex(of: index).map(overlap.coversEarlier) == true
+                ? Self.dashPatterns[dashes % Self.dashPatterns.count] : nil
+            if dash != nil { dashes += 1 }
+            draw(s, trace, color: color, dash: dash, translucent: translucent, in: &svg, plot)
             if s.style != .contour {
                 traces.append((trace, color))
-                if !s.name.isEmpty { legend.append(LegendEntry(name: s.name, color: color, sign: s.style == .points ? .dot : .line)) }
+                if !s.name.isEmpty {
+                    legend.append(LegendEntry(name: s.name, color: color, sign: s.style == .points ? .dot : .line, dash: dash))
+                }
             }
         }
-        for (k, m) in markers.enumerated() {
+        for m in markers {
             let color = m.color ?? "#b22222"
-            draw(m, color: color, labelRow: k, in: &svg, plot)
+            draw(m, color: color, in: &svg, plot)
             let sign: LegendEntry.Sign = if case .vertical = m.position { .dashed } else { .ring }
             legend.append(LegendEntry(name: m.label, color: color, sign: sign))
         }
         svg.add("</g>")
+        for (k, m) in markers.enumerated() { drawLabel(m, color: m.color ?? "#b22222", label: labels[k], in: &svg, plot) }
         // Outside the clip: the marks sit on the plot's edge and would be cut in half.
         for (trace, color) in traces { drawExits(trace, color: color, in: &svg, plot) }
+        for note in overlap.notes(names: drawn.map { series[$0].name }) {
+            legend.append(LegendEntry(name: note, color: "#333333", sign: .coincide))
+        }
         for note in ClipSummary(traces.map(\.trace)).notes(yAxis: yAxis) {
             let sign: LegendEntry.Sign = switch note.why {
             case .above: .above
@@ -92,7 +112,9 @@ extension Chart {
         }
     }
 
-    private func draw(_ s: Series, _ trace: Trace, color: String, in svg: inout SVGDocument, _ plot: PlotArea) {
+    private func draw(
+        _ s: Series, _ trace: Trace, color: String, dash: String?, translucent: Bool, in svg: inout SVGDocument, _ plot: PlotArea
+    ) {
         var path = ""
         for piece in trace.pieces {
             // A lone point is a segment of length zero, which the round line cap shows as a dot.
@@ -105,7 +127,8 @@ extension Chart {
         switch s.style {
         case .line, .lineAndPoints:
             if !path.isEmpty {
-                svg.add(#"<path class="series" data-name="\#(name)" d="\#(path)" fill="none" stroke="\#(color)" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>"#)
+                let style = (dash.map { #" stroke-dasharray="\#($0)""# } ?? "") + (translucent ? #" stroke-opacity="0.85""# : "")
+                svg.add(#"<path class="series" data-name="\#(name)" d="\#(path)" fill="none" stroke="\#(color)" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"\#(style)/>"#)
             }
         case .contour:
             if !path.isEmpty {
@@ -139,13 +162,20 @@ extension Chart {
         }
     }
 
-    private func draw(_ m: Marker, color: String, labelRow: Int, in svg: inout SVGDocument, _ plot: PlotArea) {
+    /// A vertical marker's label above the plot, in its row, starting (or ending) at its line's x.
+    /// Drawn outside the plot's clip.
+    private func drawLabel(_ m: Marker, color: String, label: MarkerLabel?, in svg: inout SVGDocument, _ plot: PlotArea) {
+        guard case let .vertical(x) = m.position, let label, plot.px(x) != nil else { return }
+        let baseline = plot.top - 5 - Self.labelRowHeight * Double(label.row)
+        svg.text(m.label, x: label.x, y: baseline, size: 11, anchor: label.anchor, fill: color, cssClass: "marker-label")
+    }
+
+    private func draw(_ m: Marker, color: String, in svg: inout SVGDocument, _ plot: PlotArea) {
         switch m.position {
         case let .vertical(x):
             guard let px = plot.px(x) else { return }
             svg.add(#"<line class="marker" x1="\#(f(px))" y1="\#(f(plot.top))" x2="\#(f(px))" y2="\#(f(plot.bottom))" stroke="\#(color)" stroke-width="1.5" stroke-dasharray="6 4"/>"#)
-            let anchor = px > (plot.left + plot.right) / 2 ? "end" : "start"
-            svg.text(m.label, x: px + (anchor == "end" ? -4 : 4), y: plot.top + 14 + 14 * Double(labelRow), size: 11, anchor: anchor, fill: color)
+
         case let .point(x, y):
             guard let px = plot.px(x), let py = plot.py(y) else { return }
             svg.add(#"<circle class="marker" cx="\#(f(px))" cy="\#(f(py))" r="6" fill="none" stroke="\#(color)" stroke-width="2"/>"#)
@@ -178,8 +208,10 @@ extension Chart {
                 svg.add(#"<path d="M\#(f(x0 + 12)) \#(f(base))L\#(f(x0 + 22)) \#(f(base))L\#(f(x0 + 17)) \#(f(tip))Z" fill="\#(entry.color)"/>"#)
             case .cross:
                 svg.add(#"<path d="M\#(f(x0 + 13)) \#(f(y - 8))L\#(f(x0 + 21)) \#(f(y))M\#(f(x0 + 13)) \#(f(y))L\#(f(x0 + 21)) \#(f(y - 8))" stroke="\#(entry.color)" stroke-width="2" fill="none"/>"#)
+            case .coincide:
+                svg.text("≈", x: x0 + 17, y: y, size: 13, anchor: "middle", fill: entry.color)
             case .line, .dashed:
-                let dash = entry.sign == .dashed ? #" stroke-dasharray="4 3""# : ""
+                let dash = entry.sign == .dashed ? #" stroke-dasharray="4 3""# : entry.dash.map { #" stroke-dasharray="\#($0)""# } ?? ""
                 svg.add(#"<line x1="\#(f(x0 + 8))" y1="\#(f(y - 4))" x2="\#(f(x0 + 26))" y2="\#(f(y - 4))" stroke="\#(entry.color)" stroke-width="2"\#(dash)/>"#)
             }
             svg.text(entry.name, x: x0 + 31, y: y, size: 11, anchor: "start")
@@ -190,10 +222,61 @@ extension Chart {
 
 /// One line of the legend.
 struct LegendEntry {
-    enum Sign { case line, dashed, dot, ring, above, below, cross }
+    enum Sign { case line, dashed, dot, ring, above, below, cross, coincide }
     let name: String
     let color: String
     let sign: Sign
+    /// The line's dash pattern, when it is dashed.
+    var dash: String? = nil
+}
+
+/// Where a vertical marker's label goes: a row above the plot (0 nearest it), and the text's
+/// anchor point.
+struct MarkerLabel: Equatable {
+    let row: Int
+    let x: Double
+    let anchor: String
+}
+
+extension Chart {
+    /// The height of one row of marker labels above the plot.
+    static let labelRowHeight = 14.0
+    /// Dash patterns for lines drawn over lines they coincide with, in turn.
+    static let dashPatterns = ["7 4", "2 3", "10 3 2 3"]
+    /// A generous width per character of 11-pixel sans-serif text, so estimated boxes do not touch.
+    static let labelCharacterWidth = 6.6
+
+    /// A row and position above the plot for each vertical marker's label (nil for other markers
+    /// and for lines off the axis), so that no two labels overlap: each starts at its line (or
+    /// ends there, near the right edge) in the lowest row with room, and none is wider than the plot.
+    static func placeMarkerLabels(_ markers: [Marker], x axis: Axis, left: Double, right: Double) -> [MarkerLabel?] {
+        var placed: [(row: Int, from: Double, to: Double)] = []
+        var result: [MarkerLabel?] = []
+        for m in markers {
+            guard case let .vertical(x) = m.position, let fraction = axis.fraction(x), (0...1).contains(fraction) else {
+                result.append(nil)
+                continue
+            }
+            let px = left + fraction * (right - left)
+            let width = min(Double(m.label.count) * labelCharacterWidth, right - left)
+            // Starting at the line, else ending at it, else shifted to fit inside the plot's width.
+            let candidates: [(from: Double, anchor: String)] = [(px - 2, "start"), (px + 2 - width, "end")]
+            var chosen: MarkerLabel?
+            for row in 0..<max(markers.count, 1) {
+                for (from, anchor) in candidates {
+                    let start = min(max(from, left), right - width)
+                    let end = start + width
+                    guard !placed.contains(where: { $0.row == row && $0.from < end + 6 && start < $0.to + 6 }) else { continue }
+                    placed.append((row, start, end))
+                    chosen = MarkerLabel(row: row, x: anchor == "start" ? start : end, anchor: anchor)
+                    break
+                }
+                if chosen != nil { break }
+            }
+            result.append(chosen)
+        }
+        return result
+    }
 }
 
 /// The plot rectangle in pixels and the axes it maps.

@@ -2,6 +2,10 @@ extension Chart {
     /// The symbols that tell series apart in a terminal, in order.
     public static let terminalSymbols: [Character] = ["•", "×", "+", "◦", "▪", "◆", "▲", "○", "#", "@"]
 
+    /// The lines of vertical markers (suggestions, events), one per marker in order, so that
+    /// neighbouring ones can be told apart; none of them is a series symbol.
+    public static let terminalMarkerSymbols: [Character] = ["┆", "║", "┃", "¦", "╏"]
+
     /// The marks where a series leaves a terminal chart: above its range, below it, or into NaN or
     /// infinity. None of them is a series symbol.
     public static let terminalExitMarks: (above: Character, below: Character, nonFinite: Character) = ("↑", "↓", "⊗")
@@ -36,14 +40,27 @@ extension Chart {
         }
         func onAxis(_ f: Double?) -> Double? { f.flatMap { (0...1).contains($0) ? $0 : nil } }
 
+        var markerSymbols: [Character] = []
+        var verticalCount = 0
         for m in markers {
+            // Each vertical marker its own line, so rules at nearby rates can be told apart.
+            let symbol: Character
+            if case .vertical = m.position {
+                symbol = Self.terminalMarkerSymbols[verticalCount % Self.terminalMarkerSymbols.count]
+                verticalCount += 1
+            } else {
+                symbol = "◎"
+            }
+            markerSymbols.append(symbol)
             if case let .vertical(x) = m.position, let fx = onAxis(xAxis.fraction(x)) {
-                for r in 0..<rows { put(r, column(fx), "┆") }
+                for r in 0..<rows { put(r, column(fx), symbol) }
             }
         }
         var legend: [String] = []
         var symbolIndex = 0
         var traces: [Trace] = []
+        var names: [String] = []
+        var covered: [Set<Int>] = []
         // Character cells are coarse: at most four contour levels stay readable.
         let contours = series.indices.filter { series[$0].style == .contour }
         let keptContours = Set(stride(from: 0, to: contours.count, by: max(1, (contours.count + 3) / 4)).map { contours[$0] })
@@ -57,25 +74,17 @@ extension Chart {
                 if !s.name.isEmpty { legend.append("\(symbol) \(s.name)") }
             }
             let trace = Trace(s, x: xAxis, y: yAxis, connected: s.style != .points)
-            for piece in trace.pieces {
-                var from: (row: Int, column: Int)?
-                for p in piece {
-                    let here = (row: row(p.y), column: column(p.x))
-                    if let from {
-                        // Both ends are on the grid, so this is at most the grid's size.
-                        let steps = max(abs(here.row - from.row), abs(here.column - from.column))
-                        for k in 1..<max(steps, 1) {
-                            let t = Double(k) / Double(steps)
-                            put(Int((Double(from.row) + t * Double(here.row - from.row)).rounded()),
-                                Int((Double(from.column) + t * Double(here.column - from.column)).rounded()), symbol)
-                        }
-                    }
-                    put(here.row, here.column, symbol)
-                    from = here
-                }
+            let cells = trace.cells(columns: columns, rows: rows)
+            for cell in cells { put(cell / columns, cell % columns, symbol) }
+            if s.style != .contour {
+                traces.append(trace)
+                names.append(s.name.isEmpty ? "\(symbol)" : s.name)
+                covered.append(cells)
             }
-            if s.style != .contour { traces.append(trace) }
         }
+        // Runs on the same cells: the later one would hide the earlier one.
+        let overlap = Overlap(cells: covered)
+        for cell in overlap.sharedCells { put(cell / columns, cell % columns, Overlap.terminalSymbol) }
         func mark(_ why: Trace.Exit) -> Character {
             switch why {
             case .above: Self.terminalExitMarks.above
@@ -86,14 +95,14 @@ extension Chart {
         for trace in traces {
             for exit in trace.exits { put(row(exit.at.y), column(exit.at.x), mark(exit.why)) }
         }
-        for m in markers {
+        for (m, sign) in zip(markers, markerSymbols) {
             if case let .point(x, y) = m.position, let fx = onAxis(xAxis.fraction(x)), let fy = onAxis(yAxis.fraction(y)) {
                 put(row(fy), column(fx), "◎")
             }
-            let sign = if case .vertical = m.position { "┆" } else { "◎" }
             legend.append("\(sign) \(m.label)")
         }
-        let notes = ClipSummary(traces).notes(yAxis: yAxis).map { "\(mark($0.why)) \($0.text)" }
+        let notes = overlap.notes(names: names).map { "\(Overlap.terminalSymbol) \($0)" }
+            + ClipSummary(traces).notes(yAxis: yAxis).map { "\(mark($0.why)) \($0.text)" }
 
         var lines: [String] = []
         if !title.isEmpty { lines.append(centered(title, in: totalWidth)) }

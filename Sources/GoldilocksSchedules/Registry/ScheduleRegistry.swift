@@ -35,6 +35,7 @@ public struct ScheduleRegistry: Sendable {
             given = Spec(name: spec.name, parameters: fields)
         }
         try given.checkParameters(entry.parameterNames)
+        try Self.checkRates(given)
         return try entry.build(entry.withDefaults(given), self)
     }
 
@@ -44,6 +45,22 @@ public struct ScheduleRegistry: Sendable {
         case .schedule(let schedule): return schedule
         case .plateau:
             throw SpecError("\(spec.name) is driven by a metric, not by the step alone: give it metrics (`goldilocks schedule --metrics FILE`)")
+        }
+    }
+
+    /// The parameters, across the libraries, that hold a learning rate.
+    static let rateParameters: Set<String> = [
+        "lr", "max_lr", "base_lr", "eta_min", "min_lr", "lr_end", "init_value", "peak_value", "end_value", "value",
+    ]
+
+    /// Refuses a negative or non-finite learning rate, which every library would take silently and
+    /// train with backwards (0 stays allowed: a warmup from 0 is common).
+    static func checkRates(_ spec: Spec) throws(SpecError) {
+        for name in spec.parameters.keys.sorted() where rateParameters.contains(name) {
+            guard case .number(let rate) = spec.parameters[name] else { continue }
+            guard rate.isFinite, rate >= 0 else {
+                throw SpecError("\(spec.name): \"\(name)\" is a learning rate and must be a finite number ≥ 0, not \(JSONValue.number(rate))")
+            }
         }
     }
 

@@ -1,0 +1,4 @@
+import FuzzDriver
+import Foundation
+
+exit(fuzz_run_driver(CommandLine.argc, CommandLine.unsafeArgv, fuzzJSONLines))

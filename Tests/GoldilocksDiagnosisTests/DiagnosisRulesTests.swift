@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import GoldilocksDiagnosis
+
+/// The numbers a symptom states, read back from its text: "fell 71%" → ("fell", 71).
+private func percents(after word: String, in text: String) -> [Double] {
+    var found: [Double] = []
+    var rest = Substring(text)
+    while let range = rest.range(of: word) {
+        rest = rest[range.upperBound...]
+        let digits = rest.prefix { $0.isNumber || $0 == "." }
+        if let value = Double(digits), rest.dropFirst(digits.count).first == "%" { found.append(value) }
+    }
+    return found
+}
+
+/// Deterministic noise in [-1, 1).
+private func noise(_ i: Int) -> Double {
+    var x = UInt64(truncatingIfNeeded: i) &* 0x9E37_79B9_7F4A_7C15
+    x ^= x >> 31
+    x = x &* 0xBF58_476D_1CE4_E5B9
+    return Double(x >> 11) / Double(1 << 52) - 1
+}
+
+@Suite("what a diagnosis says")
+struct DiagnosisRulesTests {
+    @Test func aFallIsStatedAsAFallWithTheEvidencesPercentage() throws {
+        let d = try diagnose(losses: (0..<400).map { 2.3 * exp(-1.2 * Double($0) / 400) * exp(0.01 * noise($0)) })
+        let e = d.evidence
+        #expect(!d.symptom.contains("-"), "no negative percentages: \(d.symptom)")
+        #expect(percents(after: "fell ", in: d.symptom).first == (100 * (1 - e.endLoss / e.startLoss)).rounded())
+        #expect(d.symptom.contains("medians of the first 5 and the last 40 losses"))
+    }
+
+    @Test func aRiseIsStatedAsARise() throws {
+        // A loss that creeps up 8%: never "-8% lower".
+        let d = try diagnose(losses: (0..<300).map { 1.2 * (1 + 0.08 * Double($0) / 300) * exp(0.02 * noise($0)) })
+        let e = d.evidence
+        #expect(e.endLoss > e.startLoss)
+        #expect(!d.symptom.contains("lower") && !d.symptom.contains("-"), "\(d.symptom)")
+        #expect(percents(after: "rose ", in: d.symptom).first == (100 * (e.endLoss / e.startLoss - 1)).rounded(), "\(d.symptom)")
+    }
+
+    @Test func anExplosionSaysHowFarItRoseWithoutContradictingItself() throws {
+        let losses: [Double] = (0..<200).map { (i: Int) -> Double in
+            let t = Double(i)
+            return i < 100 ? 6.0 - t / 100 : 6.0 * pow(10.0, (t - 100) / 5)
+        }
+        let d = try diagnose(losses: Array(losses.prefix(120)) + Array(repeating: 19.1, count: 80))
+        #expect(d.verdict == .diverged)
+        #expect(!d.symptom.contains("lower") && !d.symptom.contains("-"), "\(d.symptom)")
+        #expect(d.symptom.contains("rose"))
+    }
+
+    @Test func aStraightLineStatesTheFirstQuartersShareOnTheLossItself() throws {
+        // From 2.0 to 0.5 in a straight line: a quarter of the run makes a quarter of the fall.
+        let losses = (0..<400).map { 2.0 - 1.5 * Double($0) / 399 }
+        let d = try diagnose(losses: losses)
+        let e = d.evidence
+        let share = DiagnosisRules.firstQuarterShare(e)
+        #expect(abs(share - 0.25) < 0.03, "\(share)")
+        // quarter_share stays on log-loss (the forest's feature); the text converts it.
+        #expect(e.quarterShare < 0.2)
+        let stated = percents(after: "first quarter made ", in: d.symptom) + percents(after: "first quarter of the run made only ", in: d.symptom)
+        if d.verdict == .tooSlow && d.learningRateFactor == 3 {
+            #expect(stated == [(100 * share).rounded()], "\(d.symptom)")
+        }
+        if e.lateShare >= 0.05 {
+            #expect(percents(after: "still fell ", in: d.symptom) == [(100 * DiagnosisRules.lastQuarterFall(e)).rounded()])
+        }
+    }
+
+    @Test func noiseIsStatedAsAPercentageStepToStep() throws {
+        let d = try diagnose(losses: (0..<500).map { 2.3 * exp(-3 * Double($0) / 500) * exp(0.12 * noise($0)) })
+        let stated = percents(after: "noise ±", in: d.symptom)
+        #expect(d.verdict != .plateau && d.verdict != .diverged)
+        #expect(stated == [(100 * (exp(d.evidence.lateNoise) - 1)).rounded()], "\(d.symptom)")
+        #expect(!d.symptom.contains("per step"))
+    }
+
+    @Test func theFixNamesTheRateItAppliesTo() throws {
+        let slow = try diagnose(
+            losses: (0..<400).map { 2.3 - 0.1 * Double($0) / 400 }, learningRates: Array(repeating: 1e-4, count: 400))
+        #expect(slow.fix.hasSuffix("from 0.0001 to 0.001"), "\(slow.fix)")
+        // A guard's rescue lowered 10 to 1 at step 50: the advice applies to 1, and says so.
+        let losses = (0..<200).map { i in i == 49 ? Double.infinity : 2.3 }
+        let rates = (0..<200).map { $0 < 50 ? 10.0 : 1.0 }
+        let rescued = try diagnose(losses: losses, learningRates: rates)
+        #expect(rescued.verdict == .diverged)
+        #expect(rescued.fix.contains("from the last rate, 1 (lowered from 10 during the run), to 0.01"), "\(rescued.fix)")
+        #expect(rescued.evidence.suggestedLearningRate == 0.01)
+        // A schedule: the advice scales the schedule.
+        let scheduled = (0..<400).map { 1e-3 * (0.5 + 0.5 * cos(Double.pi * Double($0) / 400)) + 1e-6 }
+        let spiky = try diagnose(losses: (0..<400).map { $0 == 200 ? .nan : 2.0 }, learningRates: [1e-4] + scheduled.dropFirst())
+        #expect(spiky.fix.contains("scale the schedule, its peak from"), "\(spiky.fix)")
+    }
+}
