@@ -69,7 +69,8 @@ public func diagnose(
     if verdict == .tooSlow && confidence == .low { factor = min(factor, 3) }
 
     let held = validation.flatMap { ValidationCurve(losses: $0.losses) }
-    var reason: DiagnosisRules.Override?
+    // Only the rule for a flat curve with one spike gives a vote of 0.
+    var reason: DiagnosisRules.Override? = share == 0 ? .mixedEvidence : nil
     if let floor = materialityFloor(losses), let reached = held?.best ?? finalLevel(losses), reached <= floor {
         reason = .nothingLeftToGain
     } else if let held, verdict == .tooSlow || verdict == .plateau || verdict == .healthy {
@@ -79,7 +80,7 @@ public func diagnose(
             reason = .validationConverged
         }
     }
-    if reason != nil {
+    if let reason, reason != .mixedEvidence {
         (verdict, factor, confidence) = (.healthy, 1, .high)
     }
 

@@ -78,6 +78,8 @@ enum DiagnosisRules {
         case validationConverged
         /// The loss that counts is already below 1% of the starting loss.
         case nothingLeftToGain
+        /// A flat curve with one spike: a tiny rate with a noisy batch, or a large one stuck.
+        case mixedEvidence
     }
 
     /// How the learning rate moved over the part of the log that was read, so the fix can name
@@ -132,6 +134,10 @@ enum DiagnosisRules {
             return ("\(reached), below 1% of the starting loss \(short(e.startLoss))",
                     "the run has converged: no learning-rate change can improve it by a material amount",
                     "keep the learning rate")
+        case .mixedEvidence?:
+            return ("\(moved); flat but for a spike to \(short(e.peakOverStart))× its start",
+                    "the evidence is mixed: a rate too small with a noisy batch, or one too large and stuck",
+                    "keep the learning rate for now; compare two short runs at ÷10 and ×10 before changing it")
         case nil:
             break
         }
@@ -164,10 +170,6 @@ enum DiagnosisRules {
             return ("\(moved), then stopped improving\(since)",
                     "the learning rate was good and is now too large to settle lower",
                     "decay the learning rate now (a schedule, e.g. ÷10)")
-        case .healthy where confidence == .low:
-            return ("\(moved); flat but for a spike to \(short(e.peakOverStart))× its start",
-                    "the evidence is mixed: a rate too small with a noisy batch, or one too large and stuck",
-                    "keep the learning rate for now; compare two short runs at ÷10 and ×10 before changing it")
         case .healthy:
             return ("\(moved); \(noise), ends within \(percent(e.endOverBest - 1)) of its best",
                     "the learning rate suits this run", "keep the learning rate")
