@@ -107,22 +107,14 @@ struct ScheduleCommand: ParsableCommand {
 private func scheduleFigure(_ rows: ScheduleRows) -> (chart: Chart, cycles: Bool) {
     var sample = ChartSample(count: rows.steps)
     var cycles = false
-    var lowest = Double.infinity, highest = 0.0
-    var allPositive = true
     for row in rows {
         sample.add(x: Double(row.step), y: row.lr)
         cycles = cycles || row.momentum != nil
-        if row.lr > 0 {
-            lowest = min(lowest, row.lr)
-            highest = max(highest, row.lr)
-        } else {
-            allPositive = false
-        }
     }
+    // The sample keeps each bucket's lowest and highest rate, so the figure's own log-axis rule
+    // sees the whole run's range.
     let (x, y) = sample.finish()
-    let spansDecades = allPositive && highest / lowest > 100
-    let chart = Figures.learningRateSchedule([("lr", x.map { Int($0) }, y)], logY: spansDecades)
-    return (chart, cycles)
+    return (Figures.learningRateSchedule([("lr", x.map { Int($0) }, y)]), cycles)
 }
 
 /// A JSON number that round-trips (`null` for the non-finite values JSON cannot hold).

@@ -17,12 +17,9 @@ enum DiagnosisRules {
 
     /// A non-finite loss and a kick uphill settle the verdict; the forest names the others, from
     /// the log itself or, past `forestPoints` values, from its means over equal windows (as a
-    /// training loop that logs a running mean would have written it).
-    static func verdict(for curve: LossCurve, forest: DiagnosisForest) -> Verdict {
-        vote(for: curve, forest: forest).verdict
-    }
-
-    /// The verdict with the share of the vote behind it: 1 for a verdict settled by rule.
+    /// training loop that logs a running mean would have written it). Returns the verdict with the
+    /// share of the vote behind it: 1 for a verdict settled by rule, 0 for a flat curve with one
+    /// spike (no move: the evidence is mixed).
     static func vote(for curve: LossCurve, forest: DiagnosisForest) -> (verdict: Verdict, share: Double) {
         if curve.firstNonFinite != nil { return (.diverged, 1) }
         let threshold = max(spikeFloor, 3 * curve.earlyNoise)

@@ -27,8 +27,6 @@ struct LossCurve {
     /// How far the running median (over w = max(3, n/40) points) rose above its first value: a
     /// sustained climb, which one mini-batch spike in a noisy curve is not.
     let sustainedRise: Double
-    /// The running median's last value minus its first: below 0 when the loss ends lower.
-    let sustainedChange: Double
     let late: Double
     let lastQuarter: Double
     let firstLevel: Double
@@ -64,7 +62,7 @@ struct LossCurve {
             let level = y.first ?? 0
             blockMedians = y
             (start, end, best, bestIndex, spike, late, lastQuarter) = (level, level, level, 0, 0, 0, 0)
-            (sustainedRise, sustainedChange) = (0, 0)
+            sustainedRise = 0
             (earlyNoise, lateNoise, stallIndex, firstLevel, blockNoise) = (0, 0, nil, level, 0)
             return
         }
@@ -73,7 +71,6 @@ struct LossCurve {
         spike = (y.max() ?? start) - start
         let running = LossCurve.runningMedians(y, width: max(3, n / 40))
         sustainedRise = (running.max() ?? 0) - running[0]
-        sustainedChange = (running.last ?? 0) - running[0]
 
         let blockCount = min(n, 40)
         let edges = (0...blockCount).map { $0 * n / blockCount }

@@ -34,20 +34,7 @@ extension LogTable {
         }
         var table = LogTable(file: file)
         table.rowsAreEntries = true
-        for (index, entry) in history.enumerated() {
-            for key in entry.keys.sorted() where table.columns[key] == nil {
-                table.names.append(key)
-                table.columns[key] = Array(repeating: nil, count: table.rowCount)
-            }
-            for name in table.names {
-                switch entry[name] {
-                case nil: table.record(.missing, text: "", column: name, line: index + 1)
-                case .number(let number)?: table.record(.number(number), text: "", column: name, line: index + 1)
-                case .other(let text)?: table.record(NumberFormat.parse(Substring(text)), text: text, column: name, line: index + 1)
-                }
-            }
-            table.lines.append(index + 1)
-        }
+        for (index, entry) in history.enumerated() { table.append(entry, line: index + 1) }
         return table
     }
 }

@@ -118,20 +118,26 @@ struct LogTable {
                 }
                 throw LogError(.badLine(file: file, line: index + 1, reason: "not a JSON object"))
             }
-            for key in object.keys.sorted() where table.columns[key] == nil {
-                table.names.append(key)
-                table.columns[key] = Array(repeating: nil, count: table.rowCount)
-            }
-            for name in table.names {
-                switch object[name] {
-                case nil: table.record(.missing, text: "", column: name, line: index + 1)
-                case .number(let number)?: table.record(.number(number), text: "", column: name, line: index + 1)
-                case .other(let text)?: table.record(NumberFormat.parse(Substring(text)), text: text, column: name, line: index + 1)
-                }
-            }
-            table.lines.append(index + 1)
+            table.append(object, line: index + 1)
         }
         return table
+    }
+
+    /// Appends one record of key → cell (a JSON line, a `log_history` entry) as a row; a key seen
+    /// for the first time becomes a column with no value in the rows before.
+    mutating func append(_ object: [String: Cell], line: Int) {
+        for key in object.keys.sorted() where columns[key] == nil {
+            names.append(key)
+            columns[key] = Array(repeating: nil, count: rowCount)
+        }
+        for name in names {
+            switch object[name] {
+            case nil: record(.missing, text: "", column: name, line: line)
+            case .number(let number)?: record(.number(number), text: "", column: name, line: line)
+            case .other(let text)?: record(NumberFormat.parse(Substring(text)), text: text, column: name, line: line)
+            }
+        }
+        lines.append(line)
     }
 
     /// `line` with Python's bare `NaN`, `Infinity` and `-Infinity` (what `json.dumps` writes for
