@@ -20,14 +20,33 @@ enum DiagnosisRules {
     /// training loop that logs a running mean would have written it). Returns the verdict with the
     /// share of the vote behind it: 1 for a verdict settled by rule, 0 for a flat curve with one
     /// spike (no move: the evidence is mixed).
-    static func vote(for curve: LossCurve, forest: DiagnosisForest) -> (verdict: Verdict, share: Double) {
-        if curve.firstNonFinite != nil { return (.diverged, 1) }
+    /// A verdict with the share of the vote for it, and the rule that settled it (nil: the forest).
+    struct Vote {
+        var verdict: Verdict
+        var share: Double
+        var rule: Rule?
+    }
+
+    /// The rules that settle a curve before the forest sees it.
+    enum Rule {
+        /// A NaN or infinite loss.
+        case nonFinite
+        /// Climbed over 10× above the untrained model's loss and ended above it.
+        case blewUp
+        /// Rose above its start by more than its noise allows.
+        case kickedUphill
+        /// Flat but for one spike: the curve cannot tell a tiny rate from a large, stuck one.
+        case flatButSpiky
+    }
+
+    static func vote(for curve: LossCurve, forest: DiagnosisForest) -> Vote {
+        if curve.firstNonFinite != nil { return Vote(verdict: .diverged, share: 1, rule: .nonFinite) }
         let threshold = max(spikeFloor, 3 * curve.earlyNoise)
         // The untrained model's loss is the first one: a run that climbed over 10× above it and
         // ends above it blew up, however its first few (already exploded) steps set the start.
         if let first = curve.levels.first, let peak = curve.levels.max(),
             peak - first > explosion, curve.end - first > spikeFloor {
-            return (.diverged, 1)
+            return Vote(verdict: .diverged, share: 1, rule: .blewUp)
         }
         // One mini-batch spike in a flat, noisy curve is noise, not a kick uphill: a flat curve
         // must climb for a while to count.
@@ -35,14 +54,17 @@ enum DiagnosisRules {
         let flatButSpiky = barelyMoves(curve) && curve.sustainedRise <= threshold && -curve.drop <= threshold
             && above <= max(1, curve.levels.count / 100)
         if curve.spike > threshold {
-            if !flatButSpiky { return (curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating, 1) }
-            // Flat but for one spike: a tiny rate with a noisy batch, or a large one stuck; the
-            // curve cannot tell which, so it recommends no move rather than the wrong one.
-            return (.healthy, 0)
+            if !flatButSpiky {
+                let verdict: Verdict = curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
+                return Vote(verdict: verdict, share: 1, rule: .kickedUphill)
+            }
+            // A tiny rate with a noisy batch, or a large one stuck: no move rather than the wrong one.
+            return Vote(verdict: .healthy, share: 0, rule: .flatButSpiky)
         }
         let width = (curve.levels.count + forestPoints - 1) / forestPoints
         let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
-        return forest.vote(for: CurveFeatures(read).values)
+        let (verdict, share) = forest.vote(for: CurveFeatures(read).values)
+        return Vote(verdict: verdict, share: share, rule: nil)
     }
 
     /// Means over consecutive windows of `width` values (a last, shorter window is left out).
@@ -68,7 +90,7 @@ enum DiagnosisRules {
     }
 
     /// Why the whole run overrules what the training loss alone suggests.
-    enum Override {
+    enum Override: Equatable {
         /// The validation loss rose after its best: no rate change improves the best.
         case overfitting
         /// The validation loss fell and stopped improving: the run converged.
@@ -77,6 +99,9 @@ enum DiagnosisRules {
         case nothingLeftToGain
         /// A flat curve with one spike: a tiny rate with a noisy batch, or a large one stuck.
         case mixedEvidence
+        /// The loss still jumps from batch to batch, but a schedule had already decayed the rate
+        /// to a tenth of its peak or less: the noise is the batches', not the rate's.
+        case annealedNoise(finalRate: Double, peak: Double)
     }
 
     /// How the learning rate moved over the part of the log that was read, so the fix can name
@@ -135,6 +160,10 @@ enum DiagnosisRules {
             return ("\(moved); flat but for a spike to \(short(e.peakOverStart))× its start",
                     "the evidence is mixed: a rate too small with a noisy batch, or one too large and stuck",
                     "keep the learning rate for now; compare two short runs at ÷10 and ×10 before changing it")
+        case let .annealedNoise(finalRate, peak)?:
+            return ("\(moved); noise ±\(percent(exp(e.lateNoise) - 1)) step to step at the end, where the learning rate had decayed to \(short(finalRate)), 1/\(short(peak / finalRate)) of its peak \(short(peak))",
+                    "the noise comes from the mini-batches, not the learning rate: a smaller rate would not calm it",
+                    "keep the learning rate")
         case nil:
             break
         }
