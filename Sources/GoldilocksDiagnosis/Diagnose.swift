@@ -97,7 +97,7 @@ public func diagnose(
     let evidence = DiagnosisEvidence(
         points: curve.points,
         firstNonFiniteStep: curve.firstNonFinite.map(step),
-        startLoss: exp(curve.start), endLoss: exp(curve.end), bestLoss: exp(curve.best),
+        firstLoss: losses.first ?? .nan, startLoss: exp(curve.start), endLoss: exp(curve.end), bestLoss: exp(curve.best),
         bestStep: step(curve.bestIndex),
         peakOverStart: exp(curve.spike),
         progress: 1 - exp(-curve.drop),

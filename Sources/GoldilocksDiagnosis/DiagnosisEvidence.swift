@@ -7,6 +7,8 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
     public var points: Int
     /// The step of the first NaN or infinite loss, if any.
     public var firstNonFiniteStep: Int?
+    /// The first loss of the log: the untrained model's, whose 1% is the least change that counts.
+    public var firstLoss: Double
     /// The starting level: the median of the first max(1, min(5, n/20)) losses.
     public var startLoss: Double
     /// The final level: the median of the last max(2, n/10) finite losses.
@@ -57,6 +59,7 @@ public struct DiagnosisEvidence: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case points, progress
         case firstNonFiniteStep = "first_non_finite_step"
+        case firstLoss = "first_loss"
         case startLoss = "start_loss"
         case endLoss = "end_loss"
         case bestLoss = "best_loss"

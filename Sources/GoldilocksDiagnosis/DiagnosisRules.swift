@@ -153,7 +153,7 @@ enum DiagnosisRules {
                     "keep the learning rate")
         case .nothingLeftToGain?:
             let reached = e.validationBestLoss.map { "the best validation loss is \(short($0))" } ?? "the training loss ends at \(short(e.endLoss))"
-            return ("\(reached), below 1% of the starting loss \(short(e.startLoss))",
+            return ("\(reached), below 1% of the first loss \(short(e.firstLoss)) (the untrained model's)",
                     "the run has converged: no learning-rate change can improve it by a material amount",
                     "keep the learning rate")
         case .mixedEvidence?:

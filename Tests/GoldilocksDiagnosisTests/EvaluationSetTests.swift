@@ -156,3 +156,79 @@ func everyVerdictIsGivenRightlyToRealRuns(verdict: Verdict) throws {
         #expect(right >= 3, "\(verdict.rawValue): \(right)")
     }
 }
+
+/// One run of issue 12's evaluation split (scripts/diagnosis-eval-validation): a training loss and
+/// learning rate per step, a validation loss at its own cadence, and labels from reruns that count
+/// only when they lower the best validation loss by over 20%, over twice the spread of three seeds
+/// and over 1% of the starting loss.
+struct ValidationRun: Decodable {
+    let id: String
+    let losses: [Double?]
+    let lr: Double
+    /// The learning rate per step; absent when it was constant.
+    let lrs: [Double]?
+    let valSteps: [Int]
+    let valLosses: [Double?]
+    let helped: [String]
+    let acceptable: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case id, losses, lr, lrs, helped, acceptable
+        case valSteps = "val_steps"
+        case valLosses = "val_losses"
+    }
+
+    func diagnosis() throws -> Diagnosis {
+        let losses = losses.map { $0 ?? .nan }
+        let validation = valSteps.isEmpty ? nil : (steps: valSteps, losses: valLosses.map { $0 ?? .nan })
+        return try diagnose(
+            losses: losses, learningRates: lrs ?? Array(repeating: lr, count: losses.count), validation: validation)
+    }
+
+    /// Whether `verdict` moves the rate up where only a move down helped, or the reverse.
+    func isOpposite(_ verdict: String) -> Bool {
+        let up = helped.contains { $0.hasPrefix("x") }
+        let down = helped.contains { $0.hasPrefix("div") || $0 == "decay" }
+        switch verdict {
+        case "too_slow": return down && !up
+        case "oscillating", "diverged": return up && !down
+        default: return false
+        }
+    }
+}
+
+struct ValidationSet: Decodable {
+    let runs: [ValidationRun]
+}
+
+/// Issue 12's targets on its evaluation split, never trained or tuned on: at least 90% agreement
+/// and no opposite-direction advice, over PyTorch runs (constant, warmup-cosine and one-cycle
+/// rates) and `goldilocks train` runs, each with a validation loss.
+@Test(.tags(.long), .optimizedOnly)
+func diagnosisMeetsIssue12TargetsOnRunsWithValidationLoss() throws {
+    let set = try loadFixture(ValidationSet.self, named: "diagnosis-eval-validation", in: Bundle.module)
+    var agreed = 0, opposite = 0
+    var confusion: [String: [String: Int]] = [:]
+    var bySource: [String: (agreed: Int, total: Int)] = [:]
+    for run in set.runs {
+        let verdict = try run.diagnosis().verdict.rawValue
+        let right = run.acceptable.contains(verdict)
+        if right { agreed += 1 }
+        if run.isOpposite(verdict) {
+            opposite += 1
+            if ProcessInfo.processInfo.environment["SHOW_OPPOSITE"] != nil {
+                print("OPPOSITE \(run.id) verdict=\(verdict) helped=\(run.helped)")
+            }
+        }
+        let source = String(run.id.prefix { $0 != "/" })
+        bySource[source, default: (0, 0)].agreed += right ? 1 : 0
+        bySource[source, default: (0, 0)].total += 1
+        confusion[right ? verdict : run.acceptable.joined(separator: "|"), default: [:]][verdict, default: 0] += 1
+    }
+    let fraction = Double(agreed) / Double(max(set.runs.count, 1))
+    print("validation split: \(agreed)/\(set.runs.count) = \(String(format: "%.1f", 100 * fraction))% agree, \(opposite) opposite; by source \(bySource)")
+    for (label, row) in confusion.sorted(by: { $0.key < $1.key }) { print("  \(label): \(row)") }
+    #expect(set.runs.count >= 400)
+    #expect(fraction >= 0.90)
+    #expect(opposite == 0)
+}
