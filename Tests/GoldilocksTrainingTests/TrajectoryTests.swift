@@ -31,7 +31,7 @@ private struct TableSchedule: LearningRateSchedule {
     @Test func aWalkHandsOverEachRowAsItIsComputedAndCanRunForAnyStepCount() throws {
         struct Enough: Error {}
         var seen: [Int] = []
-        #expect(throws: TrajectoryError.self) {
+        #expect(throws: Enough.self) {
             _ = try Trajectory.walk(landscape: Quadratic(dimension: 1), start: [5], optimizer: sgd(0.1), steps: Int.max) { row in
                 seen.append(row.step)
                 if row.step == 3 { throw Enough() }
