@@ -52,8 +52,12 @@ public struct CSVLoader: Sendable {
             do {
                 return try reader.next()
             } catch {
-                let column = error.field.flatMap { columns.indices.contains($0) ? columns[$0] : nil }
-                throw .syntax(file: file, line: error.line, column: column, reason: error.message)
+                switch error {
+                case .unclosedQuote(let line):
+                    throw .unclosedQuote(file: file, line: line)
+                case .textAfterQuote(let line, let field):
+                    throw .textAfterQuote(file: file, line: line, column: columns.indices.contains(field) ? columns[field] : nil)
+                }
             }
         }
         guard try next() else { throw DataError.emptyFile(file: file) }

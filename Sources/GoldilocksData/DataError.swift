@@ -13,8 +13,10 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case duplicateColumn(file: String, column: String)
     /// The header names a single column, leaving no feature besides the target.
     case singleColumn(file: String, line: Int, column: String)
-    /// A malformed CSV record (an unclosed quote, text after a closing quote).
-    case syntax(file: String, line: Int, column: String?, reason: String)
+    /// A quoted field opened on `line` that never closes.
+    case unclosedQuote(file: String, line: Int)
+    /// Text after a closing quote; `column` is nil in the header.
+    case textAfterQuote(file: String, line: Int, column: String?)
     /// The header has no column named `target`; `closest` is the nearest name, if any is near.
     case missingTarget(file: String, target: String, columns: [String], closest: String?)
     /// A row whose field count differs from the header's.
@@ -82,8 +84,12 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return Self.at(
                 file, line: line,
                 "the header has one column (\(column)); a data set needs at least one feature column and a target column")
-        case let .syntax(file, line, column, reason):
-            return Self.at(file, line: line, column: column, reason)
+        case let .unclosedQuote(file, line):
+            return Self.at(file, line: line, "a quoted field opened on this line is never closed")
+        case let .textAfterQuote(file, line, column):
+            return Self.at(
+                file, line: line, column: column,
+                "unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")")
         case let .missingTarget(file, target, columns, closest):
             var message = "no target column \"\(target)\""
             if let closest { message += "; did you mean \"\(closest)\"?" }

@@ -106,13 +106,12 @@ func nonFiniteEmptyOrMalformedFeaturesAreRejected(cell: String) {
 
 @Test func unclosedQuoteAndTextAfterAQuoteAreErrorsWithTheirLine() {
     expectError(
-        DataError.syntax(file: "data.csv", line: 3, column: nil, reason: "a quoted field opened on this line is never closed"),
+        DataError.unclosedQuote(file: "data.csv", line: 3),
         reads: "data.csv, line 3: a quoted field opened on this line is never closed"
     ) { _ = try load("a,b\n1,2\n1,\"2\n3,4\n") }
-    let afterQuote = "unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")"
     expectError(
-        DataError.syntax(file: "data.csv", line: 2, column: "a", reason: afterQuote),
-        reads: "data.csv, line 2, column \"a\": " + afterQuote
+        DataError.textAfterQuote(file: "data.csv", line: 2, column: "a"),
+        reads: "data.csv, line 2, column \"a\": unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")"
     ) { _ = try load("a,b\n\"1\"x,2\n") }
 }
 
