@@ -9,6 +9,22 @@ public struct RangeTestCSV: Sendable, Equatable {
     /// The header name of the loss column read.
     public let lossColumn: String
 
+    /// What a reader of the suggestions should know about how the file was read: the columns,
+    /// when they are not plainly `lr` and `loss`, and a non-finite loss, before which fastai's
+    /// rules stop.
+    public var notes: [String] {
+        var notes: [String] = []
+        if (lrColumn, lossColumn) != ("lr", "loss") {
+            notes.append("note: read the learning rate from \"\(lrColumn)\" and the loss from \"\(lossColumn)\"")
+        }
+        if let cut = curve.firstNonFiniteIndex {
+            let what = curve.losses[cut].isNaN ? "a NaN" : "an infinite loss"
+            notes.append(
+                "note: the curve has \(what) at row \(cut + 1) of \(curve.count); fastai's rules read only the \(cut) row\(cut == 1 ? "" : "s") before it")
+        }
+        return notes
+    }
+
     /// The names a range-test log gives its columns, in order of preference, compared after
     /// lower-casing and reading `-` and spaces as `_`: fastai's recorder (`lrs`, `losses`,
     /// `smooth_loss`), torch-lr-finder's history (`lr`, `loss`), and the usual spellings. A

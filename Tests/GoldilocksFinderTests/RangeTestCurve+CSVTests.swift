@@ -44,6 +44,16 @@ struct RangeTestCurveCSVTests {
         #expect(named.curve.losses == [5, 1])
     }
 
+    @Test func notesNameUnusualColumnsAndTheNonFiniteLossThatCutsTheRules() throws {
+        #expect(try RangeTestCSV(csv: "lr,loss\n1e-3,2\n1e-2,1\n").notes.isEmpty)
+        let read = try RangeTestCSV(csv: "lrs,smooth_loss\n1e-3,2\n1e-2,nan\n1e-1,1\n")
+        #expect(
+            read.notes == [
+                "note: read the learning rate from \"lrs\" and the loss from \"smooth_loss\"",
+                "note: the curve has a NaN at row 2 of 3; fastai's rules read only the 1 row before it",
+            ])
+    }
+
     @Test func aMissingFileIsACurveError() {
         let error = #expect(throws: CurveError.self) { try RangeTestCurve(contentsOfFile: "/nonexistent/curve.csv") }
         guard case .unreadable(let path, _)? = error else {
