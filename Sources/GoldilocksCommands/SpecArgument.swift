@@ -6,13 +6,13 @@ func readSpec(_ argument: String) throws -> Spec {
     let trimmed = argument.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.hasPrefix("{") { return try Spec(json: trimmed) }
     guard FileManager.default.fileExists(atPath: trimmed) else {
-        throw SpecError("\"\(argument)\" is neither a JSON object nor an existing .json file")
+        throw SpecError.notASpec(argument: argument)
     }
     let text = try String(contentsOfFile: trimmed, encoding: .utf8)
     do {
         return try Spec(json: text)
     } catch {
-        throw SpecError("\(trimmed): \(error.description)")
+        throw SpecError.inFile(path: trimmed, error: error)
     }
 }
 

@@ -80,15 +80,7 @@ struct SuggestCommand: ParsableCommand {
         let read = try RangeTestCSV(contentsOfFile: curve, lrColumn: lrColumn, lossColumn: lossColumn)
         let recorded = read.curve
         let options = SuggestionOptions(numIterations: numIterations)
-        var notes: [String] = []
-        if (read.lrColumn, read.lossColumn) != ("lr", "loss") {
-            notes.append("note: read the learning rate from \"\(read.lrColumn)\" and the loss from \"\(read.lossColumn)\"")
-        }
-        if let cut = recorded.firstNonFiniteIndex {
-            let what = recorded.losses[cut].isNaN ? "a NaN" : "an infinite loss"
-            notes.append(
-                "note: the curve has \(what) at row \(cut + 1) of \(recorded.count); fastai's rules read only the \(cut) row\(cut == 1 ? "" : "s") before it")
-        }
+        let notes = read.notes
         if let method {
             let suggestion = try recorded.suggest(method, options: options)
             return (format == .json ? try jsonString(suggestion) : suggestion.description, notes)

@@ -2,11 +2,9 @@ import ArgumentParser
 import Foundation
 import GoldilocksData
 import GoldilocksDiagnosis
-import GoldilocksLogs
 import GoldilocksNetworks
 import GoldilocksOptimizers
 import GoldilocksPlots
-import GoldilocksSchedules
 import GoldilocksSpec
 import GoldilocksTraining
 
@@ -69,65 +67,59 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Outputs first: a path that cannot be written, or a log folder that is taken, must not
-        // cost a training run (or an --lr auto search) before it shows.
+        // Outputs first: a path that cannot be written must not cost a training run (or an
+        // --lr auto search) before it shows; the request claims --log-dir before any work too.
         if let plot { try checkWritable(plot, option: "--plot") }
-        let folder = try logDir.map { try RunFolder(claiming: URL(fileURLWithPath: $0), replacing: overwrite) }
         StopSignals.install()
         defer { StopSignals.uninstall() }
-
-        var configuration: RunConfiguration
-        var autoSteps: Int?
-        if let config {
-            configuration = try RunConfiguration.read(from: config)
-        } else {
-            configuration = try options.configuration()
-            configuration.guardEnabled = guardSetting == .on
-            if let lr, lr != "auto" { configuration.learningRate = Double(lr) }
-            if lr == "auto" {
-                let choice = try AutoLearningRate().choose(for: configuration)
-                configuration = choice.configuration
-                autoSteps = choice.choosingSteps
+        var callbacks: [any TrainingCallback] = []
+        if let bar = ProgressBar.ifTerminal(format == .text) { callbacks.append(bar) }
+        let report = try request().run(
+            callbacks: callbacks, stopRequested: { StopSignals.received != nil },
+            guardReport: { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        ) { notice in
+            switch notice {
+            case .chose(let choice):
                 if format == .text { print(choice.description) }
+            case .ready(let setup):
+                if let signo = StopSignals.received {
+                    throw InterruptedError(signal: signo, reason: "stopped before training started")
+                }
+                if format == .text {
+                    print(describe(setup))
+                    fflush(nil)  // every output stream: the header goes out before the guard's messages on stderr
+                }
             }
         }
-        let setup = try TrainingSetup(configuration)
-        if let signo = StopSignals.received {
-            throw InterruptedError(signal: signo, reason: "stopped before training started")
-        }
-        let interruption = Interruption { StopSignals.received != nil }
-        var callbacks: [any TrainingCallback] = [interruption]
-        if let bar = ProgressBar.ifTerminal(format == .text) { callbacks.append(bar) }
-        var logging: RunLogging?
-        if let folder {
-            let runLogging = try RunLogging(
-                folder: folder, configuration: configuration, cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
-            logging = runLogging
-            callbacks.append(runLogging)
-        }
-        if format == .text {
-            print(describe(setup))
-            fflush(nil)  // every output stream: the header goes out before the guard's messages on stderr
-        }
-        var (summary, history) = setup.train(callbacks: callbacks) { message in
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-        }
-        summary.autoSteps = autoSteps
-        let figure = trainingFigure(history, title: "Training loss on \(configuration.data)")
+        let summary = report.summary
+        let figure = trainingFigure(report.history, title: "Training loss on \(report.configuration.data)")
         // The summary before anything that can still fail: the run's result is never lost.
         if format == .json {
-            try printJSON(summary)
+            try printJSON(report)
         } else {
-            print(describe(summary, partial: interruption.interrupted))
+            print(describe(summary, partial: report.interrupted))
             print(figure.terminal())
-            if let logDir, logging?.failure == nil { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
+            if let logDir, report.logFailure == nil { print("Logs in \(logDir) (view with: tensorboard --logdir \(logDir))") }
         }
         fflush(nil)
-        if let failure = logging?.failure { throw failure }
+        if let failure = report.logFailure { throw failure }
         if let plot { try writeAtomically(figure.svg(), to: plot, option: "--plot") }
-        if interruption.interrupted, let signo = StopSignals.received {
+        if report.interrupted, let signo = StopSignals.received {
             throw InterruptedError(signal: signo, reason: summary.stoppedEarly ?? "stopped")
         }
+    }
+
+    /// The run the arguments ask for; a --config run.json replaces the other options.
+    private func request() throws -> TrainingRequest {
+        let source: TrainingRequest.Source
+        if let config {
+            source = .runFile(config)
+        } else {
+            let learningRate: TrainingRequest.LearningRate? =
+                lr == "auto" ? .auto : lr.flatMap(Double.init).map(TrainingRequest.LearningRate.value)
+            source = .configuration(try options.configuration(), learningRate: learningRate, guardEnabled: guardSetting == .on)
+        }
+        return TrainingRequest(source, logDirectory: logDir, replacesLog: overwrite)
     }
 
     private func describe(_ setup: TrainingSetup) -> String {

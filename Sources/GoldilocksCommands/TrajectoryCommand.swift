@@ -46,9 +46,7 @@ struct TrajectoryCommand: ParsableCommand {
     var format: Format = .csv
 
     func validate() throws {
-        guard LandscapeFunction(rawValue: function) != nil else {
-            throw ValidationError(SpecError.unknown("function", function, valid: LandscapeFunction.allCases.map(\.rawValue)).description)
-        }
+        _ = try landscapeFunction()
         guard steps >= 0 else { throw ValidationError("--steps must be 0 or more, not \(steps)") }
         if format == .svg, steps > Self.chartStepLimit {
             throw ValidationError(
@@ -99,15 +97,23 @@ struct TrajectoryCommand: ParsableCommand {
             landscape: setup.landscape, start: setup.start, optimizer: setup.optimizer, schedule: setup.schedule, steps: steps)
     }
 
+    /// The function named by `--function`, or a usage error naming the valid ones.
+    private func landscapeFunction() throws(ValidationError) -> LandscapeFunction {
+        guard let name = LandscapeFunction(rawValue: function) else {
+            let valid = LandscapeFunction.allCases.map(\.rawValue)
+            let unknown = SpecError.unknownName(
+                kind: "function", name: function, owner: nil, valid: valid, closest: closestMatch(to: function, in: valid))
+            throw ValidationError(unknown.description)
+        }
+        return name
+    }
+
     /// The landscape, start, optimizer and schedule the arguments describe.
     private func makeSetup() throws -> (
         landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>, schedule: (any LearningRateSchedule)?
     ) {
         let point = try startPoint()
-        guard let name = LandscapeFunction(rawValue: function) else {
-            throw ValidationError(SpecError.unknown("function", function, valid: LandscapeFunction.allCases.map(\.rawValue)).description)
-        }
-        let landscape = try name.landscape(dimension: point.count)
+        let landscape = try landscapeFunction().landscape(dimension: point.count)
         let optimizer: any Optimizer<Double> = try makeOptimizer(try readOptimizerSpec(optimizer), parameterCount: point.count)
         let learningRates = try schedule.map { try makeSchedule(try readSpec($0), learningRate: optimizer.learningRates[0]) }
         return (landscape, point, optimizer, learningRates)

@@ -35,8 +35,8 @@ public struct Batcher: Sendable {
 
     /// A batcher over `dataset` whose first epoch's order is already drawn from `seed`.
     public init(dataset: Dataset, batchSize: Int, shuffle: Bool = true, seed: UInt64 = 0) throws(DataError) {
-        guard batchSize >= 1 else { throw DataError("the batch size must be at least 1, not \(batchSize)") }
-        guard dataset.count >= 1 else { throw DataError("cannot make batches of an empty data set") }
+        guard batchSize >= 1 else { throw .batchSizeTooSmall(batchSize) }
+        guard dataset.count >= 1 else { throw .noSamples }
         self.dataset = dataset
         self.batchSize = batchSize
         self.shuffles = shuffle

@@ -24,12 +24,12 @@ public struct Blobs: Sendable, Equatable {
         samples: Int = 1000, features: Int = 2, centers: Int = 3, standardDeviation: Double = 1,
         centerBox: ClosedRange<Double> = -10...10
     ) throws(DataError) {
-        try require(centers >= 2, "blobs", "centers must be at least 2, not \(centers)")
-        try require(samples >= centers, "blobs", "samples must be at least centers (\(centers)), not \(samples)")
-        try require(features >= 1, "blobs", "features must be at least 1, not \(features)")
+        try require(centers >= 2, "blobs", "centers", must: "at least 2", not: centers)
+        try require(samples >= centers, "blobs", "samples", must: "at least centers (\(centers))", not: samples)
+        try require(features >= 1, "blobs", "features", must: "at least 1", not: features)
         try require(
             standardDeviation >= 0 && standardDeviation.isFinite, "blobs",
-            "std must be a finite number ≥ 0, not \(standardDeviation)")
+            "std", must: "a finite number ≥ 0", not: standardDeviation)
         self.samples = samples
         self.features = features
         self.centers = centers

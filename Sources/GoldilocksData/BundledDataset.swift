@@ -16,7 +16,7 @@ public enum BundledDataset: String, Sendable, Codable, CaseIterable {
     /// `wine` with target `alcohol` as a regression problem.
     public func load(target: String? = nil, task: TaskChoice = .auto) throws(DataError) -> Dataset {
         guard let url = Bundle.module.url(forResource: rawValue, withExtension: "csv", subdirectory: "Bundled") else {
-            throw DataError("the bundled file \(rawValue).csv is missing from the GoldilocksData resources")
+            throw DataError.missingResource(file: "\(rawValue).csv")
         }
         let chosenTask = target == nil && task == .auto ? .classification : task
         var dataset = try CSVLoader(target: target ?? "target", task: chosenTask).load(path: url.path)
@@ -34,13 +34,13 @@ public enum BundledDataset: String, Sendable, Codable, CaseIterable {
             var datasets: [String: Entry]
         }
         guard let url = Bundle.module.url(forResource: "datasets", withExtension: "json", subdirectory: "Bundled") else {
-            throw DataError("the bundled file datasets.json is missing from the GoldilocksData resources")
+            throw DataError.missingResource(file: "datasets.json")
         }
         do {
             let metadata = try JSONDecoder().decode(Metadata.self, from: Data(contentsOf: url))
             return metadata.datasets.mapValues(\.classNames)
         } catch {
-            throw DataError("cannot read the bundled datasets.json (\(error))")
+            throw DataError.unreadableResource(file: "datasets.json", reason: "\(error)")
         }
     }
 }

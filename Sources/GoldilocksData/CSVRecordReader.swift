@@ -24,11 +24,12 @@ struct CSVRecordReader {
     private var position = 0
     private var line = 1
 
-    /// A syntax error: the line and, for a stray character after a closing quote, the field index.
-    struct SyntaxError: Error {
-        var line: Int
-        var field: Int?
-        var message: String
+    /// A malformed record: where it is, the field being the index in the record.
+    enum SyntaxError: Error {
+        /// A quoted field opened on `line` never closes.
+        case unclosedQuote(line: Int)
+        /// Text follows a closing quote in field `field` of `line`.
+        case textAfterQuote(line: Int, field: Int)
     }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -52,7 +53,7 @@ struct CSVRecordReader {
                     let start = scratch.count
                     while true {
                         guard position < count else {
-                            throw SyntaxError(line: fieldLine, field: nil, message: "a quoted field opened on this line is never closed")
+                            throw .unclosedQuote(line: fieldLine)
                         }
                         let byte = bytes[position]
                         if byte == quote {
@@ -73,9 +74,7 @@ struct CSVRecordReader {
                         position += 1
                     }
                     if position < count && bytes[position] != comma && bytes[position] != newline {
-                        throw SyntaxError(
-                            line: line, field: fields.count - 1,
-                            message: "unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")")
+                        throw .textAfterQuote(line: line, field: fields.count - 1)
                     }
                 } else {
                     let start = position

@@ -22,11 +22,7 @@ public enum DataSource: Sendable, Equatable {
         } else if FileManager.default.fileExists(atPath: name) {
             self = .file(path: name)
         } else {
-            var message = "unknown data set \"\(name)\": not a bundled or generated data set, and no such file"
-            if let closest = closestMatch(to: name, in: Self.names) { message += "; did you mean \"\(closest)\"?" }
-            message += " Bundled: \(BundledDataset.allCases.map(\.rawValue).joined(separator: ", "));"
-            message += " generated: \(GeneratedDataset.names.joined(separator: ", ")) (with options such as moons:samples=500,noise=0.2)"
-            throw DataError(message)
+            throw .unknownDataset(name: name, closest: closestMatch(to: name, in: Self.names))
         }
     }
 
@@ -44,11 +40,11 @@ public enum DataSource: Sendable, Equatable {
         case .generated(let generated):
             let dataset = generated.generate(seed: seed)
             if let target, target != dataset.targetName {
-                throw DataError("a generated data set has one target column, \"\(dataset.targetName)\", not \"\(target)\"")
+                throw .generatedTarget(target: dataset.targetName, asked: target)
             }
             let isClassification = dataset.task != .regression
             if (task == .classification && !isClassification) || (task == .regression && isClassification) {
-                throw DataError("this generated data set is for \(isClassification ? "classification" : "regression"), not \(task.rawValue)")
+                throw .generatedTask(isClassification: isClassification, asked: task)
             }
             return dataset
         }

@@ -11,17 +11,10 @@ extension Dataset {
         let missing = training.featureNames.filter { !featureNames.contains($0) }
         let extra = featureNames.filter { !training.featureNames.contains($0) }
         guard missing.isEmpty && extra.isEmpty else {
-            var parts: [String] = []
-            if !missing.isEmpty { parts.append("lacks the training data's column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))") }
-            if !extra.isEmpty { parts.append("has column\(extra.count == 1 ? "" : "s") the training data does not: \(extra.joined(separator: ", "))") }
-            throw DataError(
-                "the validation data \(parts.joined(separator: " and ")); it must hold the same feature columns (in any order)",
-                file: name)
+            throw .validationColumnsDiffer(file: name, missing: missing, extra: extra)
         }
         guard targetName == training.targetName else {
-            throw DataError(
-                "the validation data's target column is \"\(targetName)\" but the training data's is \"\(training.targetName)\"",
-                file: name)
+            throw .validationTargetDiffers(file: name, target: targetName, trainingTarget: training.targetName)
         }
         let order = training.featureNames.map { featureNames.firstIndex(of: $0) ?? 0 }
         var features: [Float] = []
@@ -39,16 +32,13 @@ extension Dataset {
             for row in targets.indices {
                 let label = classNames.indices.contains(Int(targets[row])) ? classNames[Int(targets[row])] : ""
                 guard let trained = index[label] else {
-                    throw DataError(
-                        "the validation data has class \"\(label)\", which the training data never shows (its classes: \(training.classNames.joined(separator: ", ")))",
-                        file: name, column: targetName)
+                    throw .unseenClass(file: name, column: targetName, label: label, trainingClasses: training.classNames)
                 }
                 targets[row] = trained
             }
         default:
-            throw DataError(
-                "the validation data is for \(task == .regression ? "regression" : "classification") but the training data for \(training.task == .regression ? "regression" : "classification"); pass --task to force one",
-                file: name)
+            throw .validationTaskDiffers(
+                file: name, validationIsRegression: task == .regression, trainingIsRegression: training.task == .regression)
         }
         return Dataset(
             features: features, targets: targets, featureCount: training.featureCount, task: training.task,

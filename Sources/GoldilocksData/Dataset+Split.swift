@@ -32,12 +32,11 @@ extension Dataset {
         -> (train: Dataset, validation: Dataset)
     {
         guard fraction > 0 && fraction < 1 else {
-            throw DataError("the validation split must be a fraction between 0 and 1 (exclusive), not \(fraction)")
+            throw .validationFractionOutOfRange(fraction)
         }
         let validationCount = Int((fraction * Double(count)).rounded(.up))
         guard validationCount < count else {
-            throw DataError(
-                "a validation split of \(fraction) leaves no training rows out of \(count); use a smaller fraction or more data")
+            throw .validationTakesEverything(fraction: fraction, rows: count)
         }
         var train: [Int] = []
         var validation: [Int] = []

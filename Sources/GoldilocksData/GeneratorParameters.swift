@@ -19,7 +19,7 @@ public struct GeneratorParameters: Sendable, Equatable {
         for pair in text.split(separator: ",", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
             guard parts.count == 2, !parts[0].isEmpty, let value = Double(parts[1]) else {
-                throw DataError("\(generator): \"\(pair)\" is not key=number (for example \(generator):samples=500)")
+                throw .malformedGeneratorOption(generator: generator, option: String(pair))
             }
             values[parts[0]] = value
         }
@@ -28,9 +28,8 @@ public struct GeneratorParameters: Sendable, Equatable {
     /// Throws unless every given parameter is one of `allowed`.
     public func check(_ allowed: [String]) throws(DataError) {
         for key in values.keys.sorted() where !allowed.contains(key) {
-            var message = "\(generator): unknown parameter \"\(key)\""
-            if let closest = closestMatch(to: key, in: allowed) { message += "; did you mean \"\(closest)\"?" }
-            throw DataError(message + " Valid: \(allowed.joined(separator: ", "))")
+            throw .unknownGeneratorParameter(
+                generator: generator, parameter: key, valid: allowed, closest: closestMatch(to: key, in: allowed))
         }
     }
 
@@ -38,7 +37,7 @@ public struct GeneratorParameters: Sendable, Equatable {
     public func int(_ key: String, default fallback: Int) throws(DataError) -> Int {
         guard let value = values[key] else { return fallback }
         guard let whole = Int(exactly: value) else {
-            throw DataError("\(generator): \(key) must be a whole number, not \(value)")
+            throw .fractionalGeneratorParameter(generator: generator, parameter: key, value: value)
         }
         return whole
     }
@@ -49,9 +48,15 @@ public struct GeneratorParameters: Sendable, Equatable {
     }
 }
 
-/// Throws `message` for `generator` unless `condition` holds.
-func require(_ condition: Bool, _ generator: String, _ message: String) throws(DataError) {
-    if !condition { throw DataError("\(generator): \(message)") }
+/// Throws `generatorParameterOutOfRange` unless `condition` holds: `parameter` of `generator`
+/// must be `requirement` and is `value`.
+func require(
+    _ condition: Bool, _ generator: String, _ parameter: String, must requirement: String, not value: some Any
+) throws(DataError) {
+    if !condition {
+        throw .generatorParameterOutOfRange(
+            generator: generator, parameter: parameter, requirement: requirement, value: "\(value)")
+    }
 }
 
 extension StringProtocol {

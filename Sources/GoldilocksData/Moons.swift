@@ -14,8 +14,8 @@ public struct Moons: Sendable, Equatable {
 
     /// Moons of `samples` points (default 1000) with `noise` (default 0.1; scikit-learn's default is none).
     public init(samples: Int = 1000, noise: Double = 0.1) throws(DataError) {
-        try require(samples >= 2, "moons", "samples must be at least 2, not \(samples)")
-        try require(noise >= 0 && noise.isFinite, "moons", "noise must be a finite number ≥ 0, not \(noise)")
+        try require(samples >= 2, "moons", "samples", must: "at least 2", not: samples)
+        try require(noise >= 0 && noise.isFinite, "moons", "noise", must: "a finite number ≥ 0", not: noise)
         self.samples = samples
         self.noise = noise
     }

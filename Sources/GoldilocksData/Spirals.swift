@@ -18,10 +18,10 @@ public struct Spirals: Sendable, Equatable {
 
     /// Spirals of `samples` points (1000) in `classes` arms (2) of `turns` turns (1.5), with `noise` (0.05).
     public init(samples: Int = 1000, classes: Int = 2, turns: Double = 1.5, noise: Double = 0.05) throws(DataError) {
-        try require(classes >= 2, "spirals", "classes must be at least 2, not \(classes)")
-        try require(samples >= classes, "spirals", "samples must be at least classes (\(classes)), not \(samples)")
-        try require(turns > 0 && turns.isFinite, "spirals", "turns must be a positive number, not \(turns)")
-        try require(noise >= 0 && noise.isFinite, "spirals", "noise must be a finite number ≥ 0, not \(noise)")
+        try require(classes >= 2, "spirals", "classes", must: "at least 2", not: classes)
+        try require(samples >= classes, "spirals", "samples", must: "at least classes (\(classes))", not: samples)
+        try require(turns > 0 && turns.isFinite, "spirals", "turns", must: "a positive number", not: turns)
+        try require(noise >= 0 && noise.isFinite, "spirals", "noise", must: "a finite number ≥ 0", not: noise)
         self.samples = samples
         self.classes = classes
         self.turns = turns

@@ -21,13 +21,13 @@ public struct SyntheticRegression: Sendable, Equatable {
 
     /// A problem as described on the type.
     public init(samples: Int = 1000, features: Int = 10, informative: Int = 5, noise: Double = 10, bias: Double = 0) throws(DataError) {
-        try require(samples >= 2, "regression", "samples must be at least 2, not \(samples)")
-        try require(features >= 1, "regression", "features must be at least 1, not \(features)")
+        try require(samples >= 2, "regression", "samples", must: "at least 2", not: samples)
+        try require(features >= 1, "regression", "features", must: "at least 1", not: features)
         try require(
             informative >= 1 && informative <= features, "regression",
-            "informative must be between 1 and features (\(features)), not \(informative)")
-        try require(noise >= 0 && noise.isFinite, "regression", "noise must be a finite number ≥ 0, not \(noise)")
-        try require(bias.isFinite, "regression", "bias must be finite, not \(bias)")
+            "informative", must: "between 1 and features (\(features))", not: informative)
+        try require(noise >= 0 && noise.isFinite, "regression", "noise", must: "a finite number ≥ 0", not: noise)
+        try require(bias.isFinite, "regression", "bias", must: "finite", not: bias)
         self.samples = samples
         self.features = features
         self.informative = informative

@@ -21,9 +21,7 @@ struct TargetColumn {
         case .classification: classify = true
         case .regression:
             if let row = firstNonNumber {
-                throw DataError(
-                    "\"\(texts[row])\" is not a number; a regression target must be numeric (use the classification task for labels)",
-                    file: file, line: lines[row], column: name)
+                throw DataError.nonNumericTarget(file: file, line: lines[row], column: name, value: texts[row])
             }
             classify = false
         case .auto:
@@ -35,9 +33,8 @@ struct TargetColumn {
                 // far likelier a damaged regression target than a hundred classes.
                 let numeric = numbers.count { $0 != nil }
                 if numeric * 2 > texts.count && !looksLikeClasses {
-                    throw DataError(
-                        "\"\(texts[row])\" is not a number, but \(numeric) of the \(texts.count) values are numbers that look continuous (a regression target); fix or remove that row, or pass --task classification to treat every value as a class label",
-                        file: file, line: lines[row], column: name)
+                    throw DataError.strayTarget(
+                        file: file, line: lines[row], column: name, value: texts[row], numeric: numeric, total: texts.count)
                 }
                 classify = true
             } else {
@@ -64,9 +61,7 @@ struct TargetColumn {
             targets = texts.map { index[$0] ?? 0 }
         }
         guard names.count >= 2 else {
-            throw DataError(
-                "every row has the same class \"\(texts.first ?? "")\"; classification needs at least two classes",
-                file: file, column: name)
+            throw DataError.singleClass(file: file, column: name, label: texts.first ?? "")
         }
         return (targets, .classification(classes: names.count), names)
     }
@@ -77,15 +72,12 @@ struct TargetColumn {
         for (row, number) in numbers.enumerated() {
             let value = Float(number)
             guard value.isFinite else {
-                throw DataError(
-                    "\"\(texts[row])\" is too large for a 32-bit float", file: file, line: lines[row], column: name)
+                throw DataError.targetTooLarge(file: file, line: lines[row], column: name, value: texts[row])
             }
             targets.append(value)
         }
         if let first = targets.first, targets.allSatisfy({ $0 == first }) {
-            throw DataError(
-                "every row has the same target value \(texts[0]); a constant target leaves nothing to learn",
-                file: file, column: name)
+            throw DataError.constantTarget(file: file, column: name, value: texts[0])
         }
         return (targets, .regression, [])
     }

@@ -62,14 +62,14 @@ struct DiagnosisForest: Decodable, Sendable {
     static let shipped: Result<DiagnosisForest, DiagnosisError> = {
         guard let url = Bundle.module.url(forResource: "diagnosis-forest", withExtension: "json"),
               let data = try? Data(contentsOf: url)
-        else { return .failure(.modelUnavailable("diagnosis-forest.json is missing from the GoldilocksDiagnosis resources")) }
+        else { return .failure(.modelUnavailable(reason: "diagnosis-forest.json is missing from the GoldilocksDiagnosis resources")) }
         guard let forest = try? JSONDecoder().decode(DiagnosisForest.self, from: data) else {
-            return .failure(.modelUnavailable("diagnosis-forest.json cannot be read"))
+            return .failure(.modelUnavailable(reason: "diagnosis-forest.json cannot be read"))
         }
         guard forest.features == CurveFeatures.names, !forest.trees.isEmpty,
               forest.trees.allSatisfy({ $0.isWellFormed(features: forest.features.count, classes: forest.classes.count) })
         else {
-            return .failure(.modelUnavailable("diagnosis-forest.json does not fit this version's curve features"))
+            return .failure(.modelUnavailable(reason: "diagnosis-forest.json does not fit this version's curve features"))
         }
         return .success(forest)
     }()

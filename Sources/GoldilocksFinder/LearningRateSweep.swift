@@ -41,9 +41,9 @@ public struct LearningRateSweep: Sendable, Codable, Equatable {
         start: Double = 1e-7, end: Double = 10, iterations: Int = 100, mode: Mode = .exponential,
         position: Position = .fastai
     ) throws(RangeTestError) {
-        guard start.isFinite, start > 0 else { throw RangeTestError("the start learning rate must be finite and positive, got \(start)") }
-        guard end.isFinite, end > start else { throw RangeTestError("the end learning rate must be finite and above the start \(start), got \(end)") }
-        guard iterations >= 2 else { throw RangeTestError("a range test needs at least 2 iterations, got \(iterations) (100 is usual)") }
+        guard start.isFinite, start > 0 else { throw .badStart(start) }
+        guard end.isFinite, end > start else { throw .badEnd(end, start: start) }
+        guard iterations >= 2 else { throw .tooFewIterations(iterations) }
         self.start = start
         self.end = end
         self.iterations = iterations

@@ -21,9 +21,9 @@ public enum LossSmoothing: Sendable, Codable, Equatable {
     func validate() throws(RangeTestError) {
         switch self {
         case .debiased(let beta) where !(0..<1).contains(beta):
-            throw RangeTestError("the smoothing beta must be in [0, 1), got \(beta) (fastai uses 0.98)")
+            throw .smoothingBetaOutOfRange(beta)
         case .seeded(let factor) where !(0..<1).contains(factor):
-            throw RangeTestError("the smoothing factor must be in [0, 1), got \(factor) (torch-lr-finder uses 0.05)")
+            throw .smoothingFactorOutOfRange(factor)
         default: break
         }
     }

@@ -30,7 +30,7 @@ public struct RangeTest: Sendable, Codable, Equatable {
     ) throws(RangeTestError) {
         try smoothing.validate()
         if let factor = divergenceFactor, !(factor.isFinite && factor > 1) {
-            throw RangeTestError("the divergence factor must be above 1, got \(factor) (fastai uses 4, torch-lr-finder 5)")
+            throw RangeTestError.divergenceFactorTooSmall(factor)
         }
         if let sweep {
             self.sweep = sweep
@@ -94,7 +94,7 @@ public struct RangeTest: Sendable, Codable, Equatable {
     public func run(
         repeats: Int, _ makeStep: (Int) throws -> (Double) throws -> Double
     ) throws -> RepeatedRangeTestResult {
-        guard repeats >= 1 else { throw RangeTestError("repeats must be at least 1, got \(repeats)") }
+        guard repeats >= 1 else { throw RangeTestError.tooFewRepeats(repeats) }
         var results: [RangeTestResult] = []
         for r in 0..<repeats {
             results.append(try run(try makeStep(r)))

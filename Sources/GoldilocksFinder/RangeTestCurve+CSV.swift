@@ -9,6 +9,22 @@ public struct RangeTestCSV: Sendable, Equatable {
     /// The header name of the loss column read.
     public let lossColumn: String
 
+    /// What a reader of the suggestions should know about how the file was read: the columns,
+    /// when they are not plainly `lr` and `loss`, and a non-finite loss, before which fastai's
+    /// rules stop.
+    public var notes: [String] {
+        var notes: [String] = []
+        if (lrColumn, lossColumn) != ("lr", "loss") {
+            notes.append("note: read the learning rate from \"\(lrColumn)\" and the loss from \"\(lossColumn)\"")
+        }
+        if let cut = curve.firstNonFiniteIndex {
+            let what = curve.losses[cut].isNaN ? "a NaN" : "an infinite loss"
+            notes.append(
+                "note: the curve has \(what) at row \(cut + 1) of \(curve.count); fastai's rules read only the \(cut) row\(cut == 1 ? "" : "s") before it")
+        }
+        return notes
+    }
+
     /// The names a range-test log gives its columns, in order of preference, compared after
     /// lower-casing and reading `-` and spaces as `_`: fastai's recorder (`lrs`, `losses`,
     /// `smooth_loss`), torch-lr-finder's history (`lr`, `loss`), and the usual spellings. A
@@ -31,7 +47,7 @@ public struct RangeTestCSV: Sendable, Equatable {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             .map { (number: $0.offset + 1, text: $0.element.trimmingCharacters(in: .whitespaces)) }
             .filter { !$0.text.isEmpty }
-        guard !lines.isEmpty else { throw CurveError("\(source) is empty: expected a header such as `lr,loss` and one row per step") }
+        guard !lines.isEmpty else { throw .empty(source: source) }
         let header = lines.removeFirst()
         let names = header.text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
@@ -41,17 +57,16 @@ public struct RangeTestCSV: Sendable, Equatable {
                 if let exact = names.firstIndex(of: given) ?? names.firstIndex(where: { $0.lowercased() == given.lowercased() }) {
                     return exact
                 }
-                throw CurveError("\(source):\(header.number): no column \"\(given)\" (\(option)); the header has \(found)")
+                throw .noSuchColumn(source: source, line: header.number, column: given, option: option, header: found)
             }
             let normalised = names.map(Self.normalised)
             for name in usual { if let index = normalised.firstIndex(of: name) { return index } }
-            throw CurveError(
-                "\(source):\(header.number): no \(what) column among \(found); expected one of \(usual.joined(separator: ", ")), or name it with \(option)")
+            throw .noUsualColumn(source: source, line: header.number, what: what, header: found, usual: usual, option: option)
         }
         let lrIndex = try column(lrColumn, Self.columnNames.lr, what: "learning-rate", option: "--lr-column")
         let lossIndex = try column(lossColumn, Self.columnNames.loss, what: "loss", option: "--loss-column")
         guard lrIndex != lossIndex else {
-            throw CurveError("\(source):\(header.number): the learning rate and the loss cannot both be read from \"\(names[lrIndex])\"")
+            throw .sameColumn(source: source, line: header.number, column: names[lrIndex])
         }
         var lrs: [Double] = []
         var losses: [Double] = []
@@ -60,20 +75,21 @@ public struct RangeTestCSV: Sendable, Equatable {
             let cells = line.text.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count == names.count else {
-                throw CurveError("\(source):\(line.number): expected \(names.count) cells like the header, found \(cells.count)")
+                throw .raggedRow(source: source, line: line.number, expected: names.count, found: cells.count)
             }
-            func place(_ column: Int) -> String { "\(source):\(line.number): column \(column + 1) (\(names[column]))" }
             guard let lr = number(cells[lrIndex]), lr.isFinite, lr > 0 else {
-                throw CurveError("\(place(lrIndex)): \"\(cells[lrIndex])\" is not a finite positive learning rate")
+                throw .badLearningRateCell(
+                    source: source, line: line.number, column: lrIndex + 1, name: names[lrIndex], value: cells[lrIndex])
             }
             if let previous, lr < previous.lr {
-                throw CurveError(
-                    "\(place(lrIndex)): the learning rate falls from \(previous.lr) (line \(previous.line)) to \(lr); "
-                        + "a range test's learning rate rises at every step (is the file sorted by step?)")
+                throw .fallingLearningRate(
+                    source: source, line: line.number, column: lrIndex + 1, name: names[lrIndex], previous: previous.lr,
+                    previousLine: previous.line, lr: lr)
             }
             let lossCell = cells[lossIndex]
             guard let loss = lossCell.isEmpty ? Double.nan : number(lossCell) else {
-                throw CurveError("\(place(lossIndex)): \"\(lossCell)\" is not a number (write nan for a missing loss)")
+                throw .badLossCell(
+                    source: source, line: line.number, column: lossIndex + 1, name: names[lossIndex], value: lossCell)
             }
             lrs.append(lr)
             losses.append(loss)
@@ -90,7 +106,7 @@ public struct RangeTestCSV: Sendable, Equatable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw CurveError("cannot read \(path): \(error.localizedDescription)")
+            throw .unreadable(path: path, reason: error.localizedDescription)
         }
         try self.init(csv: text, source: path, lrColumn: lrColumn, lossColumn: lossColumn)
     }

@@ -14,10 +14,7 @@ extension RangeTestCurve {
         let losses = Array(self.losses[window.range])
         let needed = method == .slide ? max(options.slideWindow + 1, 2) : 2
         guard losses.count >= needed else {
-            throw SuggestionError(
-                method: method, points: losses.count, needed: needed,
-                description: "\(method.rawValue) needs at least \(needed) points, but the \(count)-step curve leaves "
-                    + "\(losses.count): \(window.explanation); record a longer range test")
+            throw .tooFewPoints(method: method, points: losses.count, needed: needed, steps: count, window: window.explanation)
         }
         let start = window.range.lowerBound
         switch method {
@@ -66,16 +63,16 @@ extension RangeTestCurve {
         var explanation: String
         if method == .steepest {
             guard options.steepestSkipStart >= 0, options.steepestSkipEnd >= 0 else {
-                throw .invalidOption(method, "skip_start and skip_end cannot be negative")
+                throw .invalidOption(method: method, reason: "skip_start and skip_end cannot be negative")
             }
             (skipStart, skipEnd) = (options.steepestSkipStart, options.steepestSkipEnd)
             explanation = "torch-lr-finder skips the first \(skipStart) and the last \(skipEnd) steps"
         } else {
             let numIterations = options.numIterations ?? count
-            guard numIterations >= 0 else { throw .invalidOption(method, "num_it cannot be negative, got \(numIterations)") }
+            guard numIterations >= 0 else { throw .invalidOption(method: method, reason: "num_it cannot be negative, got \(numIterations)") }
             if method == .slide {
-                guard options.slideWindow >= 1 else { throw .invalidOption(method, "lr_diff must be at least 1, got \(options.slideWindow)") }
-                guard options.slideThreshold >= 0 else { throw .invalidOption(method, "thresh cannot be negative, got \(options.slideThreshold)") }
+                guard options.slideWindow >= 1 else { throw .invalidOption(method: method, reason: "lr_diff must be at least 1, got \(options.slideWindow)") }
+                guard options.slideThreshold >= 0 else { throw .invalidOption(method: method, reason: "thresh cannot be negative, got \(options.slideThreshold)") }
             }
             (skipStart, skipEnd) = (numIterations / 10, 5)
             explanation = "fastai's lr_find drops the first num_it//10 = \(skipStart) and the last 5 steps"

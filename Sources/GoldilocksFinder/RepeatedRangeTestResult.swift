@@ -28,10 +28,10 @@ public struct RepeatedRangeTestResult: Sendable, Codable, Equatable {
     /// Aggregates results of `test` run several times (for instance in parallel by the caller).
     public init(repeats: [RangeTestResult], test: RangeTest) throws(RangeTestError) {
         guard let length = repeats.map(\.lrs.count).min() else {
-            throw RangeTestError("aggregating a range test needs at least one repeat")
+            throw .noRepeats
         }
         guard let first = repeats.first, repeats.allSatisfy({ Array($0.lrs.prefix(length)) == Array(first.lrs.prefix(length)) }) else {
-            throw RangeTestError("the repeats did not try the same learning rates: run them with one RangeTest")
+            throw .repeatsDiffer
         }
         self.repeats = repeats
         lrs = Array(first.lrs.prefix(length))

@@ -1,22 +1,25 @@
 /// A rule could not make a suggestion: too few points after trimming, or an invalid option.
-public struct SuggestionError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
-    /// The rule that failed.
-    public let method: SuggestionMethod
-    /// The points the rule had after trimming (0 for an invalid option).
-    public let points: Int
-    /// The points the rule needs (0 for an invalid option).
-    public let needed: Int
-    /// What went wrong and what to do about it.
-    public let description: String
+public enum SuggestionError: Error, CustomStringConvertible, Equatable, Sendable, Codable {
+    /// After the library's trimming (`window` says how) the `steps`-step curve leaves `points`
+    /// points, fewer than the `needed` the rule needs.
+    case tooFewPoints(method: SuggestionMethod, points: Int, needed: Int, steps: Int, window: String)
+    /// A rule option outside its range; `reason` names the option, its limit and the value.
+    case invalidOption(method: SuggestionMethod, reason: String)
 
-    init(method: SuggestionMethod, points: Int, needed: Int, description: String) {
-        self.method = method
-        self.points = points
-        self.needed = needed
-        self.description = description
+    /// The rule that failed.
+    public var method: SuggestionMethod {
+        switch self {
+        case let .tooFewPoints(method, _, _, _, _), let .invalidOption(method, _): method
+        }
     }
 
-    static func invalidOption(_ method: SuggestionMethod, _ message: String) -> SuggestionError {
-        SuggestionError(method: method, points: 0, needed: 0, description: "\(method.rawValue): \(message)")
+    /// What went wrong and what to do about it.
+    public var description: String {
+        switch self {
+        case let .tooFewPoints(method, points, needed, steps, window):
+            "\(method.rawValue) needs at least \(needed) points, but the \(steps)-step curve leaves \(points): \(window); record a longer range test"
+        case let .invalidOption(method, reason):
+            "\(method.rawValue): \(reason)"
+        }
     }
 }

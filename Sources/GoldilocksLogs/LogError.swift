@@ -1,29 +1,36 @@
 import Foundation
 
-/// An error reading or writing a log, with a message that names the file and what to do.
-public struct LogError: Error, CustomStringConvertible, Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
-        case corruptRecord(file: String, offset: Int, reason: String)
-        case malformedEvent(file: String, offset: Int, reason: String)
-        case noEventFiles(path: String)
-        case badCell(file: String, line: Int, column: String, value: String)
-        case missingColumn(file: String, column: String, available: [String])
-        case unknownColumn(file: String, column: String, header: [String])
-        case badLine(file: String, line: Int, reason: String)
-        case badField(file: String, field: String, reason: String)
-        case severalRuns(path: String, runs: [String])
-        case noLogs(path: String)
-        case empty(file: String)
-        case io(path: String, reason: String)
-    }
-
-    let kind: Kind
-
-    init(_ kind: Kind) { self.kind = kind }
+/// An error reading or writing a log: one case per failure, naming the file (and the line,
+/// column or byte offset), with a message that says what to do.
+public enum LogError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// A TensorBoard record whose length or data checksum is wrong; the file is damaged from `offset` on.
+    case corruptRecord(file: String, offset: Int, reason: String)
+    /// A TensorBoard record that is not a valid `Event` protocol buffer.
+    case malformedEvent(file: String, offset: Int, reason: String)
+    /// A folder without TensorBoard event files.
+    case noEventFiles(path: String)
+    /// A CSV cell that is not a number.
+    case badCell(file: String, line: Int, column: String, value: String)
+    /// The asked-for column (or TensorBoard tag) is not in the log.
+    case missingColumn(file: String, column: String, available: [String])
+    /// A metrics writer asked for a column its header, fixed by the first record, lacks.
+    case unknownColumn(file: String, column: String, header: [String])
+    /// A line that cannot be read (a ragged CSV row, a JSON line that is no object).
+    case badLine(file: String, line: Int, reason: String)
+    /// A JSON field of the wrong shape (in `trainer_state.json`, say).
+    case badField(file: String, field: String, reason: String)
+    /// A folder holding several runs where one was expected.
+    case severalRuns(path: String, runs: [String])
+    /// A folder with no loss log in it or below it.
+    case noLogs(path: String)
+    /// A log without values.
+    case empty(file: String)
+    /// A file or folder that cannot be read or written (`reason` is the system's).
+    case io(path: String, reason: String)
 
     /// The message, naming the file (and line, column or byte offset) and what to do.
     public var description: String {
-        switch kind {
+        switch self {
         case let .corruptRecord(file, offset, reason):
             return "\(file): corrupt TensorBoard record at byte \(offset): \(reason); the file is damaged from there on"
         case let .malformedEvent(file, offset, reason):

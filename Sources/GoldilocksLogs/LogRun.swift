@@ -39,13 +39,13 @@ public struct LogRun: Sendable, Equatable {
             if let log = try Self.merged(tables, column: column) { return log }
             if (try? EventFileReader.eventFiles(at: url)) != nil { return try LossLog.readEvents(url, column: column) }
             let available = tables.flatMap(\.numericNames)
-            throw LogError(.missingColumn(file: path, column: column, available: available))
+            throw LogError.missingColumn(file: path, column: column, available: available)
         case .trainerState(let file)?:
             return try LossLog.readFile(file, column: column)
         case .events?:
             return try LossLog.readEvents(url, column: column)
         case nil:
-            throw LogError(.noLogs(path: path))
+            throw LogError.noLogs(path: path)
         }
     }
 

@@ -58,7 +58,7 @@ public struct LossLog: Sendable, Equatable, Codable {
             return try parse(FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", column: column)
         }
         let found = try runs(at: path)
-        guard found.count == 1 else { throw LogError(.severalRuns(path: path, runs: found.map(\.name))) }
+        guard found.count == 1 else { throw LogError.severalRuns(path: path, runs: found.map(\.name)) }
         return try found[0].read(column: column)
     }
 
@@ -67,12 +67,12 @@ public struct LossLog: Sendable, Equatable, Codable {
     public static func runs(at path: String) throws -> [LogRun] {
         let url = URL(fileURLWithPath: path)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LogError(.io(path: path, reason: "no such file or folder"))
+            throw LogError.io(path: path, reason: "no such file or folder")
         }
         let name = url.standardizedFileURL.lastPathComponent
         if LogRun.kind(of: url) != nil { return [LogRun(name: name, path: path)] }
         let found = LogRun.runs(below: url, named: "")
-        guard !found.isEmpty else { throw LogError(.noLogs(path: path)) }
+        guard !found.isEmpty else { throw LogError.noLogs(path: path) }
         return found
     }
 
@@ -86,7 +86,7 @@ public struct LossLog: Sendable, Equatable, Codable {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw LogError(.io(path: url.path, reason: "cannot read: \(error.localizedDescription)"))
+            throw LogError.io(path: url.path, reason: "cannot read: \(error.localizedDescription)")
         }
     }
 
@@ -127,7 +127,7 @@ public struct LossLog: Sendable, Equatable, Codable {
     ) throws -> LossLog {
         let available = tags.keys.sorted()
         guard let lossTag = SeriesName.match(column, in: available) else {
-            throw LogError(.missingColumn(file: file, column: column, available: available))
+            throw LogError.missingColumn(file: file, column: column, available: available)
         }
         func series(_ tag: String) -> LogSeries {
             let points = tags[tag] ?? []

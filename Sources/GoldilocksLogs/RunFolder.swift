@@ -34,22 +34,22 @@ public final class RunFolder {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw RunFolderError(.notAFolder(path: path))
+            throw RunFolderError.notAFolder(path: path)
         }
         try Self.makeFolders(url)
         // Creating the lock file is also the check that the folder can be written to, before any work.
         let lockPath = url.appendingPathComponent(Self.lockFileName).path
         let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw RunFolderError(
-                .cannotCreate(path: path, reason: "cannot create \(Self.lockFileName) in it: \(String(cString: strerror(errno)))"))
+            throw RunFolderError.cannotCreate(
+                path: path, reason: "cannot create \(Self.lockFileName) in it: \(String(cString: strerror(errno)))")
         }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             let code = errno
             let owner = Self.owner(fd)
             close(fd)
-            if code == EWOULDBLOCK || code == EAGAIN { throw RunFolderError(.inUse(path: path, process: owner)) }
-            throw RunFolderError(.cannotLock(path: path, reason: String(cString: strerror(code))))
+            if code == EWOULDBLOCK || code == EAGAIN { throw RunFolderError.inUse(path: path, process: owner) }
+            throw RunFolderError.cannotLock(path: path, reason: String(cString: strerror(code)))
         }
         descriptor = fd
         // Who holds the lock, for the message another run shows; best effort.
@@ -60,14 +60,14 @@ public final class RunFolder {
         guard !earlier.isEmpty else { return }
         guard replacing else {
             release()
-            throw RunFolderError(.holdsRun(path: path, files: earlier))
+            throw RunFolderError.holdsRun(path: path, files: earlier)
         }
         for name in earlier {
             do {
                 try manager.removeItem(at: url.appendingPathComponent(name))
             } catch {
                 release()
-                throw RunFolderError(.cannotReplace(path: path, file: name, reason: Self.reason(error)))
+                throw RunFolderError.cannotReplace(path: path, file: name, reason: Self.reason(error))
             }
         }
     }
@@ -112,7 +112,7 @@ public final class RunFolder {
                 continue
             }
             let reason = code == EEXIST ? " is a file, not a folder" : ": " + String(cString: strerror(code))
-            throw RunFolderError(.cannotCreate(path: url.path, reason: prefix + reason))
+            throw RunFolderError.cannotCreate(path: url.path, reason: prefix + reason)
         }
     }
 
@@ -127,35 +127,23 @@ public final class RunFolder {
 }
 
 /// A log folder a run cannot have, naming the folder and what to do.
-public struct RunFolderError: Error, CustomStringConvertible, Sendable, Equatable {
-    enum Kind: Sendable, Equatable {
-        case notAFolder(path: String)
-        case cannotCreate(path: String, reason: String)
-        case cannotLock(path: String, reason: String)
-        case inUse(path: String, process: Int?)
-        case holdsRun(path: String, files: [String])
-        case cannotReplace(path: String, file: String, reason: String)
-    }
-
-    let kind: Kind
-
-    init(_ kind: Kind) { self.kind = kind }
-
-    /// Whether another live run is writing the folder.
-    public var isInUse: Bool {
-        if case .inUse = kind { return true }
-        return false
-    }
-
-    /// Whether the folder holds an earlier run's files.
-    public var holdsRun: Bool {
-        if case .holdsRun = kind { return true }
-        return false
-    }
+public enum RunFolderError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The path is a file.
+    case notAFolder(path: String)
+    /// The folder cannot be made (`reason` is the system's).
+    case cannotCreate(path: String, reason: String)
+    /// The folder's lock cannot be taken for a reason other than another run holding it.
+    case cannotLock(path: String, reason: String)
+    /// Another live run (`process`, when known) is writing to the folder.
+    case inUse(path: String, process: Int?)
+    /// The folder holds an earlier run's `files`, and replacing them was not asked for.
+    case holdsRun(path: String, files: [String])
+    /// The earlier run's `file` cannot be removed.
+    case cannotReplace(path: String, file: String, reason: String)
 
     /// What is wrong and what to do.
     public var description: String {
-        switch kind {
+        switch self {
         case let .notAFolder(path):
             return "\(path) is a file, not a folder: give the log folder another name"
         case let .cannotCreate(path, reason):

@@ -1,9 +1,17 @@
 import GoldilocksCore
 
+// The C library's Double functions, named through the module: inside `extension Double` a bare
+// `exp(x)` would be the static `Double.exp` being defined.
 #if canImport(Glibc)
     import Glibc
+    @inline(__always) private func libmExp(_ x: Double) -> Double { Glibc.exp(x) }
+    @inline(__always) private func libmLog(_ x: Double) -> Double { Glibc.log(x) }
+    @inline(__always) private func libmTanh(_ x: Double) -> Double { Glibc.tanh(x) }
 #elseif canImport(Darwin)
     import Darwin
+    @inline(__always) private func libmExp(_ x: Double) -> Double { Darwin.exp(x) }
+    @inline(__always) private func libmLog(_ x: Double) -> Double { Darwin.log(x) }
+    @inline(__always) private func libmTanh(_ x: Double) -> Double { Darwin.tanh(x) }
 #endif
 
 /// An element-wise non-linearity after a dense layer, with PyTorch's definitions.
@@ -111,9 +119,9 @@ extension Float: NetworkScalar {
 }
 
 extension Double: NetworkScalar {
-    @inline(__always) public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
-    @inline(__always) public static func log(_ x: Double) -> Double { Glibc.log(x) }
-    @inline(__always) public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    @inline(__always) public static func exp(_ x: Double) -> Double { libmExp(x) }
+    @inline(__always) public static func log(_ x: Double) -> Double { libmLog(x) }
+    @inline(__always) public static func tanh(_ x: Double) -> Double { libmTanh(x) }
     @inline(__always) public static func normalCDF(_ x: Double) -> Double { 0.5 * (1 + erf(x * 0.70710678118654752)) }
-    @inline(__always) public static func normalPDF(_ x: Double) -> Double { 0.39894228040143268 * Glibc.exp(-0.5 * x * x) }
+    @inline(__always) public static func normalPDF(_ x: Double) -> Double { 0.39894228040143268 * libmExp(-0.5 * x * x) }
 }

@@ -20,7 +20,7 @@ public struct Adagrad<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
 
     /// An optimizer for `parameterCount` parameters in the given groups.
     public init(parameterCount: Int, groups: [ParameterGroup<AdagradHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure(problem) }
+        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
         self.parameterCount = parameterCount
         self.groups = groups
         self.stepCounts = Array(repeating: 0, count: groups.count)

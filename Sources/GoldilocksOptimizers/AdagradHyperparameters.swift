@@ -38,13 +38,13 @@ public struct AdagradHyperparameters: OptimizerHyperparameters {
             weightDecay: try spec.double("weight_decay", default: 0),
             initialAccumulatorValue: try spec.double("initial_accumulator_value", default: 0),
             epsilon: try spec.double("eps", default: 1e-10), maximize: try spec.bool("maximize", default: false))
-        if !(learningRate >= 0) { throw SpecError("\(spec.name): Invalid learning rate: \(learningRate)") }
-        if !(learningRateDecay >= 0) { throw SpecError("\(spec.name): Invalid lr_decay value: \(learningRateDecay)") }
-        if !(weightDecay >= 0) { throw SpecError("\(spec.name): Invalid weight_decay value: \(weightDecay)") }
+        if !(learningRate >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
+        if !(learningRateDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "lr_decay value", value: learningRateDecay) }
+        if !(weightDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
         if !(initialAccumulatorValue >= 0) {
-            throw SpecError("\(spec.name): Invalid initial_accumulator_value value: \(initialAccumulatorValue)")
+            throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "initial_accumulator_value value", value: initialAccumulatorValue)
         }
-        if !(epsilon >= 0) { throw SpecError("\(spec.name): Invalid epsilon value: \(epsilon)") }
+        if !(epsilon >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "epsilon value", value: epsilon) }
     }
 
     /// Adagrad has no momentum: always `nil`, and setting it does nothing.

@@ -26,7 +26,7 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
 
     /// An optimizer for `parameterCount` parameters in the given groups.
     public init(parameterCount: Int, groups: [ParameterGroup<AdamHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure(problem) }
+        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
         self.parameterCount = parameterCount
         self.groups = groups
         self.firstMoment = Array(repeating: 0, count: parameterCount)

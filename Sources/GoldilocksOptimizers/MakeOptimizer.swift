@@ -14,9 +14,9 @@ public let optimizerNames = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "sgd"
 public func makeOptimizer<Scalar: BinaryFloatingPoint & Sendable>(
     _ spec: Spec, parameterCount: Int, groups: [ParameterGroupSpec] = [], as scalar: Scalar.Type = Scalar.self
 ) throws(SpecError) -> any Optimizer<Scalar> {
-    guard parameterCount >= 0 else { throw SpecError("the parameter count must not be negative, not \(parameterCount)") }
+    guard parameterCount >= 0 else { throw .outOfRange(owner: nil, parameter: "the parameter count", requirement: "0 or more", value: "\(parameterCount)") }
     let groups = groups.isEmpty ? [ParameterGroupSpec(range: 0..<parameterCount)] : groups
-    if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { throw SpecError(problem) }
+    if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { throw problem }
     switch spec.name {
     case "SGD", "sgd":
         return SGD<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups, SGDHyperparameters.init(spec:)))
@@ -38,7 +38,9 @@ public func makeOptimizer<Scalar: BinaryFloatingPoint & Sendable>(
         for index in adagradGroups.indices { adagradGroups[index].hyperparameters.initialAccumulatorValue = initial }
         return Adagrad<Scalar>(parameterCount: parameterCount, groups: adagradGroups)
     default:
-        throw SpecError.unknown("optimizer", spec.name, valid: optimizerNames)
+        throw .unknownName(
+            kind: "optimizer", name: spec.name, owner: nil, valid: optimizerNames,
+            closest: closestMatch(to: spec.name, in: optimizerNames))
     }
 }
 
@@ -57,7 +59,7 @@ private func parameterGroups<H: OptimizerHyperparameters>(
         do {
             result.append(ParameterGroup(range: group.range, hyperparameters: try read(merged)))
         } catch {
-            throw SpecError("parameter group \(group.range.lowerBound)..<\(group.range.upperBound): \(error.description)")
+            throw .inGroup(group: group.range, error: error)
         }
     }
     return result

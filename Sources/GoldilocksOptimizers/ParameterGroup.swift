@@ -1,3 +1,5 @@
+import GoldilocksSpec
+
 /// A contiguous range of the flat parameter buffer with its own hyper-parameters: one entry of
 /// PyTorch's `optimizer.param_groups`.
 public struct ParameterGroup<Hyperparameters: OptimizerHyperparameters>: Sendable, Equatable, Codable {
@@ -15,14 +17,14 @@ public struct ParameterGroup<Hyperparameters: OptimizerHyperparameters>: Sendabl
 /// Why `ranges` cannot be the parameter groups of a buffer of `parameterCount` values, or `nil`
 /// when they can: each range must lie inside the buffer and no two may overlap (indices outside
 /// every group are left alone, like parameters not given to a PyTorch optimizer).
-func groupRangeProblem(_ ranges: [Range<Int>], parameterCount: Int) -> String? {
+func groupRangeProblem(_ ranges: [Range<Int>], parameterCount: Int) -> SpecError? {
     var previous: Range<Int>?
     for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
         if range.lowerBound < 0 || range.upperBound > parameterCount {
-            return "parameter group \(range.lowerBound)..<\(range.upperBound) is outside the \(parameterCount) parameters"
+            return .groupOutsideParameters(group: range, parameterCount: parameterCount)
         }
         if let previous, range.lowerBound < previous.upperBound {
-            return "parameter groups \(previous.lowerBound)..<\(previous.upperBound) and \(range.lowerBound)..<\(range.upperBound) overlap"
+            return .groupsOverlap(previous, range)
         }
         previous = range
     }

@@ -21,7 +21,7 @@ public struct RMSprop<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
 
     /// An optimizer for `parameterCount` parameters in the given groups.
     public init(parameterCount: Int, groups: [ParameterGroup<RMSpropHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure(problem) }
+        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
         self.parameterCount = parameterCount
         self.groups = groups
         self.squareAverage = Array(repeating: 0, count: parameterCount)

@@ -41,11 +41,11 @@ public struct RMSpropHyperparameters: OptimizerHyperparameters {
             epsilon: try spec.double("eps", default: 1e-8), weightDecay: try spec.double("weight_decay", default: 0),
             momentum: try spec.double("momentum", default: 0), centered: try spec.bool("centered", default: false),
             maximize: try spec.bool("maximize", default: false))
-        if !(learningRate >= 0) { throw SpecError("\(spec.name): Invalid learning rate: \(learningRate)") }
-        if !(epsilon >= 0) { throw SpecError("\(spec.name): Invalid epsilon value: \(epsilon)") }
-        if !(momentum >= 0) { throw SpecError("\(spec.name): Invalid momentum value: \(momentum)") }
-        if !(weightDecay >= 0) { throw SpecError("\(spec.name): Invalid weight_decay value: \(weightDecay)") }
-        if !(alpha >= 0) { throw SpecError("\(spec.name): Invalid alpha value: \(alpha)") }
+        if !(learningRate >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
+        if !(epsilon >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "epsilon value", value: epsilon) }
+        if !(momentum >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "momentum value", value: momentum) }
+        if !(weightDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
+        if !(alpha >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "alpha value", value: alpha) }
     }
 
     public var cycledMomentum: Double? {

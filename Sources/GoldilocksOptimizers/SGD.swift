@@ -20,7 +20,7 @@ public struct SGD<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Equ
     /// An optimizer for `parameterCount` parameters in the given groups (one group of all of them
     /// by default).
     public init(parameterCount: Int, groups: [ParameterGroup<SGDHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure(problem) }
+        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
         self.parameterCount = parameterCount
         self.groups = groups
         self.hasMomentumBuffer = Array(repeating: false, count: groups.count)

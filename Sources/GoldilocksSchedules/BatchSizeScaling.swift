@@ -23,9 +23,9 @@ public enum BatchSizeScalingRule: String, Codable, Sendable, CaseIterable {
 public func scaledLearningRate(
     _ learningRate: Double, batchSize: Int, newBatchSize: Int, rule: BatchSizeScalingRule = .linear
 ) throws(SpecError) -> Double {
-    guard learningRate > 0, learningRate.isFinite else { throw SpecError("the learning rate must be a positive number, not \(learningRate)") }
-    guard batchSize > 0 else { throw SpecError("the batch size must be positive, not \(batchSize)") }
-    guard newBatchSize > 0 else { throw SpecError("the new batch size must be positive, not \(newBatchSize)") }
+    guard learningRate > 0, learningRate.isFinite else { throw SpecError.outOfRange(owner: nil, parameter: "the learning rate", requirement: "a positive number", value: "\(learningRate)") }
+    guard batchSize > 0 else { throw SpecError.outOfRange(owner: nil, parameter: "the batch size", requirement: "positive", value: "\(batchSize)") }
+    guard newBatchSize > 0 else { throw SpecError.outOfRange(owner: nil, parameter: "the new batch size", requirement: "positive", value: "\(newBatchSize)") }
     let ratio = Double(newBatchSize) / Double(batchSize)
     switch rule {
     case .linear: return learningRate * ratio

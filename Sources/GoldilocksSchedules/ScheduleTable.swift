@@ -32,18 +32,18 @@ public struct ScheduleRows: Sequence, Sendable {
 
     /// The rows of `spec` for `steps` steps; `learningRate` fills in a spec without `lr`.
     public init(_ spec: Spec, steps: Int, metrics: [Double]? = nil, learningRate: Double? = nil) throws(SpecError) {
-        guard steps >= 0 else { throw SpecError("the number of steps must be ≥ 0, not \(steps)") }
+        guard steps >= 0 else { throw SpecError.outOfRange(owner: nil, parameter: "the number of steps", requirement: "≥ 0", value: "\(steps)") }
         controller = try ScheduleRegistry.standard.controller(spec, learningRate: learningRate)
         switch controller {
         case .schedule(let schedule):
-            if metrics != nil { throw SpecError("metrics drive only ReduceLROnPlateau (\"plateau\"); \(spec.name) is a function of the step") }
+            if metrics != nil { throw .unexpectedMetrics(schedule: spec.name) }
             if let last = schedule.lastStep, steps - 1 > last {
-                throw SpecError("\(spec.name) is defined up to step \(last) (PyTorch raises after it); ask for at most \(last + 1) steps, not \(steps)")
+                throw .pastLastStep(schedule: spec.name, last: last, steps: steps)
             }
         case .plateau:
-            guard let metrics else { throw SpecError("\(spec.name) is driven by a metric: give one per step (`--metrics FILE`)") }
+            guard let metrics else { throw .missingMetrics(schedule: spec.name) }
             guard metrics.count >= steps - 1 else {
-                throw SpecError("\(steps) steps of \(spec.name) need \(steps - 1) metrics (one after each step but the last); got \(metrics.count)")
+                throw .tooFewMetrics(schedule: spec.name, steps: steps, metrics: metrics.count)
             }
         }
         self.metrics = metrics ?? []
@@ -97,7 +97,7 @@ public func parseMetrics(_ text: String, source: String = "metrics") throws(Spec
     for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let field = line.trimmingCharacters(in: .whitespaces)
         if field.isEmpty { continue }
-        guard !field.utf8.contains(0), let value = Double(field) else { throw SpecError("\(source), line \(index + 1): \"\(field)\" is not a number") }
+        guard !field.utf8.contains(0), let value = Double(field) else { throw .badMetric(source: source, line: index + 1, value: String(field)) }
         metrics.append(value)
     }
     return metrics

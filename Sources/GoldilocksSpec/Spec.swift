@@ -22,7 +22,7 @@ public struct Spec: Sendable, Equatable {
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
         } catch {
-            throw SpecError("the spec is not valid JSON: \(text.prefix(80))")
+            throw .notJSON(excerpt: String(text.prefix(80)))
         }
         try self.init(value: value)
     }
@@ -30,10 +30,10 @@ public struct Spec: Sendable, Equatable {
     /// A spec from an already parsed JSON value (a nested spec inside a list, say).
     public init(value: JSONValue) throws(SpecError) {
         guard case .object(var fields) = value else {
-            throw SpecError("a spec must be a JSON object with a \"name\", such as {\"name\":\"StepLR\",\"step_size\":30}")
+            throw .notAnObject
         }
         guard case .string(let name)? = fields.removeValue(forKey: "name") else {
-            throw SpecError("the spec has no \"name\" (a string such as \"StepLR\" or \"Adam\")")
+            throw .missingName
         }
         self.init(name: name, parameters: fields)
     }
@@ -41,7 +41,8 @@ public struct Spec: Sendable, Equatable {
     /// Throws unless every parameter is one of `allowed`, naming the closest valid one.
     public func checkParameters(_ allowed: [String]) throws(SpecError) {
         for key in parameters.keys.sorted() where !allowed.contains(key) {
-            throw SpecError.unknown("parameter", key, of: name, valid: allowed)
+            throw .unknownName(
+                kind: "parameter", name: key, owner: name, valid: allowed, closest: closestMatch(to: key, in: allowed))
         }
     }
 
@@ -49,10 +50,10 @@ public struct Spec: Sendable, Equatable {
     public func double(_ key: String, default fallback: Double? = nil) throws(SpecError) -> Double {
         guard let value = parameters[key] else {
             if let fallback { return fallback }
-            throw SpecError("\(name) needs \"\(key)\"")
+            throw .missingParameter(owner: name, parameter: key)
         }
         guard case .number(let number) = value else {
-            throw SpecError("\(name): \"\(key)\" must be a number, not \(value)")
+            throw .badParameter(owner: name, parameter: key, expected: "a number", value: "\(value)")
         }
         return number
     }
@@ -67,7 +68,7 @@ public struct Spec: Sendable, Equatable {
     public func int(_ key: String, default fallback: Int? = nil) throws(SpecError) -> Int {
         let number = try double(key, default: fallback.map(Double.init))
         guard let whole = Int(exactly: number) else {
-            throw SpecError("\(name): \"\(key)\" must be a whole number, not \(JSONValue.number(number))")
+            throw .badParameter(owner: name, parameter: key, expected: "a whole number", value: "\(JSONValue.number(number))")
         }
         return whole
     }
@@ -82,10 +83,10 @@ public struct Spec: Sendable, Equatable {
     public func bool(_ key: String, default fallback: Bool? = nil) throws(SpecError) -> Bool {
         guard let value = parameters[key] else {
             if let fallback { return fallback }
-            throw SpecError("\(name) needs \"\(key)\"")
+            throw .missingParameter(owner: name, parameter: key)
         }
         guard case .bool(let flag) = value else {
-            throw SpecError("\(name): \"\(key)\" must be true or false, not \(value)")
+            throw .badParameter(owner: name, parameter: key, expected: "true or false", value: "\(value)")
         }
         return flag
     }
@@ -94,10 +95,10 @@ public struct Spec: Sendable, Equatable {
     public func string(_ key: String, default fallback: String? = nil) throws(SpecError) -> String {
         guard let value = parameters[key] else {
             if let fallback { return fallback }
-            throw SpecError("\(name) needs \"\(key)\"")
+            throw .missingParameter(owner: name, parameter: key)
         }
         guard case .string(let text) = value else {
-            throw SpecError("\(name): \"\(key)\" must be a string, not \(value)")
+            throw .badParameter(owner: name, parameter: key, expected: "a string", value: "\(value)")
         }
         return text
     }
@@ -105,7 +106,10 @@ public struct Spec: Sendable, Equatable {
     /// A string that must be one of `choices`.
     public func choice(_ key: String, _ choices: [String], default fallback: String? = nil) throws(SpecError) -> String {
         let text = try string(key, default: fallback)
-        guard choices.contains(text) else { throw SpecError.unknown("value of \"\(key)\"", text, of: name, valid: choices) }
+        guard choices.contains(text) else {
+            throw .unknownName(
+                kind: "value of \"\(key)\"", name: text, owner: name, valid: choices, closest: closestMatch(to: text, in: choices))
+        }
         return text
     }
 
@@ -114,7 +118,7 @@ public struct Spec: Sendable, Equatable {
     public func doubles(_ key: String, default fallback: [Double]? = nil, scalarAllowed: Bool = false) throws(SpecError) -> [Double] {
         guard let value = parameters[key] else {
             if let fallback { return fallback }
-            throw SpecError("\(name) needs \"\(key)\"")
+            throw .missingParameter(owner: name, parameter: key)
         }
         switch value {
         case .number(let number) where scalarAllowed: return [number]
@@ -122,43 +126,25 @@ public struct Spec: Sendable, Equatable {
             var numbers: [Double] = []
             for item in items {
                 guard case .number(let number) = item else {
-                    throw SpecError("\(name): \"\(key)\" must be a list of numbers, not \(value)")
+                    throw .badParameter(owner: name, parameter: key, expected: "a list of numbers", value: "\(value)")
                 }
                 numbers.append(number)
             }
             return numbers
         default:
-            throw SpecError("\(name): \"\(key)\" must be a list of numbers, not \(value)")
+            throw .badParameter(owner: name, parameter: key, expected: "a list of numbers", value: "\(value)")
         }
     }
 
     /// A list of nested specs (`SequentialLR`'s `schedulers`, optax's `join_schedules`).
     public func specs(_ key: String) throws(SpecError) -> [Spec] {
-        guard let value = parameters[key] else { throw SpecError("\(name) needs \"\(key)\"") }
+        guard let value = parameters[key] else { throw .missingParameter(owner: name, parameter: key) }
         guard case .array(let items) = value else {
-            throw SpecError("\(name): \"\(key)\" must be a list of specs, not \(value)")
+            throw .badParameter(owner: name, parameter: key, expected: "a list of specs", value: "\(value)")
         }
         var result: [Spec] = []
         for item in items { result.append(try Spec(value: item)) }
         return result
-    }
-}
-
-/// A spec that cannot be used, with a message that says what to change.
-public struct SpecError: Error, CustomStringConvertible, Equatable, Sendable {
-    public let description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-
-    /// An unknown name, parameter or value, with the valid ones and the closest of them.
-    public static func unknown(_ what: String, _ given: String, of owner: String? = nil, valid: [String]) -> SpecError {
-        let place = owner.map { " for \($0)" } ?? ""
-        var message = "unknown \(what) \"\(given)\"\(place)"
-        if let closest = closestMatch(to: given, in: valid) { message += "; did you mean \"\(closest)\"?" }
-        message += " Valid: \(valid.joined(separator: ", "))"
-        return SpecError(message)
     }
 }
 

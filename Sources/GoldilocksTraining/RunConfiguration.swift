@@ -69,16 +69,16 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
 
     /// Checks the values a user can get wrong, before any work.
     public func validate() throws(ConfigurationError) {
-        if epochs < 1 { throw ConfigurationError("epochs must be at least 1, not \(epochs)") }
-        if batchSize < 1 { throw ConfigurationError("the batch size must be at least 1, not \(batchSize)") }
+        if epochs < 1 { throw .tooFewEpochs(epochs) }
+        if batchSize < 1 { throw .batchSizeTooSmall(batchSize) }
         if !(validationSplit >= 0 && validationSplit < 1) {
-            throw ConfigurationError("the validation split must be in [0, 1), not \(validationSplit)")
+            throw .validationSplitOutOfRange(validationSplit)
         }
         if let width = hiddenLayers.first(where: { $0 < 1 }) {
-            throw ConfigurationError("layer widths must be positive, not \(width)")
+            throw .badLayerWidth(width)
         }
         if let rate = learningRate, !(rate > 0 && rate.isFinite) {
-            throw ConfigurationError("the learning rate must be a positive number, not \(rate)")
+            throw .badLearningRate(rate)
         }
     }
 }
@@ -90,24 +90,18 @@ extension RunConfiguration {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw ConfigurationError("cannot read \(path): \(error.localizedDescription)")
+            throw ConfigurationError.unreadable(path: path, reason: error.localizedDescription)
         }
         do {
             let configuration = try JSONDecoder().decode(RunConfiguration.self, from: data)
             try configuration.validate()
             return configuration
         } catch let error as ConfigurationError {
-            throw ConfigurationError("\(path): \(error.description)")
+            throw ConfigurationError.inFile(path: path, error: error)
         } catch DecodingError.keyNotFound(let key, _) {
-            throw ConfigurationError("\(path) is not a Goldilocks run.json: it has no \"\(key.stringValue)\"")
+            throw ConfigurationError.missingKey(path: path, key: key.stringValue)
         } catch {
-            throw ConfigurationError("\(path) is not a Goldilocks run.json: \(error)")
+            throw ConfigurationError.notARunFile(path: path, reason: "\(error)")
         }
     }
-}
-
-/// A run configuration that cannot work, with a message saying what to change.
-public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
 }

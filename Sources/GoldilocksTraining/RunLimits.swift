@@ -29,7 +29,7 @@ public enum RunLimits {
     public static func check(hiddenLayers: [Int], batchSize: Int, epochs: Int) throws(RunLimitError) {
         try check(widths: hiddenLayers, option: "--model", what: "hidden layer")
         if hiddenLayers.count > maximumHiddenLayers {
-            throw RunLimitError(option: "--model", "at most \(grouped(maximumHiddenLayers)) hidden layers, not \(grouped(hiddenLayers.count))")
+            throw .tooManyLayers(hiddenLayers.count)
         }
         try check(batchSize: batchSize)
         try check(epochs: epochs, stepsPerEpoch: 1)
@@ -39,20 +39,17 @@ public enum RunLimits {
     /// they make.
     public static func check(widths: [Int], option: String, what: String = "layer") throws(RunLimitError) {
         if let wide = widths.first(where: { $0 > maximumWidth }) {
-            throw RunLimitError(option: option, "a \(what) may be at most \(grouped(maximumWidth)) wide, not \(grouped(wide))")
+            throw .tooWide(option: option, what: what, width: wide)
         }
         guard let count = parameterCount(widths), count <= maximumParameters else {
-            throw RunLimitError(
-                option: option,
-                "at most \(grouped(maximumParameters)) parameters, and these widths make "
-                    + (parameterCount(widths).map(grouped) ?? "more than Int.max"))
+            throw .tooManyParameters(option: option, count: parameterCount(widths))
         }
     }
 
     /// Checks the mini-batch size.
     public static func check(batchSize: Int) throws(RunLimitError) {
         if batchSize > maximumBatchSize {
-            throw RunLimitError(option: "--batch-size", "at most \(grouped(maximumBatchSize)), not \(grouped(batchSize))")
+            throw .batchTooLarge(batchSize)
         }
     }
 
@@ -60,11 +57,7 @@ public enum RunLimits {
     public static func check(epochs: Int, stepsPerEpoch: Int) throws(RunLimitError) {
         let (steps, overflow) = epochs.multipliedReportingOverflow(by: max(stepsPerEpoch, 1))
         guard overflow || steps > maximumSteps else { return }
-        let perEpoch = stepsPerEpoch == 1 ? "" : " (\(grouped(stepsPerEpoch)) batches per epoch)"
-        throw RunLimitError(
-            option: "--epochs",
-            "a run takes at most \(grouped(maximumSteps)) optimizer steps; \(grouped(epochs)) epochs\(perEpoch) "
-                + "would take \(overflow ? "more than Int.max" : grouped(steps))")
+        throw .tooManySteps(epochs: epochs, stepsPerEpoch: stepsPerEpoch, steps: overflow ? nil : steps)
     }
 
     /// Checks a network of `widths` (input to output) trained on batches of `rows` rows: its
@@ -74,10 +67,7 @@ public enum RunLimits {
         let sum = widths.dropFirst().reduce(0) { $0 &+ $1 }
         let (values, overflow) = sum.multipliedReportingOverflow(by: rows)
         if overflow || values > maximumBatchActivations {
-            throw RunLimitError(
-                option: "--batch-size",
-                "one batch's activations (\(grouped(rows)) rows × \(grouped(sum)) units) may take at most "
-                    + "\(grouped(maximumBatchActivations)) numbers: use a smaller batch or narrower layers")
+            throw .batchActivationsTooMany(rows: rows, units: sum)
         }
     }
 
@@ -104,19 +94,4 @@ public enum RunLimits {
         }
         return (value < 0 ? "-" : "") + out
     }
-}
-
-/// A run bigger than `RunLimits` allows, naming the option and the limit.
-public struct RunLimitError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// The command-line option the limit is about (`--model`, `--batch-size`, `--epochs`).
-    public let option: String
-    private let message: String
-
-    init(option: String, _ message: String) {
-        self.option = option
-        self.message = message
-    }
-
-    /// The option, the limit and the value that broke it.
-    public var description: String { "\(option): \(message)" }
 }

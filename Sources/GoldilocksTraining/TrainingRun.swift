@@ -99,12 +99,10 @@ public struct TrainingSetup: Sendable {
                 schedule = try makeSchedule(scheduleSpec, learningRate: rate)
             }
         }
-        if let last = schedule?.lastStep, last + 1 < scheduledSteps {
-            throw ConfigurationError(
-                "\(configuration.schedule!.name) is defined for \(last + 1) steps but this run takes \(scheduledSteps) "
-                    + (configuration.scheduleUnit == .step
-                        ? "(\(configuration.epochs) epochs × \(stepsPerEpoch) batches): set its total_steps to \(scheduledSteps)"
-                        : "epochs: set its total_steps to \(scheduledSteps)"))
+        if let last = schedule?.lastStep, let name = configuration.schedule?.name, last + 1 < scheduledSteps {
+            throw ConfigurationError.scheduleTooShort(
+                schedule: name, steps: last + 1, runSteps: scheduledSteps, epochs: configuration.epochs,
+                stepsPerEpoch: configuration.scheduleUnit == .step ? stepsPerEpoch : nil)
         }
     }
 

@@ -30,52 +30,62 @@ public struct Trajectory: Sendable, Equatable, Codable {
         landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
         schedule: (any LearningRateSchedule)? = nil, steps: Int
     ) throws(TrajectoryError) {
+        try Self.check(landscape: landscape, start: start, steps: steps)
         var rows: [Row] = []
-        divergedAt = try Self.walk(
-            landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps
-        ) { rows.append($0) }
+        divergedAt = Self.run(landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps) {
+            rows.append($0)
+        }
         self.rows = rows
     }
 
     /// Runs `optimizer` on `landscape` from `start` for `steps` updates and hands each row to
     /// `body` as it is computed, in constant memory for any `steps`; returns the step at which the
-    /// run stopped being finite, if it did (see `divergedAt`).
-    public static func walk(
+    /// run stopped being finite, if it did (see `divergedAt`). Throws a `TrajectoryError` for a
+    /// bad start or step count, and whatever `body` throws (which ends the walk there).
+    public static func walk<E: Error>(
         landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
-        schedule: (any LearningRateSchedule)? = nil, steps: Int, _ body: (Row) throws -> Void
-    ) throws(TrajectoryError) -> Int? {
-        guard steps >= 0 else { throw TrajectoryError("the number of steps must be 0 or more, not \(steps)") }
+        schedule: (any LearningRateSchedule)? = nil, steps: Int, _ body: (Row) throws(E) -> Void
+    ) throws -> Int? {
+        try check(landscape: landscape, start: start, steps: steps)
+        return try run(landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps, body)
+    }
+
+    /// Throws unless `start` is a finite point of `landscape` and `steps` is 0 or more.
+    private static func check(landscape: any Landscape, start: [Double], steps: Int) throws(TrajectoryError) {
+        guard steps >= 0 else { throw .negativeSteps(steps) }
         guard start.count == landscape.dimension else {
-            throw TrajectoryError("the start point has \(start.count) coordinates; this function takes \(landscape.dimension)")
+            throw .startDimension(start.count, expected: landscape.dimension)
         }
-        guard start.allSatisfy(\.isFinite) else { throw TrajectoryError("the start point must be finite, not \(start)") }
+        guard start.allSatisfy(\.isFinite) else { throw .nonFiniteStart(start) }
+    }
+
+    /// The walk of `walk`, on a checked start; typed so that a body that cannot throw makes a
+    /// walk that cannot.
+    private static func run<E: Error>(
+        landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
+        schedule: (any LearningRateSchedule)?, steps: Int, _ body: (Row) throws(E) -> Void
+    ) throws(E) -> Int? {
         var optimizer = optimizer
         var position = start
         let startLoss = landscape.value(at: position)
         guard startLoss.isFinite else { return 0 }
-        do {
-            try body(Row(step: 0, loss: startLoss, position: position))
-            var previousRate: Double?
-            for step in 0..<steps {
-                if let schedule {
-                    let groups = optimizer.learningRates.count
-                    let rate = schedule.value(at: step, previous: previousRate)
-                    previousRate = rate
-                    optimizer.learningRates = Array(repeating: rate, count: groups)
-                    if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
-                }
-                let gradient = landscape.gradient(at: position)
-                position.withUnsafeMutableBufferPointer { p in
-                    gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-                }
-                let loss = landscape.value(at: position)
-                guard loss.isFinite, position.allSatisfy(\.isFinite) else { return step + 1 }
-                try body(Row(step: step + 1, loss: loss, position: position))
+        try body(Row(step: 0, loss: startLoss, position: position))
+        var previousRate: Double?
+        for step in 0..<steps {
+            if let schedule {
+                let groups = optimizer.learningRates.count
+                let rate = schedule.value(at: step, previous: previousRate)
+                previousRate = rate
+                optimizer.learningRates = Array(repeating: rate, count: groups)
+                if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
             }
-        } catch let error as TrajectoryError {
-            throw error
-        } catch {
-            throw TrajectoryError("\(error)")
+            let gradient = landscape.gradient(at: position)
+            position.withUnsafeMutableBufferPointer { p in
+                gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
+            }
+            let loss = landscape.value(at: position)
+            guard loss.isFinite, position.allSatisfy(\.isFinite) else { return step + 1 }
+            try body(Row(step: step + 1, loss: loss, position: position))
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import GoldilocksData
+import TestSupport
 import Testing
 
 /// 50 rows of 3 features (10r, 10r+1, 10r+2) with target r.
@@ -61,5 +62,5 @@ private func epochRows(_ batcher: Batcher) -> [[Int]] {
 }
 
 @Test func batchSizeMustBePositive() {
-    #expect(throws: DataError("the batch size must be at least 1, not 0")) { try Batcher(dataset: data, batchSize: 0) }
+    expectError(DataError.batchSizeTooSmall(0), reads: "the batch size must be at least 1, not 0") { _ = try Batcher(dataset: data, batchSize: 0) }
 }

@@ -1,5 +1,6 @@
 import GoldilocksCore
 import GoldilocksData
+import TestSupport
 import Testing
 
 @Test func blobsAreGaussianClustersAroundCentresInTheBox() throws {
@@ -30,6 +31,9 @@ import Testing
 }
 
 @Test func blobsRejectBadParameters() {
-    #expect(throws: DataError("blobs: centers must be at least 2, not 1")) { try Blobs(centers: 1) }
+    expectError(
+        DataError.generatorParameterOutOfRange(generator: "blobs", parameter: "centers", requirement: "at least 2", value: "1"),
+        reads: "blobs: centers must be at least 2, not 1"
+    ) { _ = try Blobs(centers: 1) }
     #expect(throws: DataError.self) { try Blobs(features: 0) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GoldilocksData
+import TestSupport
 import Testing
 
 /// Loads `text` as a file named data.csv.
@@ -42,11 +43,10 @@ private func load(_ text: String, target: String? = nil, task: TaskChoice = .aut
 }
 
 @Test func nonNumericFeatureNamesFileLineAndColumn() {
-    #expect(
-        throws: DataError(
-            "\"x\" is not a finite number; feature columns must be numeric (encode categories as numbers first, or make this column the target)",
-            file: "data.csv", line: 3, column: "b")
-    ) { try load("a,b,y\n1,2,0\n3,x,1\n") }
+    expectError(
+        DataError.badCell(file: "data.csv", line: 3, column: "b", value: "x"),
+        reads: "data.csv, line 3, column \"b\": \"x\" is not a finite number; feature columns must be numeric (encode categories as numbers first, or make this column the target)"
+    ) { _ = try load("a,b,y\n1,2,0\n3,x,1\n") }
 }
 
 @Test func lineNumbersCountBlankLinesAndLinesInsideQuotes() throws {
@@ -55,8 +55,7 @@ private func load(_ text: String, target: String? = nil, task: TaskChoice = .aut
         _ = try load("a,b,y\n\n1,2,cat\n3,4,\"big\ncat\"\n5,q,dog\n")
         Issue.record("expected an error")
     } catch {
-        #expect(error.line == 6)
-        #expect(error.column == "b")
+        #expect(error == .badCell(file: "data.csv", line: 6, column: "b", value: "q"))
         #expect(error.description.hasPrefix("data.csv, line 6, column \"b\": \"q\" is not a finite number"))
     }
 }
@@ -68,55 +67,63 @@ func nonFiniteEmptyOrMalformedFeaturesAreRejected(cell: String) {
 }
 
 @Test func raggedRowNamesTheLineAndTheHeader() {
-    #expect(throws: DataError("2 fields, but the header has 3 columns (a, b, y)", file: "data.csv", line: 3)) {
-        try load("a,b,y\n1,2,0\n3,1\n")
-    }
+    expectError(
+        DataError.raggedRow(file: "data.csv", line: 3, fields: 2, columns: ["a", "b", "y"]),
+        reads: "data.csv, line 3: 2 fields, but the header has 3 columns (a, b, y)"
+    ) { _ = try load("a,b,y\n1,2,0\n3,1\n") }
 }
 
 @Test func emptyFileAndHeaderWithoutRowsAreErrors() {
-    #expect(throws: DataError("the file is empty; a data set needs a header row and at least one data row", file: "data.csv")) {
-        try load("")
+    let empty = "data.csv: the file is empty; a data set needs a header row and at least one data row"
+    expectError(DataError.emptyFile(file: "data.csv"), reads: empty) { _ = try load("") }
+    expectError(DataError.emptyFile(file: "data.csv"), reads: empty) { _ = try load("\n\r\n\n") }
+    expectError(DataError.noRows(file: "data.csv"), reads: "data.csv: the file has a header but no data rows") {
+        _ = try load("a,b\n")
     }
-    #expect(throws: DataError("the file is empty; a data set needs a header row and at least one data row", file: "data.csv")) {
-        try load("\n\r\n\n")
-    }
-    #expect(throws: DataError("the file has a header but no data rows", file: "data.csv")) { try load("a,b\n") }
 }
 
 @Test func missingTargetListsTheColumnsAndTheClosestName() {
-    #expect(throws: DataError("no target column \"lable\"; did you mean \"label\"? Columns: a, b, label", file: "data.csv")) {
-        try load("a,b,label\n1,2,0\n", target: "lable")
-    }
-    #expect(throws: DataError("no target column \"zzzzzz\" Columns: a, b", file: "data.csv")) {
-        try load("a,b\n1,2\n", target: "zzzzzz")
-    }
+    expectError(
+        DataError.missingTarget(file: "data.csv", target: "lable", columns: ["a", "b", "label"], closest: "label"),
+        reads: "data.csv: no target column \"lable\"; did you mean \"label\"? Columns: a, b, label"
+    ) { _ = try load("a,b,label\n1,2,0\n", target: "lable") }
+    expectError(
+        DataError.missingTarget(file: "data.csv", target: "zzzzzz", columns: ["a", "b"], closest: nil),
+        reads: "data.csv: no target column \"zzzzzz\" Columns: a, b"
+    ) { _ = try load("a,b\n1,2\n", target: "zzzzzz") }
 }
 
 @Test func oneClassAndConstantTargetsAreErrors() {
-    #expect(
-        throws: DataError("every row has the same class \"cat\"; classification needs at least two classes", file: "data.csv", column: "y")
-    ) { try load("a,y\n1,cat\n2,cat\n") }
-    #expect(
-        throws: DataError("every row has the same target value 2.5; a constant target leaves nothing to learn", file: "data.csv", column: "y")
-    ) { try load("a,y\n1,2.5\n2,2.5\n", task: .regression) }
+    expectError(
+        DataError.singleClass(file: "data.csv", column: "y", label: "cat"),
+        reads: "data.csv, column \"y\": every row has the same class \"cat\"; classification needs at least two classes"
+    ) { _ = try load("a,y\n1,cat\n2,cat\n") }
+    expectError(
+        DataError.constantTarget(file: "data.csv", column: "y", value: "2.5"),
+        reads: "data.csv, column \"y\": every row has the same target value 2.5; a constant target leaves nothing to learn"
+    ) { _ = try load("a,y\n1,2.5\n2,2.5\n", task: .regression) }
 }
 
 @Test func unclosedQuoteAndTextAfterAQuoteAreErrorsWithTheirLine() {
-    #expect(throws: DataError("a quoted field opened on this line is never closed", file: "data.csv", line: 3)) {
-        try load("a,b\n1,2\n1,\"2\n3,4\n")
-    }
-    #expect(
-        throws: DataError(
-            "unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")", file: "data.csv", line: 2,
-            column: "a")
-    ) { try load("a,b\n\"1\"x,2\n") }
+    expectError(
+        DataError.unclosedQuote(file: "data.csv", line: 3),
+        reads: "data.csv, line 3: a quoted field opened on this line is never closed"
+    ) { _ = try load("a,b\n1,2\n1,\"2\n3,4\n") }
+    expectError(
+        DataError.textAfterQuote(file: "data.csv", line: 2, column: "a"),
+        reads: "data.csv, line 2, column \"a\": unexpected text after a closing quote (a quote inside a quoted field is written twice: \"\")"
+    ) { _ = try load("a,b\n\"1\"x,2\n") }
 }
 
 @Test func duplicateColumnNamesAndASingleColumnAreErrors() {
-    #expect(throws: DataError("column name \"a\" appears more than once in the header", file: "data.csv", line: 1)) {
-        try load("a,a,y\n1,2,3\n")
-    }
-    #expect(throws: DataError.self) { try load("y\n1\n2\n") }
+    expectError(
+        DataError.duplicateColumn(file: "data.csv", column: "a"),
+        reads: "data.csv, line 1: column name \"a\" appears more than once in the header"
+    ) { _ = try load("a,a,y\n1,2,3\n") }
+    expectError(
+        DataError.singleColumn(file: "data.csv", line: 1, column: "y"),
+        reads: "data.csv, line 1: the header has one column (y); a data set needs at least one feature column and a target column"
+    ) { _ = try load("y\n1\n2\n") }
 }
 
 @Test func filesAreReadFromDiskAndAMissingFileIsAnError() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GoldilocksData
+import TestSupport
 import Testing
 
 @Test func namesResolveToBundledGeneratedOrFile() throws {
@@ -14,12 +15,12 @@ import Testing
 }
 
 @Test func unknownNameListsTheDataSets() {
-    #expect(
-        throws: DataError(
-            "unknown data set \"mons\": not a bundled or generated data set, and no such file; did you mean \"moons\"? "
-                + "Bundled: digits, iris, wine, breast-cancer; generated: spirals, moons, blobs, regression "
-                + "(with options such as moons:samples=500,noise=0.2)")
-    ) { try DataSource("mons") }
+    expectError(
+        DataError.unknownDataset(name: "mons", closest: "moons"),
+        reads: "unknown data set \"mons\": not a bundled or generated data set, and no such file; did you mean \"moons\"? "
+            + "Bundled: digits, iris, wine, breast-cancer; generated: spirals, moons, blobs, regression "
+            + "(with options such as moons:samples=500,noise=0.2)"
+    ) { _ = try DataSource("mons") }
 }
 
 @Test func loadDatasetGivesEveryNamedSet() throws {
@@ -30,10 +31,12 @@ import Testing
 }
 
 @Test func generatedSetsRefuseAnotherTargetOrTask() {
-    #expect(throws: DataError("this generated data set is for classification, not regression")) {
-        try loadDataset("moons", task: .regression)
-    }
-    #expect(throws: DataError("a generated data set has one target column, \"target\", not \"label\"")) {
-        try loadDataset("moons", target: "label")
-    }
+    expectError(
+        DataError.generatedTask(isClassification: true, asked: .regression),
+        reads: "this generated data set is for classification, not regression"
+    ) { _ = try loadDataset("moons", task: .regression) }
+    expectError(
+        DataError.generatedTarget(target: "target", asked: "label"),
+        reads: "a generated data set has one target column, \"target\", not \"label\""
+    ) { _ = try loadDataset("moons", target: "label") }
 }

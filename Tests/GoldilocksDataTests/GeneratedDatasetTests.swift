@@ -1,4 +1,5 @@
 import GoldilocksData
+import TestSupport
 import Testing
 
 @Test func generatorNamesParseWithAndWithoutParameters() throws {
@@ -12,13 +13,18 @@ import Testing
 }
 
 @Test func badGeneratorParametersAreNamed() {
-    #expect(throws: DataError("moons: unknown parameter \"sample\"; did you mean \"samples\"? Valid: samples, noise")) {
-        try GeneratedDataset(parsing: "moons:sample=5")
-    }
-    #expect(throws: DataError("moons: samples must be a whole number, not 2.5")) { try GeneratedDataset(parsing: "moons:samples=2.5") }
-    #expect(throws: DataError("moons: \"noise\" is not key=number (for example moons:samples=500)")) {
-        try GeneratedDataset(parsing: "moons:noise")
-    }
+    expectError(
+        DataError.unknownGeneratorParameter(generator: "moons", parameter: "sample", valid: ["samples", "noise"], closest: "samples"),
+        reads: "moons: unknown parameter \"sample\"; did you mean \"samples\"? Valid: samples, noise"
+    ) { _ = try GeneratedDataset(parsing: "moons:sample=5") }
+    expectError(
+        DataError.fractionalGeneratorParameter(generator: "moons", parameter: "samples", value: 2.5),
+        reads: "moons: samples must be a whole number, not 2.5"
+    ) { _ = try GeneratedDataset(parsing: "moons:samples=2.5") }
+    expectError(
+        DataError.malformedGeneratorOption(generator: "moons", option: "noise"),
+        reads: "moons: \"noise\" is not key=number (for example moons:samples=500)"
+    ) { _ = try GeneratedDataset(parsing: "moons:noise") }
 }
 
 @Test func sameSeedSameRowsDifferentSeedDifferentRows() throws {

@@ -1,5 +1,6 @@
 import GoldilocksCore
 import GoldilocksData
+import TestSupport
 import Testing
 
 @Test func moonsWithoutNoiseLieOnScikitLearnsHalfCircles() throws {
@@ -26,6 +27,9 @@ import Testing
 }
 
 @Test func moonsRejectBadParameters() {
-    #expect(throws: DataError("moons: samples must be at least 2, not 1")) { try Moons(samples: 1) }
+    expectError(
+        DataError.generatorParameterOutOfRange(generator: "moons", parameter: "samples", requirement: "at least 2", value: "1"),
+        reads: "moons: samples must be at least 2, not 1"
+    ) { _ = try Moons(samples: 1) }
     #expect(throws: DataError.self) { try Moons(noise: -1) }
 }

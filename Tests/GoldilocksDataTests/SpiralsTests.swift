@@ -1,5 +1,6 @@
 import GoldilocksCore
 import GoldilocksData
+import TestSupport
 import Testing
 
 @Test func spiralsWithoutNoiseFollowTheirArms() throws {
@@ -30,8 +31,14 @@ import Testing
 }
 
 @Test func spiralsNeedTwoArmsAndAPointPerArm() {
-    #expect(throws: DataError("spirals: classes must be at least 2, not 1")) { try Spirals(classes: 1) }
-    #expect(throws: DataError("spirals: samples must be at least classes (4), not 3")) { try Spirals(samples: 3, classes: 4) }
+    expectError(
+        DataError.generatorParameterOutOfRange(generator: "spirals", parameter: "classes", requirement: "at least 2", value: "1"),
+        reads: "spirals: classes must be at least 2, not 1"
+    ) { _ = try Spirals(classes: 1) }
+    expectError(
+        DataError.generatorParameterOutOfRange(generator: "spirals", parameter: "samples", requirement: "at least classes (4)", value: "3"),
+        reads: "spirals: samples must be at least classes (4), not 3"
+    ) { _ = try Spirals(samples: 3, classes: 4) }
 }
 
 #if canImport(Glibc)

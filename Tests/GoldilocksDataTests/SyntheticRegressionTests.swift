@@ -24,7 +24,9 @@ import TestSupport
 }
 
 @Test func regressionRejectsMoreInformativeThanFeatures() {
-    #expect(throws: DataError("regression: informative must be between 1 and features (3), not 4")) {
-        try SyntheticRegression(features: 3, informative: 4)
-    }
+    expectError(
+        DataError.generatorParameterOutOfRange(
+            generator: "regression", parameter: "informative", requirement: "between 1 and features (3)", value: "4"),
+        reads: "regression: informative must be between 1 and features (3), not 4"
+    ) { _ = try SyntheticRegression(features: 3, informative: 4) }
 }

@@ -1,4 +1,5 @@
 import GoldilocksData
+import TestSupport
 import Testing
 
 private func load(_ targets: [String], task: TaskChoice = .auto) throws(DataError) -> Dataset {
@@ -47,11 +48,10 @@ private func load(_ targets: [String], task: TaskChoice = .auto) throws(DataErro
 }
 
 @Test func forcedRegressionOfLabelsNamesTheCell() {
-    #expect(
-        throws: DataError(
-            "\"cat\" is not a number; a regression target must be numeric (use the classification task for labels)",
-            file: "t.csv", line: 3, column: "y")
-    ) { try load(["1", "cat"], task: .regression) }
+    expectError(
+        DataError.nonNumericTarget(file: "t.csv", line: 3, column: "y", value: "cat"),
+        reads: "t.csv, line 3, column \"y\": \"cat\" is not a number; a regression target must be numeric (use the classification task for labels)"
+    ) { _ = try load(["1", "cat"], task: .regression) }
 }
 
 @Test func forcedRegressionKeepsIntegerValues() throws {

@@ -115,7 +115,7 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
         try diagnose(losses: [1, 1, 1, 1, 1], steps: [0, 1, 1, 2, 3])
     }
     #expect(DiagnosisError.notEnoughPoints(count: 3, needed: 5).description.contains("at least 5"))
-    let damaged = DiagnosisError.modelUnavailable("diagnosis-forest.json cannot be read").description
+    let damaged = DiagnosisError.modelUnavailable(reason: "diagnosis-forest.json cannot be read").description
     #expect(damaged.contains("diagnosis-forest.json cannot be read") && damaged.contains("reinstall"))
 }
 

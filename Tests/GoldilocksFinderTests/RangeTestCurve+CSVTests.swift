@@ -1,4 +1,5 @@
 import GoldilocksFinder
+import TestSupport
 import Testing
 
 @Suite("Range-test curve from CSV")
@@ -43,11 +44,29 @@ struct RangeTestCurveCSVTests {
         #expect(named.curve.losses == [5, 1])
     }
 
+    @Test func notesNameUnusualColumnsAndTheNonFiniteLossThatCutsTheRules() throws {
+        #expect(try RangeTestCSV(csv: "lr,loss\n1e-3,2\n1e-2,1\n").notes.isEmpty)
+        let read = try RangeTestCSV(csv: "lrs,smooth_loss\n1e-3,2\n1e-2,nan\n1e-1,1\n")
+        #expect(
+            read.notes == [
+                "note: read the learning rate from \"lrs\" and the loss from \"smooth_loss\"",
+                "note: the curve has a NaN at row 2 of 3; fastai's rules read only the 1 row before it",
+            ])
+    }
+
     @Test func aMissingFileIsACurveError() {
-        #expect(throws: CurveError.self) { try RangeTestCurve(contentsOfFile: "/nonexistent/curve.csv") }
+        let error = #expect(throws: CurveError.self) { try RangeTestCurve(contentsOfFile: "/nonexistent/curve.csv") }
+        guard case .unreadable(let path, _)? = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
+        #expect(path == "/nonexistent/curve.csv")
     }
 }
 
 @Test func aNULInsideALearningRateIsAnErrorNotATruncatedNumber() {
-    #expect(throws: CurveError.self) { try RangeTestCurve(csv: "lr,loss\n1e-5,2.3\n4.24\u{0}e-05,2.2\n1e-4,2.1\n") }
+    expectError(
+        CurveError.badLearningRateCell(source: "curve", line: 3, column: 1, name: "lr", value: "4.24\u{0}e-05"),
+        reads: "curve:3: column 1 (lr): \"4.24\u{0}e-05\" is not a finite positive learning rate"
+    ) { _ = try RangeTestCurve(csv: "lr,loss\n1e-5,2.3\n4.24\u{0}e-05,2.2\n1e-4,2.1\n") }
 }

@@ -47,7 +47,7 @@ struct RangeTestCurveSuggestTests {
             } catch {
                 #expect(error.points == 0)
                 #expect(error.needed == (method == .slide ? 16 : 2))
-                #expect(error.description.contains("needs at least \(error.needed) points"))
+                #expect(error.description.contains("needs at least \(error.needed ?? -1) points"))
                 #expect(error.description.contains("5-step curve leaves 0"))
             }
         }
@@ -99,5 +99,17 @@ struct RangeTestCurveSuggestTests {
         let (suggestions, failures) = curve.suggestions()
         #expect(suggestions.map(\.method) == [.valley, .steep, .minimum, .steepest])
         #expect(failures.map(\.method) == [.slide])
+    }
+}
+
+extension SuggestionError {
+    /// The points a `tooFewPoints` failure had, nil for an invalid option.
+    fileprivate var points: Int? {
+        if case let .tooFewPoints(_, points, _, _, _) = self { points } else { nil }
+    }
+
+    /// The points a `tooFewPoints` failure needed, nil for an invalid option.
+    fileprivate var needed: Int? {
+        if case let .tooFewPoints(_, _, needed, _, _) = self { needed } else { nil }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("Range-test curve")
 struct RangeTestCurveTests {
     @Test func aCurveNeedsOneLossPerLearningRate() {
-        #expect(throws: CurveError.self) { try RangeTestCurve(lrs: [1e-3, 1e-2], losses: [1]) }
+        #expect(throws: CurveError.lengthsDiffer(lrs: 2, losses: 1)) { try RangeTestCurve(lrs: [1e-3, 1e-2], losses: [1]) }
     }
 
     @Test(arguments: [0.0, -1e-3, .nan, .infinity])

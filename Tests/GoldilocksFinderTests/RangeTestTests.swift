@@ -92,7 +92,12 @@ struct RangeTestTests {
 
     @Test(arguments: [1.0, 0.5, Double.nan])
     func divergenceFactorsOfOneOrLessAreRejected(factor: Double) {
-        #expect(throws: RangeTestError.self) { try RangeTest(divergenceFactor: factor) }
+        let error = #expect(throws: RangeTestError.self) { try RangeTest(divergenceFactor: factor) }
+        guard case .divergenceFactorTooSmall(let given)? = error else {
+            Issue.record("expected divergenceFactorTooSmall, got \(String(describing: error))")
+            return
+        }
+        #expect(given == factor || (given.isNaN && factor.isNaN))
     }
 
     @Test func torchLRFinderPresetUsesItsPositionsSmoothingAndThreshold() throws {

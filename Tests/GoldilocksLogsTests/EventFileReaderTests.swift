@@ -33,7 +33,7 @@ func readsRunsWrittenByOtherToolsAsTensorBoardDoes(run: String) throws {
 
 @Test func aFolderWithoutEventFilesIsAClearError() throws {
     let folder = try temporaryFolder()
-    #expect(throws: LogError(.noEventFiles(path: folder.path))) { try EventFileReader.scalars(at: folder) }
+    #expect(throws: LogError.noEventFiles(path: folder.path)) { try EventFileReader.scalars(at: folder) }
 }
 
 @Test func aCorruptFixtureIsReportedWithItsFileAndOffset() throws {

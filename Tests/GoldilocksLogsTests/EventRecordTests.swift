@@ -12,10 +12,10 @@ import Testing
 @Test func aDataChecksumMismatchNamesTheFileAndOffset() {
     var bytes = hexBytes(versionRecord) + hexBytes(simpleValueRecord)
     bytes[40 + 14] ^= 0x01  // inside the second record's data
-    #expect(throws: LogError(.corruptRecord(file: "run/events", offset: 40, reason: "data checksum mismatch"))) {
+    #expect(throws: LogError.corruptRecord(file: "run/events", offset: 40, reason: "data checksum mismatch")) {
         try EventRecord.records(in: bytes, file: "run/events")
     }
-    #expect(LogError(.corruptRecord(file: "run/events", offset: 40, reason: "data checksum mismatch")).description
+    #expect(LogError.corruptRecord(file: "run/events", offset: 40, reason: "data checksum mismatch").description
         .contains("run/events: corrupt TensorBoard record at byte 40"))
 }
 

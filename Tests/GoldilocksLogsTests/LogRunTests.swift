@@ -20,8 +20,8 @@ private func folder(with copies: [String: String]) throws -> URL {
 @Test func aFolderOfSeveralRunsIsAnErrorThatListsThem() throws {
     let path = try formats("several")
     #expect(try LossLog.runs(at: path).map(\.name) == ["a", "b", "c"])
-    #expect(throws: LogError(.severalRuns(path: path, runs: ["a", "b", "c"]))) { try LossLog.read(path) }
-    let message = LogError(.severalRuns(path: "runs", runs: ["a", "b", "c"])).description
+    #expect(throws: LogError.severalRuns(path: path, runs: ["a", "b", "c"])) { try LossLog.read(path) }
+    let message = LogError.severalRuns(path: "runs", runs: ["a", "b", "c"]).description
     #expect(message == "runs holds 3 runs: a, b, c; name one (e.g. runs/a), or pass --all")
 }
 
@@ -52,14 +52,14 @@ private func folder(with copies: [String: String]) throws -> URL {
 
 @Test func severalGoldilocksRunFoldersAreSeveralRuns() throws {
     let root = try folder(with: ["digits-0.01": "goldilocks", "digits-0.1": "goldilocks"])
-    #expect(throws: LogError(.severalRuns(path: root.path, runs: ["digits-0.01", "digits-0.1"]))) { try LossLog.read(root.path) }
+    #expect(throws: LogError.severalRuns(path: root.path, runs: ["digits-0.01", "digits-0.1"])) { try LossLog.read(root.path) }
 }
 
 @Test func aFolderWithoutLogsSaysWhatItLookedFor() throws {
     let root = try temporaryFolder()
     try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
-    #expect(throws: LogError(.noLogs(path: root.path))) { try LossLog.read(root.path) }
-    #expect(throws: LogError(.io(path: root.path + "/nope", reason: "no such file or folder"))) { try LossLog.read(root.path + "/nope") }
+    #expect(throws: LogError.noLogs(path: root.path)) { try LossLog.read(root.path) }
+    #expect(throws: LogError.io(path: root.path + "/nope", reason: "no such file or folder")) { try LossLog.read(root.path + "/nope") }
 }
 
 @Test func aRunFolderWhoseCSVsLackTheColumnFallsBackToItsEventFiles() throws {
@@ -75,7 +75,7 @@ private func folder(with copies: [String: String]) throws -> URL {
     let root = try folder(with: ["run": "goldilocks"])
     let epochs = root.appendingPathComponent("run/epochs.csv")
     try Data("step,epoch,train_loss,val_loss\n3,0,1.0,oops\n".utf8).write(to: epochs)
-    #expect(throws: LogError(.badCell(file: epochs.path, line: 2, column: "val_loss", value: "oops"))) {
+    #expect(throws: LogError.badCell(file: epochs.path, line: 2, column: "val_loss", value: "oops")) {
         try LossLog.read(root.appendingPathComponent("run").path)
     }
 }

@@ -41,7 +41,7 @@ func aLastLineWithoutItsLineEndIsLeftOutWithANote(_ text: String) throws {
 
 @Test func aNULByteInsideANumberIsNotANumber() throws {
     let text = "step,loss\n0,1.0\n1,0.5\u{0}3e9\n"
-    #expect(throws: LogError(.badCell(file: "nul.csv", line: 3, column: "loss", value: "0.5\u{0}3e9"))) {
+    #expect(throws: LogError.badCell(file: "nul.csv", line: 3, column: "loss", value: "0.5\u{0}3e9")) {
         try LossLog.parse(text: Data(text.utf8), name: "nul.csv")
     }
 }
@@ -56,7 +56,7 @@ func aBadStepCellIsAnErrorNamingItsLine(_ text: String) throws {
 }
 
 @Test func aRowWithMoreCellsThanTheHeaderIsAnError() throws {
-    #expect(throws: LogError(.badLine(file: "wide.csv", line: 3, reason: "3 cells, but the header has 2 (step,loss)"))) {
+    #expect(throws: LogError.badLine(file: "wide.csv", line: 3, reason: "3 cells, but the header has 2 (step,loss)")) {
         try LossLog.parse(text: Data("step,loss\n0,1\n1,2,3\n2,1\n".utf8), name: "wide.csv")
     }
 }
@@ -72,7 +72,7 @@ func aBadStepCellIsAnErrorNamingItsLine(_ text: String) throws {
     let cut = try LossLog.parse(text: Data("{\"loss\": 2}\n{\"loss\": 1}\n{\"loss\": 0.".utf8), name: "run.jsonl")
     #expect(cut.values == [2, 1])
     #expect(cut.notes.first?.contains("run.jsonl:3: the last line is cut off") == true)
-    #expect(throws: LogError(.badLine(file: "run.jsonl", line: 2, reason: "not a JSON object"))) {
+    #expect(throws: LogError.badLine(file: "run.jsonl", line: 2, reason: "not a JSON object")) {
         try LossLog.parse(text: Data("{\"loss\": 2}\n{\"loss\": 1\n{\"loss\": 0.5}\n".utf8), name: "run.jsonl")
     }
 }
@@ -87,13 +87,13 @@ func aBadStepCellIsAnErrorNamingItsLine(_ text: String) throws {
 
 @Test func aBadCellNamesTheFileLineAndColumn() throws {
     let path = try write("step,loss\n0,1.0\n1,oops\n", named: "bad.csv")
-    #expect(throws: LogError(.badCell(file: path, line: 3, column: "loss", value: "oops"))) { try LossLog.read(path) }
-    #expect(LogError(.badCell(file: path, line: 3, column: "loss", value: "oops")).description.contains("bad.csv:3: column \"loss\""))
+    #expect(throws: LogError.badCell(file: path, line: 3, column: "loss", value: "oops")) { try LossLog.read(path) }
+    #expect(LogError.badCell(file: path, line: 3, column: "loss", value: "oops").description.contains("bad.csv:3: column \"loss\""))
 }
 
 @Test func aMissingColumnListsTheAvailableOnes() throws {
     let path = try write("step,accuracy,val_loss\n0,0.5,1\n", named: "log.csv")
-    #expect(throws: LogError(.missingColumn(file: path, column: "loss", available: ["step", "accuracy", "val_loss"]))) {
+    #expect(throws: LogError.missingColumn(file: path, column: "loss", available: ["step", "accuracy", "val_loss"])) {
         try LossLog.read(path)
     }
 }
@@ -118,7 +118,7 @@ func aBadStepCellIsAnErrorNamingItsLine(_ text: String) throws {
 
 @Test func aJSONLineThatIsNotAnObjectIsAnErrorWithItsLine() throws {
     let path = try write("{\"loss\":1}\n[1,2]\n", named: "log.jsonl")
-    #expect(throws: LogError(.badLine(file: path, line: 2, reason: "not a JSON object"))) { try LossLog.read(path) }
+    #expect(throws: LogError.badLine(file: path, line: 2, reason: "not a JSON object")) { try LossLog.read(path) }
 }
 
 @Test(arguments: [
@@ -177,7 +177,7 @@ func theValidationLossIsFoundByItsUsualNames(names: [String], expected: String?)
 }
 
 @Test func aColumnNameTwiceInTheHeaderIsAnErrorNotAMergedColumn() throws {
-    #expect(throws: LogError(.badLine(file: "d.csv", line: 1, reason: "the column name \"loss\" appears twice in the header; rename one"))) {
+    #expect(throws: LogError.badLine(file: "d.csv", line: 1, reason: "the column name \"loss\" appears twice in the header; rename one")) {
         try LossLog.parse(text: Data("loss,loss,step\n1,2,0\n0.5,1,1\n".utf8), name: "d.csv")
     }
 }

@@ -26,7 +26,7 @@ import Testing
     let writer = try MetricsWriter(directory: folder)
     try writer.append(step: 0, epoch: 0, scalars: ["loss": 1])
     #expect(throws: LogError.self) { try writer.append(step: 1, epoch: 0, scalars: ["accuracy": 1]) }
-    #expect(LogError(.unknownColumn(file: "m.csv", column: "accuracy", header: ["loss"])).description
+    #expect(LogError.unknownColumn(file: "m.csv", column: "accuracy", header: ["loss"]).description
         .contains("\"accuracy\" is not in the header"))
 }
 

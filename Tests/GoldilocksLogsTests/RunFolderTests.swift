@@ -21,7 +21,11 @@ import Testing
         // meets the first exactly as another process would.
         for replacing in [false, true] {
             let error = #expect(throws: RunFolderError.self) { try RunFolder(claiming: folder, replacing: replacing) }
-            #expect(error?.isInUse == true)
+            guard case .inUse(let path, let process)? = error else {
+                Issue.record("expected inUse, got \(String(describing: error))")
+                continue
+            }
+            #expect(path == folder.path && process == Int(getpid()))
             #expect(error?.description.contains("process \(getpid())") == true)
             #expect(error?.description.contains(folder.path) == true)
         }
@@ -45,7 +49,11 @@ import Testing
         try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
 
         let error = #expect(throws: RunFolderError.self) { try RunLogger(directory: folder, configuration: ["lr": 0.2]) }
-        #expect(error?.holdsRun == true)
+        guard case .holdsRun(_, let files)? = error else {
+            Issue.record("expected holdsRun, got \(String(describing: error))")
+            return
+        }
+        #expect(!files.isEmpty && !files.contains("notes.txt"))
         #expect(error?.description.contains("--overwrite") == true)
 
         let replacing = try RunLogger(directory: folder, replacing: true, configuration: ["lr": 0.2])

@@ -65,17 +65,21 @@ import Testing
 
     @Test func groupOverridesAreValidatedAndNamed() {
         let groups = [ParameterGroupSpec(range: 0..<2, overrides: ["lr": .number(-1)])]
-        #expect(throws: SpecError("parameter group 0..<2: SGD: Invalid learning rate: -1.0")) {
-            _ = try make("{\"name\":\"SGD\"}", groups: groups)
-        }
+        let error = #expect(throws: SpecError.self) { _ = try make("{\"name\":\"SGD\"}", groups: groups) }
+        #expect(error == .inGroup(group: 0..<2, error: .invalidHyperparameter(optimizer: "SGD", what: "learning rate", value: -1)))
+        #expect(error?.description == "parameter group 0..<2: SGD: Invalid learning rate: -1.0")
     }
 
     @Test(arguments: [
         [0..<3, 2..<4], [0..<5], [-1..<2],
     ])
     func overlappingOrOutOfRangeGroupsAreRejected(ranges: [Range<Int>]) {
-        #expect(throws: SpecError.self) {
+        let error = #expect(throws: SpecError.self) {
             _ = try make("{\"name\":\"Adam\"}", groups: ranges.map { ParameterGroupSpec(range: $0) })
+        }
+        switch error {
+        case .groupsOverlap?, .groupOutsideParameters?: break
+        default: Issue.record("expected a group-range case, got \(String(describing: error))")
         }
     }
 

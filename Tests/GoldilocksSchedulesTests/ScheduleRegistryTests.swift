@@ -64,11 +64,15 @@ import Testing
     }
 
     @Test func aMissingRequiredParameterIsNamed() {
-        #expect {
+        #expect(throws: SpecError.missingParameter(owner: "CosineAnnealingLR", parameter: "T_max")) {
             try makeSchedule(Spec(json: #"{"name":"CosineAnnealingLR","lr":0.1}"#))
-        } throws: { error in
-            ((error as? SpecError)?.description ?? "").contains("T_max")
         }
+    }
+
+    @Test func aSettingOutOfRangeNamesTheScheduleTheParameterAndTheValue() {
+        let error = #expect(throws: SpecError.self) { try makeSchedule(Spec(json: #"{"name":"StepLR","lr":0.1,"step_size":0}"#)) }
+        #expect(error == .outOfRange(owner: "StepLR", parameter: "step_size", requirement: "at least 1", value: "0"))
+        #expect(error?.description == "StepLR: step_size must be at least 1, not 0")
     }
 
     @Test func theOptimizersLearningRateFillsAMissingLR() throws {

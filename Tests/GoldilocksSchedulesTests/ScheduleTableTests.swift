@@ -35,23 +35,23 @@ import Testing
 
     @Test func plateauNeedsEnoughMetrics() throws {
         let spec = try Spec(json: #"{"name":"ReduceLROnPlateau","lr":0.1}"#)
-        #expect(throws: SpecError.self) { try scheduleRows(spec, steps: 5) }
-        #expect(throws: SpecError.self) { try scheduleRows(spec, steps: 5, metrics: [1, 2]) }
+        #expect(throws: SpecError.missingMetrics(schedule: "ReduceLROnPlateau")) { try scheduleRows(spec, steps: 5) }
+        #expect(throws: SpecError.tooFewMetrics(schedule: "ReduceLROnPlateau", steps: 5, metrics: 2)) {
+            try scheduleRows(spec, steps: 5, metrics: [1, 2])
+        }
         #expect(try scheduleRows(spec, steps: 5, metrics: [1, 2, 3, 4]).count == 5)
     }
 
     @Test func metricsAreOnlyForThePlateau() {
-        #expect(throws: SpecError.self) {
+        #expect(throws: SpecError.unexpectedMetrics(schedule: "constant")) {
             try scheduleRows(Spec(json: #"{"name":"constant","lr":0.1}"#), steps: 2, metrics: [1])
         }
     }
 
     @Test func metricsParseOnePerLineAndNameTheBadLine() throws {
         #expect(try parseMetrics("1.5\n\n2e-3\nnan\n").count == 3)
-        #expect {
-            try parseMetrics("1\nloss\n", source: "m.txt")
-        } throws: { error in
-            (error as? SpecError)?.description == "m.txt, line 2: \"loss\" is not a number"
-        }
+        let error = #expect(throws: SpecError.self) { try parseMetrics("1\nloss\n", source: "m.txt") }
+        #expect(error == .badMetric(source: "m.txt", line: 2, value: "loss"))
+        #expect(error?.description == "m.txt, line 2: \"loss\" is not a number")
     }
 }

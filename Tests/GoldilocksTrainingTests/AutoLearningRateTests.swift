@@ -58,13 +58,17 @@ struct AutoLearningRateTests {
         // Six steps leave one point once fastai's trimming drops the last five; valley needs two.
         let policy = try AutoLearningRate(repeats: 1, sweep: LearningRateSweep(iterations: 6))
         let error = try #require(throws: FinderError.self) { try policy.choose(for: configuration) }
+        guard case .noSuggestion(let failure?, _) = error, case .tooFewPoints(.valley, let points, 2, _, _) = failure, points < 2 else {
+            Issue.record("expected valley's tooFewPoints inside noSuggestion, got \(error)")
+            return
+        }
         #expect(error.description.contains("could not choose a learning rate"))
         #expect(error.description.contains("valley needs at least 2 points"))
         #expect(error.description.contains("give --lr a number"))
     }
 
     @Test func badPolicySettingsAreTypedErrors() {
-        #expect(throws: FinderError.self) { try AutoLearningRate(factor: 0) }
-        #expect(throws: FinderError.self) { try AutoLearningRate(repeats: 0) }
+        #expect(throws: FinderError.factorOutOfRange(0)) { try AutoLearningRate(factor: 0) }
+        #expect(throws: FinderError.tooFewRepeats(0)) { try AutoLearningRate(repeats: 0) }
     }
 }

@@ -45,7 +45,9 @@ import TestSupport
     @Test func theQuadraticTakesAnyDimensionAndTheOthersTwo() throws {
         #expect(try LandscapeFunction.quadratic.landscape(dimension: 5).dimension == 5)
         #expect(try LandscapeFunction.booth.landscape(dimension: 2) is Booth)
-        #expect(throws: TrajectoryError.self) { try LandscapeFunction.rosenbrock.landscape(dimension: 3) }
+        #expect(throws: TrajectoryError.notTwoDimensional(function: .rosenbrock, dimension: 3)) {
+            try LandscapeFunction.rosenbrock.landscape(dimension: 3)
+        }
         #expect(throws: TrajectoryError.self) { try LandscapeFunction.quadratic.landscape(dimension: 0) }
     }
 }

@@ -31,7 +31,10 @@ import Testing
         var configuration = RunConfiguration(data: "iris")  // 120 training rows: 4 batches of 32
         configuration.epochs = 5_000_000
         let error = #expect(throws: RunLimitError.self) { try TrainingSetup(configuration) }
-        #expect(error?.description.contains("20,000,000") == true)
+        #expect(error == .tooManySteps(epochs: 5_000_000, stepsPerEpoch: 4, steps: 20_000_000))
+        #expect(
+            error?.description
+                == "--epochs: a run takes at most 10,000,000 optimizer steps; 5,000,000 epochs (4 batches per epoch) would take 20,000,000")
     }
 
     @Test func stepsPerEpochDoNotOverflowForAHugeBatch() {

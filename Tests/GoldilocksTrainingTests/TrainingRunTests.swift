@@ -32,13 +32,19 @@ import Testing
     var configuration = RunConfiguration(data: "iris")
     configuration.epochs = 10
     configuration.schedule = try Spec(json: #"{"name":"OneCycleLR","max_lr":0.01,"total_steps":20}"#)
-    #expect(throws: ConfigurationError.self) { try TrainingSetup(configuration) }
+    // iris: 120 training rows, 4 batches of 32 per epoch, 40 steps; OneCycleLR with total_steps
+    // 20 is defined up to step 20 (PyTorch raises after it), so for 21 steps.
+    let expected = ConfigurationError.scheduleTooShort(schedule: "OneCycleLR", steps: 21, runSteps: 40, epochs: 10, stepsPerEpoch: 4)
+    #expect(throws: expected) { try TrainingSetup(configuration) }
+    #expect(
+        expected.description
+            == "OneCycleLR is defined for 21 steps but this run takes 40 (10 epochs × 4 batches): set its total_steps to 40")
 }
 
 @Test func badConfigurationsAreClearErrors() throws {
     var configuration = RunConfiguration(data: "iris")
     configuration.batchSize = 0
-    #expect(throws: ConfigurationError.self) { try TrainingSetup(configuration) }
+    #expect(throws: ConfigurationError.batchSizeTooSmall(0)) { try TrainingSetup(configuration) }
     configuration = RunConfiguration(data: "no-such-data-set")
     #expect(throws: (any Error).self) { try TrainingSetup(configuration) }
     configuration = RunConfiguration(data: "iris")

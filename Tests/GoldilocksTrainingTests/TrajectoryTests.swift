@@ -31,7 +31,7 @@ private struct TableSchedule: LearningRateSchedule {
     @Test func aWalkHandsOverEachRowAsItIsComputedAndCanRunForAnyStepCount() throws {
         struct Enough: Error {}
         var seen: [Int] = []
-        #expect(throws: TrajectoryError.self) {
+        #expect(throws: Enough.self) {
             _ = try Trajectory.walk(landscape: Quadratic(dimension: 1), start: [5], optimizer: sgd(0.1), steps: Int.max) { row in
                 seen.append(row.step)
                 if row.step == 3 { throw Enough() }
@@ -86,10 +86,10 @@ private struct TableSchedule: LearningRateSchedule {
     }
 
     @Test func badInputIsAnErrorNotACrash() {
-        #expect(throws: TrajectoryError.self) {
+        #expect(throws: TrajectoryError.startDimension(3, expected: 2)) {
             try Trajectory(landscape: Rosenbrock(), start: [1, 2, 3], optimizer: self.sgd(0.1, count: 3), steps: 5)
         }
-        #expect(throws: TrajectoryError.self) {
+        #expect(throws: TrajectoryError.negativeSteps(-1)) {
             try Trajectory(landscape: Booth(), start: [1, 2], optimizer: self.sgd(0.1, count: 2), steps: -1)
         }
         #expect(throws: TrajectoryError.self) {

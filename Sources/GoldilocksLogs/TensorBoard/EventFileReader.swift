@@ -39,14 +39,14 @@ public enum EventFileReader {
     public static func eventFiles(at path: URL) throws -> [URL] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path.path, isDirectory: &isDirectory) else {
-            throw LogError(.io(path: path.path, reason: "no such file or folder"))
+            throw LogError.io(path: path.path, reason: "no such file or folder")
         }
         guard isDirectory.boolValue else { return [path] }
         let found = FileManager.default.enumerator(at: path, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter(isEventFile)
             .sorted { $0.path < $1.path } ?? []
-        guard !found.isEmpty else { throw LogError(.noEventFiles(path: path.path)) }
+        guard !found.isEmpty else { throw LogError.noEventFiles(path: path.path) }
         return found
     }
 
@@ -146,7 +146,7 @@ public enum EventFileReader {
         do {
             return Array(try Data(contentsOf: file))
         } catch {
-            throw LogError(.io(path: file.path, reason: "cannot read: \(error.localizedDescription)"))
+            throw LogError.io(path: file.path, reason: "cannot read: \(error.localizedDescription)")
         }
     }
 
@@ -159,7 +159,7 @@ public enum EventFileReader {
             do {
                 return try TensorBoardEvent.decode(record.data, pluginOfTag: &pluginOfTag)
             } catch let failure as ProtobufReader.Failure {
-                throw LogError(.malformedEvent(file: file, offset: record.offset, reason: failure.reason))
+                throw LogError.malformedEvent(file: file, offset: record.offset, reason: failure.reason)
             }
         }
         return (events, read.damage)

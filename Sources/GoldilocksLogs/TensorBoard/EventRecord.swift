@@ -36,14 +36,14 @@ enum EventRecord {
         while bytes.count - i >= 12 {
             let length = uint(i, 8)
             guard UInt32(uint(i + 8, 4)) == CRC32C.masked(bytes[i..<i + 8]) else {
-                return (result, LogError(.corruptRecord(file: file, offset: i, reason: "length checksum mismatch")))
+                return (result, LogError.corruptRecord(file: file, offset: i, reason: "length checksum mismatch"))
             }
             let available = bytes.count - i - 16
             guard available >= 0, length <= UInt64(available) else { break }
             let start = i + 12
             let end = start + Int(length)
             guard UInt32(uint(end, 4)) == CRC32C.masked(bytes[start..<end]) else {
-                return (result, LogError(.corruptRecord(file: file, offset: i, reason: "data checksum mismatch")))
+                return (result, LogError.corruptRecord(file: file, offset: i, reason: "data checksum mismatch"))
             }
             result.append((i, bytes[start..<end]))
             i = end + 4

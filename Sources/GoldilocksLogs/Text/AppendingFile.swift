@@ -14,7 +14,7 @@ final class AppendingFile {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if !manager.fileExists(atPath: url.path) {
                 guard manager.createFile(atPath: url.path, contents: nil) else {
-                    throw LogError(.io(path: url.path, reason: "cannot create the file"))
+                    throw LogError.io(path: url.path, reason: "cannot create the file")
                 }
             }
             handle = try FileHandle(forWritingTo: url)
@@ -22,7 +22,7 @@ final class AppendingFile {
         } catch let error as LogError {
             throw error
         } catch {
-            throw LogError(.io(path: url.path, reason: error.localizedDescription))
+            throw LogError.io(path: url.path, reason: error.localizedDescription)
         }
     }
 
@@ -36,7 +36,7 @@ final class AppendingFile {
         do {
             try handle.write(contentsOf: Data(bytes))
         } catch {
-            throw LogError(.io(path: url.path, reason: "write failed: \(error.localizedDescription)"))
+            throw LogError.io(path: url.path, reason: "write failed: \(error.localizedDescription)")
         }
     }
 
@@ -49,7 +49,7 @@ final class AppendingFile {
             try handle.synchronize()
             try handle.close()
         } catch {
-            throw LogError(.io(path: url.path, reason: "close failed: \(error.localizedDescription)"))
+            throw LogError.io(path: url.path, reason: "close failed: \(error.localizedDescription)")
         }
     }
 }

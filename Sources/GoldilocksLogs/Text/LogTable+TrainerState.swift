@@ -23,14 +23,14 @@ extension LogTable {
             state = try JSONDecoder().decode(State.self, from: Data(pythonNonFinite(Substring(text)).utf8))
         } catch let DecodingError.dataCorrupted(context) {
             let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw LogError(.badField(file: file, field: "trainer state", reason: "not valid JSON" + (reason.map { ": \($0)" } ?? "")))
+            throw LogError.badField(file: file, field: "trainer state", reason: "not valid JSON" + (reason.map { ": \($0)" } ?? ""))
         } catch let DecodingError.typeMismatch(_, context) {
             let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            throw LogError(.badField(
-                file: file, field: "log_history" + path.drop { $0 != "[" }, reason: "not a list of objects of numbers"))
+            throw LogError.badField(
+                file: file, field: "log_history" + path.drop { $0 != "[" }, reason: "not a list of objects of numbers")
         }
         guard let history = state.log_history else {
-            throw LogError(.badField(file: file, field: "log_history", reason: "missing: not a transformers trainer_state.json"))
+            throw LogError.badField(file: file, field: "log_history", reason: "missing: not a transformers trainer_state.json")
         }
         var table = LogTable(file: file)
         table.rowsAreEntries = true

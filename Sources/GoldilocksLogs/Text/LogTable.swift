@@ -36,13 +36,13 @@ struct LogTable {
         var table = LogTable(file: file)
         let rows = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated()
             .filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard let header = rows.first else { throw LogError(.empty(file: file)) }
+        guard let header = rows.first else { throw LogError.empty(file: file) }
         table.names = split(header.element).map { $0.trimmingCharacters(in: .whitespaces) }
         // Columns are kept by name: a name twice would merge two columns into one.
         if let twice = table.names.indices.first(where: { table.names[..<$0].contains(table.names[$0]) }) {
-            throw LogError(.badLine(
+            throw LogError.badLine(
                 file: file, line: header.offset + 1,
-                reason: "the column name \"\(table.names[twice])\" appears twice in the header; rename one"))
+                reason: "the column name \"\(table.names[twice])\" appears twice in the header; rename one")
         }
         for name in table.names { table.columns[name] = [] }
         let unfinished = !(text.last?.isNewline ?? true)
@@ -57,9 +57,9 @@ struct LogTable {
             let cells = split(line)
             let parsed = table.names.indices.map { k in k < cells.count ? NumberFormat.parse(Substring(cells[k])) : .missing }
             guard cells.count <= table.names.count else {
-                throw LogError(.badLine(
+                throw LogError.badLine(
                     file: file, line: index + 1,
-                    reason: "\(cells.count) cells, but the header has \(table.names.count) (\(table.names.joined(separator: ",")))"))
+                    reason: "\(cells.count) cells, but the header has \(table.names.count) (\(table.names.joined(separator: ",")))")
             }
             for (k, name) in table.names.enumerated() {
                 table.record(parsed[k], text: k < cells.count ? cells[k] : "", column: name, line: index + 1)
@@ -116,7 +116,7 @@ struct LogTable {
                     table.notes.append("\(file):\(index + 1): the last line is cut off (no line end, not a whole JSON object); left out")
                     break
                 }
-                throw LogError(.badLine(file: file, line: index + 1, reason: "not a JSON object"))
+                throw LogError.badLine(file: file, line: index + 1, reason: "not a JSON object")
             }
             table.append(object, line: index + 1)
         }
@@ -202,12 +202,12 @@ struct LogTable {
     func rowError(_ row: Int, column: String? = nil, value: String? = nil, reason: String) -> LogError {
         if rowsAreEntries {
             let field = "log_history[\(row - 1)]" + (column.map { ".\($0)" } ?? "")
-            return LogError(.badField(file: file, field: field, reason: value.map { "\($0) \(reason)" } ?? reason))
+            return LogError.badField(file: file, field: field, reason: value.map { "\($0) \(reason)" } ?? reason)
         }
         if let column, let value, reason == Self.notANumber {
-            return LogError(.badCell(file: file, line: row, column: column, value: value))
+            return LogError.badCell(file: file, line: row, column: column, value: value)
         }
-        return LogError(.badLine(file: file, line: row, reason: (column.map { "column \"\($0)\": " } ?? "") + (value.map { "\($0) " } ?? "") + reason))
+        return LogError.badLine(file: file, line: row, reason: (column.map { "column \"\($0)\": " } ?? "") + (value.map { "\($0) " } ?? "") + reason)
     }
 
     private static let notANumber = "is not a number"
@@ -224,13 +224,13 @@ struct LogTable {
     /// if present. Rows where a series has no value are left out of that series (a sparse column);
     /// a step that a series already reached replaces its points from there on (`StepHistory`).
     func lossLog(column: String) throws -> LossLog {
-        guard rowCount > 0 else { throw LogError(.empty(file: file)) }
+        guard rowCount > 0 else { throw LogError.empty(file: file) }
         guard let lossName = columnName(matching: column) else {
-            throw LogError(.missingColumn(file: file, column: column, available: numericNames))
+            throw LogError.missingColumn(file: file, column: column, available: numericNames)
         }
         var notes = self.notes
         let loss = try series(lossName, notes: &notes)
-        guard !loss.values.isEmpty else { throw LogError(.empty(file: file)) }
+        guard !loss.values.isEmpty else { throw LogError.empty(file: file) }
         // A learning-rate or validation column with text in it is an error, not a silent omission.
         let lr = try SeriesName.learningRate(in: names).map { try series($0, notes: &notes) }
         let validation = try SeriesName.validationLoss(in: names, besides: lossName).map { try series($0, notes: &notes) }

@@ -39,7 +39,7 @@ public final class MetricsWriter {
         var values: [String: Double] = [:]
         for (name, value) in scalars {
             guard header.contains(name) else {
-                throw LogError(.unknownColumn(file: csv.url.path, column: name, header: header))
+                throw LogError.unknownColumn(file: csv.url.path, column: name, header: header)
             }
             values[name] = value
         }

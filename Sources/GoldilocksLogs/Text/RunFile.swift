@@ -13,7 +13,7 @@ public enum RunFile {
         do {
             data = try encoder.encode(configuration) + Data("\n".utf8)
         } catch {
-            throw LogError(.io(path: url.path, reason: "cannot encode the configuration: \(error)"))
+            throw LogError.io(path: url.path, reason: "cannot encode the configuration: \(error)")
         }
         let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
@@ -21,12 +21,12 @@ public enum RunFile {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try data.write(to: temporary)
         } catch {
-            throw LogError(.io(path: temporary.path, reason: "cannot write: \(error.localizedDescription)"))
+            throw LogError.io(path: temporary.path, reason: "cannot write: \(error.localizedDescription)")
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
-            throw LogError(.io(path: url.path, reason: "cannot replace: \(reason)"))
+            throw LogError.io(path: url.path, reason: "cannot replace: \(reason)")
         }
     }
 }

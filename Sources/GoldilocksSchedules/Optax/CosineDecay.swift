@@ -19,8 +19,8 @@ public struct CosineDecay: LearningRateSchedule, Codable, Equatable {
 
     /// A cosine decay; throws unless `decaySteps` is positive and `exponent` is not negative.
     public init(initial: Double, decaySteps: Int, alpha: Double = 0, exponent: Double = 1) throws(SpecError) {
-        guard decaySteps > 0 else { throw SpecError("cosine_decay_schedule requires positive decay_steps, not \(decaySteps)") }
-        guard exponent >= 0 else { throw SpecError("cosine_decay_schedule: exponent must be ≥ 0 (a negative one gives an infinite learning rate), not \(exponent)") }
+        guard decaySteps > 0 else { throw SpecError.inconsistent(owner: nil, reason: "cosine_decay_schedule requires positive decay_steps, not \(decaySteps)") }
+        guard exponent >= 0 else { throw SpecError.outOfRange(owner: "cosine_decay_schedule", parameter: "exponent", requirement: "≥ 0 (a negative one gives an infinite learning rate)", value: "\(exponent)") }
         self.initial = initial
         self.decaySteps = decaySteps
         self.alpha = alpha

@@ -14,9 +14,11 @@ public struct JoinedSchedule: LearningRateSchedule, Codable {
 
     /// A join; throws unless there is one boundary fewer than schedules.
     public init(schedules: [any LearningRateSchedule], boundaries: [Int]) throws(SpecError) {
-        guard !schedules.isEmpty else { throw SpecError("join_schedules needs at least one schedule") }
+        guard !schedules.isEmpty else { throw SpecError.inconsistent(owner: nil, reason: "join_schedules needs at least one schedule") }
         guard boundaries.count == schedules.count - 1 else {
-            throw SpecError("join_schedules needs one boundary fewer than schedules: \(schedules.count) schedules, \(boundaries.count) boundaries")
+            throw SpecError.inconsistent(
+                owner: nil,
+                reason: "join_schedules needs one boundary fewer than schedules: \(schedules.count) schedules, \(boundaries.count) boundaries")
         }
         self.schedules = schedules
         self.boundaries = boundaries
@@ -47,7 +49,9 @@ public struct JoinedSchedule: LearningRateSchedule, Codable {
         initial: Double, peak: Double, warmupSteps: Int, decaySteps: Int, end: Double = 0, exponent: Double = 1
     ) throws(SpecError) -> JoinedSchedule {
         guard decaySteps > warmupSteps else {
-            throw SpecError("warmup_cosine_decay_schedule: decay_steps (\(decaySteps)) counts the warmup and must exceed warmup_steps (\(warmupSteps))")
+            throw SpecError.inconsistent(
+                owner: "warmup_cosine_decay_schedule",
+                reason: "decay_steps (\(decaySteps)) counts the warmup and must exceed warmup_steps (\(warmupSteps))")
         }
         let decay = try CosineDecay(initial: peak, decaySteps: decaySteps - warmupSteps, alpha: peak == 0 ? 0 : end / peak, exponent: exponent)
         return try JoinedSchedule(
@@ -72,7 +76,7 @@ public struct JoinedSchedule: LearningRateSchedule, Codable {
     /// (optax joins `warmup_cosine_decay_schedule`s, each lasting its `decay_steps`;
     /// Loshchilov & Hutter 2017).
     public static func sgdr(cycles: [any LearningRateSchedule], lengths: [Int]) throws(SpecError) -> JoinedSchedule {
-        guard lengths.count == cycles.count else { throw SpecError("sgdr_schedule needs one length per cycle") }
+        guard lengths.count == cycles.count else { throw SpecError.inconsistent(owner: nil, reason: "sgdr_schedule needs one length per cycle") }
         var boundaries: [Int] = []
         var step = 0
         for length in lengths.dropLast() {

@@ -14,7 +14,7 @@ public struct PiecewiseConstant: LearningRateSchedule, Codable, Equatable {
     /// A piecewise constant schedule; throws on a negative scale.
     public init(initial: Double, boundariesAndScales: [Int: Double]) throws(SpecError) {
         guard boundariesAndScales.values.allSatisfy({ $0 >= 0 }) else {
-            throw SpecError("piecewise_constant_schedule expects non-negative scale factors")
+            throw SpecError.inconsistent(owner: nil, reason: "piecewise_constant_schedule expects non-negative scale factors")
         }
         let sorted = boundariesAndScales.sorted { $0.key < $1.key }
         self.initial = initial

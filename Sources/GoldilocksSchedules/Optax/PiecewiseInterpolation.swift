@@ -29,7 +29,7 @@ public struct PiecewiseInterpolation: LearningRateSchedule, Codable, Equatable {
     /// An interpolated schedule; throws on a negative scale.
     public init(kind: Kind, initial: Double, boundariesAndScales: [Int: Double]) throws(SpecError) {
         guard boundariesAndScales.values.allSatisfy({ $0 >= 0 }) else {
-            throw SpecError("piecewise_interpolate_schedule expects non-negative scale factors")
+            throw SpecError.inconsistent(owner: nil, reason: "piecewise_interpolate_schedule expects non-negative scale factors")
         }
         let sorted = boundariesAndScales.sorted { $0.key < $1.key }
         self.kind = kind
@@ -44,8 +44,8 @@ public struct PiecewiseInterpolation: LearningRateSchedule, Codable, Equatable {
         transitionSteps: Int, peak: Double, pctStart: Double = 0.3, pctFinal: Double = 0.85, divFactor: Double = 25,
         finalDivFactor: Double = 1e4
     ) throws(SpecError) -> PiecewiseInterpolation {
-        guard transitionSteps > 0 else { throw SpecError("linear_onecycle_schedule: transition_steps must be positive, not \(transitionSteps)") }
-        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError("linear_onecycle_schedule: div_factor and final_div_factor must be positive") }
+        guard transitionSteps > 0 else { throw SpecError.outOfRange(owner: "linear_onecycle_schedule", parameter: "transition_steps", requirement: "positive", value: "\(transitionSteps)") }
+        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError.inconsistent(owner: "linear_onecycle_schedule", reason: "div_factor and final_div_factor must be positive") }
         let total = Double(transitionSteps)
         var table: [Int: Double] = [:]
         // A later key replaces an equal earlier one, as in the Python dict literal.
@@ -60,8 +60,8 @@ public struct PiecewiseInterpolation: LearningRateSchedule, Codable, Equatable {
     public static func cosineOneCycle(
         transitionSteps: Int, peak: Double, pctStart: Double = 0.3, divFactor: Double = 25, finalDivFactor: Double = 1e4
     ) throws(SpecError) -> PiecewiseInterpolation {
-        guard transitionSteps > 0 else { throw SpecError("cosine_onecycle_schedule: transition_steps must be positive, not \(transitionSteps)") }
-        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError("cosine_onecycle_schedule: div_factor and final_div_factor must be positive") }
+        guard transitionSteps > 0 else { throw SpecError.outOfRange(owner: "cosine_onecycle_schedule", parameter: "transition_steps", requirement: "positive", value: "\(transitionSteps)") }
+        guard divFactor > 0, finalDivFactor > 0 else { throw SpecError.inconsistent(owner: "cosine_onecycle_schedule", reason: "div_factor and final_div_factor must be positive") }
         var table: [Int: Double] = [:]
         for (boundary, scale) in [(pythonInt(pctStart * Double(transitionSteps)), divFactor), (transitionSteps, 1 / (divFactor * finalDivFactor))] {
             table[boundary] = scale

@@ -15,7 +15,7 @@ public struct ChainedSchedule: PyTorchScheduler, Codable {
 
     /// A chain; throws when empty.
     public init(learningRate: Double, schedules: [any PyTorchScheduler]) throws(SpecError) {
-        guard !schedules.isEmpty else { throw SpecError("ChainedScheduler needs at least one scheduler") }
+        guard !schedules.isEmpty else { throw SpecError.inconsistent(owner: nil, reason: "ChainedScheduler needs at least one scheduler") }
         self.learningRate = learningRate
         self.schedules = schedules
     }

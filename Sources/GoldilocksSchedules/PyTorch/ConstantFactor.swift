@@ -15,9 +15,9 @@ public struct ConstantFactor: PyTorchScheduler, Codable, Equatable {
     /// A constant factor; throws unless `0 < factor ≤ 1` and `totalIterations ≥ 0`.
     public init(learningRate: Double, factor: Double = 1.0 / 3, totalIterations: Int = 5) throws(SpecError) {
         guard factor > 0, factor <= 1 else {
-            throw SpecError("ConstantLR: factor must be in (0, 1] (PyTorch divides by it at total_iters), not \(factor)")
+            throw SpecError.outOfRange(owner: "ConstantLR", parameter: "factor", requirement: "in (0, 1] (PyTorch divides by it at total_iters)", value: "\(factor)")
         }
-        guard totalIterations >= 0 else { throw SpecError("ConstantLR: total_iters must be ≥ 0, not \(totalIterations)") }
+        guard totalIterations >= 0 else { throw SpecError.outOfRange(owner: "ConstantLR", parameter: "total_iters", requirement: "≥ 0", value: "\(totalIterations)") }
         self.learningRate = learningRate
         self.factor = factor
         self.totalIterations = totalIterations

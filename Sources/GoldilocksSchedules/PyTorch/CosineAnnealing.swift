@@ -17,7 +17,7 @@ public struct CosineAnnealing: PyTorchScheduler, Codable, Equatable {
 
     /// A cosine annealing; throws unless `maximumSteps` ≥ 1.
     public init(learningRate: Double, maximumSteps: Int, minimum: Double = 0) throws(SpecError) {
-        guard maximumSteps >= 1 else { throw SpecError("CosineAnnealingLR: T_max must be at least 1, not \(maximumSteps)") }
+        guard maximumSteps >= 1 else { throw SpecError.outOfRange(owner: "CosineAnnealingLR", parameter: "T_max", requirement: "at least 1", value: "\(maximumSteps)") }
         self.learningRate = learningRate
         self.maximumSteps = maximumSteps
         self.minimum = minimum

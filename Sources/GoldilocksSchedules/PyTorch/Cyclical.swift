@@ -41,8 +41,8 @@ public struct Cyclical: PyTorchScheduler, Codable, Equatable {
         base: Double, maximum: Double, stepsUp: Int = 2000, stepsDown: Int? = nil, mode: Mode = .triangular,
         gamma: Double = 1, momentumCycle: MomentumCycle? = MomentumCycle(base: 0.8, maximum: 0.9)
     ) throws(SpecError) {
-        guard stepsUp >= 1 else { throw SpecError("CyclicLR: step_size_up must be at least 1, not \(stepsUp)") }
-        guard (stepsDown ?? stepsUp) >= 0 else { throw SpecError("CyclicLR: step_size_down must be ≥ 0, not \(stepsDown ?? 0)") }
+        guard stepsUp >= 1 else { throw SpecError.outOfRange(owner: "CyclicLR", parameter: "step_size_up", requirement: "at least 1", value: "\(stepsUp)") }
+        guard (stepsDown ?? stepsUp) >= 0 else { throw SpecError.outOfRange(owner: "CyclicLR", parameter: "step_size_down", requirement: "≥ 0", value: "\(stepsDown ?? 0)") }
         self.base = base
         self.maximum = maximum
         self.stepsUp = stepsUp

@@ -18,10 +18,10 @@ public struct LinearFactor: PyTorchScheduler, Codable, Equatable {
     /// A linear ramp of the factor; throws on factors outside PyTorch's ranges.
     public init(learningRate: Double, startFactor: Double = 1.0 / 3, endFactor: Double = 1, totalIterations: Int = 5) throws(SpecError) {
         guard startFactor > 0, startFactor <= 1 else {
-            throw SpecError("LinearLR: start_factor must be in (0, 1], not \(startFactor)")
+            throw SpecError.outOfRange(owner: "LinearLR", parameter: "start_factor", requirement: "in (0, 1]", value: "\(startFactor)")
         }
-        guard endFactor >= 0, endFactor <= 1 else { throw SpecError("LinearLR: end_factor must be in [0, 1], not \(endFactor)") }
-        guard totalIterations >= 0 else { throw SpecError("LinearLR: total_iters must be ≥ 0, not \(totalIterations)") }
+        guard endFactor >= 0, endFactor <= 1 else { throw SpecError.outOfRange(owner: "LinearLR", parameter: "end_factor", requirement: "in [0, 1]", value: "\(endFactor)") }
+        guard totalIterations >= 0 else { throw SpecError.outOfRange(owner: "LinearLR", parameter: "total_iters", requirement: "≥ 0", value: "\(totalIterations)") }
         self.learningRate = learningRate
         self.startFactor = startFactor
         self.endFactor = endFactor

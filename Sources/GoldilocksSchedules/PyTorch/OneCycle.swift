@@ -44,12 +44,14 @@ public struct OneCycle: PyTorchScheduler, Codable, Equatable {
         momentumCycle: MomentumCycle? = MomentumCycle(base: 0.85, maximum: 0.95), divFactor: Double = 25, finalDivFactor: Double = 1e4,
         threePhase: Bool = false
     ) throws(SpecError) {
-        guard totalSteps >= 1 else { throw SpecError("OneCycleLR: total_steps must be a positive integer, not \(totalSteps)") }
+        guard totalSteps >= 1 else { throw SpecError.outOfRange(owner: "OneCycleLR", parameter: "total_steps", requirement: "a positive integer", value: "\(totalSteps)") }
         guard warmupFraction >= 0, warmupFraction <= 1 else {
-            throw SpecError("OneCycleLR: pct_start must be in [0, 1], not \(warmupFraction)")
+            throw SpecError.outOfRange(owner: "OneCycleLR", parameter: "pct_start", requirement: "in [0, 1]", value: "\(warmupFraction)")
         }
         guard divFactor > 0, finalDivFactor > 0 else {
-            throw SpecError("OneCycleLR: div_factor and final_div_factor must be positive, not \(divFactor) and \(finalDivFactor)")
+            throw SpecError.outOfRange(
+                owner: "OneCycleLR", parameter: "div_factor and final_div_factor", requirement: "positive",
+                value: "\(divFactor) and \(finalDivFactor)")
         }
         self.maximum = maximum
         self.totalSteps = totalSteps
@@ -60,7 +62,9 @@ public struct OneCycle: PyTorchScheduler, Codable, Equatable {
         self.finalDivFactor = finalDivFactor
         self.threePhase = threePhase
         if phaseEnds[0] == 0 {
-            throw SpecError("OneCycleLR: pct_start · total_steps = 1 gives a warmup of zero length (PyTorch divides by zero); change pct_start or total_steps")
+            throw SpecError.inconsistent(
+                owner: "OneCycleLR",
+                reason: "pct_start · total_steps = 1 gives a warmup of zero length (PyTorch divides by zero); change pct_start or total_steps")
         }
     }
 

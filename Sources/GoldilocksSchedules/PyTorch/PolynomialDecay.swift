@@ -15,8 +15,8 @@ public struct PolynomialDecay: PyTorchScheduler, Codable, Equatable {
 
     /// A polynomial decay to zero; throws if `totalIterations` or `power` is negative.
     public init(learningRate: Double, totalIterations: Int = 5, power: Double = 1) throws(SpecError) {
-        guard totalIterations >= 0 else { throw SpecError("PolynomialLR: total_iters must be ≥ 0, not \(totalIterations)") }
-        guard power >= 0 else { throw SpecError("PolynomialLR: power must be ≥ 0 (PyTorch divides by zero at total_iters otherwise), not \(power)") }
+        guard totalIterations >= 0 else { throw SpecError.outOfRange(owner: "PolynomialLR", parameter: "total_iters", requirement: "≥ 0", value: "\(totalIterations)") }
+        guard power >= 0 else { throw SpecError.outOfRange(owner: "PolynomialLR", parameter: "power", requirement: "≥ 0 (PyTorch divides by zero at total_iters otherwise)", value: "\(power)") }
         self.learningRate = learningRate
         self.totalIterations = totalIterations
         self.power = power

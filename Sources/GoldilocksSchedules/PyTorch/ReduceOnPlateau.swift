@@ -56,12 +56,12 @@ public struct ReduceOnPlateau: Codable, Sendable, Equatable {
         learningRate: Double, mode: Mode = .min, factor: Double = 0.1, patience: Int = 10, threshold: Double = 1e-4,
         thresholdMode: ThresholdMode = .rel, cooldown: Int = 0, minimumLearningRate: Double = 0, eps: Double = 1e-8
     ) throws(SpecError) {
-        guard factor < 1 else { throw SpecError("ReduceLROnPlateau: factor must be < 1 (it multiplies the learning rate), not \(factor)") }
-        guard factor >= 0 else { throw SpecError("ReduceLROnPlateau: factor must be ≥ 0, not \(factor)") }
-        guard patience >= 0 else { throw SpecError("ReduceLROnPlateau: patience must be ≥ 0, not \(patience)") }
-        guard cooldown >= 0 else { throw SpecError("ReduceLROnPlateau: cooldown must be ≥ 0, not \(cooldown)") }
-        guard minimumLearningRate >= 0 else { throw SpecError("ReduceLROnPlateau: min_lr must be ≥ 0, not \(minimumLearningRate)") }
-        guard eps >= 0 else { throw SpecError("ReduceLROnPlateau: eps must be ≥ 0, not \(eps)") }
+        guard factor < 1 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "factor", requirement: "< 1 (it multiplies the learning rate)", value: "\(factor)") }
+        guard factor >= 0 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "factor", requirement: "≥ 0", value: "\(factor)") }
+        guard patience >= 0 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "patience", requirement: "≥ 0", value: "\(patience)") }
+        guard cooldown >= 0 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "cooldown", requirement: "≥ 0", value: "\(cooldown)") }
+        guard minimumLearningRate >= 0 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "min_lr", requirement: "≥ 0", value: "\(minimumLearningRate)") }
+        guard eps >= 0 else { throw SpecError.outOfRange(owner: "ReduceLROnPlateau", parameter: "eps", requirement: "≥ 0", value: "\(eps)") }
         self.learningRate = learningRate
         self.mode = mode
         self.factor = factor

@@ -14,11 +14,13 @@ public struct SequentialSchedule: PyTorchScheduler, Codable {
 
     /// A sequence; throws unless there is one milestone fewer than schedulers, in order.
     public init(schedules: [any PyTorchScheduler], milestones: [Int]) throws(SpecError) {
-        guard !schedules.isEmpty else { throw SpecError("SequentialLR needs at least one scheduler") }
+        guard !schedules.isEmpty else { throw SpecError.inconsistent(owner: nil, reason: "SequentialLR needs at least one scheduler") }
         guard milestones.count == schedules.count - 1 else {
-            throw SpecError("SequentialLR needs one milestone fewer than schedulers: \(schedules.count) schedulers, \(milestones.count) milestones")
+            throw SpecError.inconsistent(
+                owner: nil,
+                reason: "SequentialLR needs one milestone fewer than schedulers: \(schedules.count) schedulers, \(milestones.count) milestones")
         }
-        guard milestones == milestones.sorted() else { throw SpecError("SequentialLR: milestones must be in increasing order, not \(milestones)") }
+        guard milestones == milestones.sorted() else { throw SpecError.outOfRange(owner: "SequentialLR", parameter: "milestones", requirement: "in increasing order", value: "\(milestones)") }
         self.schedules = schedules
         self.milestones = milestones
     }

@@ -14,7 +14,7 @@ public struct StepDecay: PyTorchScheduler, Codable, Equatable {
 
     /// A step decay; throws unless `stepSize` ≥ 1.
     public init(learningRate: Double, stepSize: Int, gamma: Double = 0.1) throws(SpecError) {
-        guard stepSize >= 1 else { throw SpecError("StepLR: step_size must be at least 1, not \(stepSize)") }
+        guard stepSize >= 1 else { throw SpecError.outOfRange(owner: "StepLR", parameter: "step_size", requirement: "at least 1", value: "\(stepSize)") }
         self.learningRate = learningRate
         self.stepSize = stepSize
         self.gamma = gamma

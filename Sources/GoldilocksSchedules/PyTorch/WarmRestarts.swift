@@ -19,9 +19,10 @@ public struct WarmRestarts: PyTorchScheduler, Codable, Equatable {
 
     /// Warm restarts; throws unless `firstPeriod` ≥ 1 and `periodMultiplier` ≥ 1.
     public init(learningRate: Double, firstPeriod: Int, periodMultiplier: Int = 1, minimum: Double = 0) throws(SpecError) {
-        guard firstPeriod >= 1 else { throw SpecError("CosineAnnealingWarmRestarts: T_0 must be a positive integer, not \(firstPeriod)") }
+        guard firstPeriod >= 1 else { throw SpecError.outOfRange(
+                owner: "CosineAnnealingWarmRestarts", parameter: "T_0", requirement: "a positive integer", value: "\(firstPeriod)") }
         guard periodMultiplier >= 1 else {
-            throw SpecError("CosineAnnealingWarmRestarts: T_mult must be an integer ≥ 1, not \(periodMultiplier)")
+            throw SpecError.outOfRange(owner: "CosineAnnealingWarmRestarts", parameter: "T_mult", requirement: "an integer ≥ 1", value: "\(periodMultiplier)")
         }
         self.learningRate = learningRate
         self.firstPeriod = firstPeriod

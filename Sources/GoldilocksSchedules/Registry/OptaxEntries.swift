@@ -27,7 +27,7 @@ let optaxEntries: [ScheduleEntry] = [
         summary: "init_value · decay_rate^((t − transition_begin)/transition_steps), bounded by end_value"
     ) { spec, _ throws(SpecError) in
         guard try spec.double("decay_rate") >= 0 else {
-            throw SpecError("exponential_decay: decay_rate must be ≥ 0 (a negative rate to a fractional power is NaN), not \(try spec.double("decay_rate"))")
+            throw SpecError.outOfRange(owner: "exponential_decay", parameter: "decay_rate", requirement: "≥ 0 (a negative rate to a fractional power is NaN)", value: "\(try spec.double("decay_rate"))")
         }
         return .schedule(
             ExponentialDecay(
@@ -58,7 +58,9 @@ let optaxEntries: [ScheduleEntry] = [
         summary: "linear warmup to peak_value, then exponential_decay from it"
     ) { spec, _ throws(SpecError) in
         guard try spec.double("decay_rate") >= 0 else {
-            throw SpecError("warmup_exponential_decay_schedule: decay_rate must be ≥ 0 (a negative rate to a fractional power is NaN)")
+            throw SpecError.inconsistent(
+                owner: "warmup_exponential_decay_schedule",
+                reason: "decay_rate must be ≥ 0 (a negative rate to a fractional power is NaN)")
         }
         return .schedule(
             try JoinedSchedule.warmupExponentialDecay(
@@ -73,7 +75,7 @@ let optaxEntries: [ScheduleEntry] = [
         summary: "(init − end)(1 − c/transition_steps)^power + end, c counted from transition_begin"
     ) { spec, _ throws(SpecError) in
         guard try spec.double("power") >= 0 else {
-            throw SpecError("polynomial_schedule: power must be ≥ 0 (a negative one is infinite at the end), not \(try spec.double("power"))")
+            throw SpecError.outOfRange(owner: "polynomial_schedule", parameter: "power", requirement: "≥ 0 (a negative one is infinite at the end)", value: "\(try spec.double("power"))")
         }
         return .schedule(
             PolynomialSchedule(
@@ -148,7 +150,8 @@ let optaxEntries: [ScheduleEntry] = [
         summary: "warmup_cosine_decay_schedule cycles one after another, each lasting its decay_steps"
     ) { spec, _ throws(SpecError) in
         guard case .array(let items)? = spec.parameters["cosine_kwargs"] else {
-            throw SpecError("sgdr_schedule: \"cosine_kwargs\" must be a list of warmup_cosine_decay_schedule parameter objects")
+            throw SpecError.inconsistent(
+                owner: "sgdr_schedule", reason: "\"cosine_kwargs\" must be a list of warmup_cosine_decay_schedule parameter objects")
         }
         let entry = ScheduleEntry(
             name: "warmup_cosine_decay_schedule", aliases: [], library: .optax, parameters: warmupCosineParameters, summary: ""
@@ -157,7 +160,9 @@ let optaxEntries: [ScheduleEntry] = [
         var lengths: [Int] = []
         for item in items {
             guard case .object(let fields) = item else {
-                throw SpecError("sgdr_schedule: each of \"cosine_kwargs\" must be an object of warmup_cosine_decay_schedule parameters, not \(item)")
+                throw SpecError.inconsistent(
+                    owner: "sgdr_schedule",
+                    reason: "each of \"cosine_kwargs\" must be an object of warmup_cosine_decay_schedule parameters, not \(item)")
             }
             let cycle = Spec(name: "sgdr_schedule cycle", parameters: fields)
             try cycle.checkParameters(entry.parameterNames)
@@ -165,7 +170,7 @@ let optaxEntries: [ScheduleEntry] = [
             cycles.append(try warmupCosine(filled))
             lengths.append(try filled.steps("decay_steps"))
         }
-        guard !cycles.isEmpty else { throw SpecError("sgdr_schedule needs at least one cycle in \"cosine_kwargs\"") }
+        guard !cycles.isEmpty else { throw SpecError.inconsistent(owner: nil, reason: "sgdr_schedule needs at least one cycle in \"cosine_kwargs\"") }
         return .schedule(try JoinedSchedule.sgdr(cycles: cycles, lengths: lengths))
     },
 ]

@@ -76,12 +76,12 @@ let pytorchEntries: [ScheduleEntry] = [
         if let steps = try spec.optionalSteps("total_steps") {
             total = steps
         } else if let epochs = try spec.optionalSteps("epochs"), let perEpoch = try spec.optionalSteps("steps_per_epoch") {
-            guard epochs > 0, perEpoch > 0 else { throw SpecError("OneCycleLR: epochs and steps_per_epoch must be positive") }
+            guard epochs > 0, perEpoch > 0 else { throw SpecError.inconsistent(owner: "OneCycleLR", reason: "epochs and steps_per_epoch must be positive") }
             let (product, overflow) = epochs.multipliedReportingOverflow(by: perEpoch)
-            guard !overflow, product <= Spec.largestStep else { throw SpecError("OneCycleLR: epochs · steps_per_epoch is too large") }
+            guard !overflow, product <= Spec.largestStep else { throw SpecError.inconsistent(owner: "OneCycleLR", reason: "epochs · steps_per_epoch is too large") }
             total = product
         } else {
-            throw SpecError("OneCycleLR needs \"total_steps\", or \"epochs\" and \"steps_per_epoch\"")
+            throw SpecError.inconsistent(owner: nil, reason: "OneCycleLR needs \"total_steps\", or \"epochs\" and \"steps_per_epoch\"")
         }
         let strategy = try spec.choice("anneal_strategy", OneCycle.Annealing.allCases.map(\.rawValue))
         return .schedule(

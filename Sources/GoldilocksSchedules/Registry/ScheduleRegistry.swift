@@ -19,7 +19,8 @@ public struct ScheduleRegistry: Sendable {
     /// The entry for a library name or friendly alias.
     public func entry(named name: String) throws(SpecError) -> ScheduleEntry {
         if let entry = entries.first(where: { $0.name == name || $0.aliases.contains(name) }) { return entry }
-        throw SpecError.unknown("schedule", name, valid: names)
+        let names = self.names
+        throw .unknownName(kind: "schedule", name: name, owner: nil, valid: names, closest: closestMatch(to: name, in: names))
     }
 
     /// Builds a schedule or the plateau controller from `spec`.
@@ -44,7 +45,7 @@ public struct ScheduleRegistry: Sendable {
         switch try controller(spec, learningRate: learningRate) {
         case .schedule(let schedule): return schedule
         case .plateau:
-            throw SpecError("\(spec.name) is driven by a metric, not by the step alone: give it metrics (`goldilocks schedule --metrics FILE`)")
+            throw .metricDriven(schedule: spec.name)
         }
     }
 
@@ -59,7 +60,7 @@ public struct ScheduleRegistry: Sendable {
         for name in spec.parameters.keys.sorted() where rateParameters.contains(name) {
             guard case .number(let rate) = spec.parameters[name] else { continue }
             guard rate.isFinite, rate >= 0 else {
-                throw SpecError("\(spec.name): \"\(name)\" is a learning rate and must be a finite number ≥ 0, not \(JSONValue.number(rate))")
+                throw .badLearningRate(owner: spec.name, parameter: name, value: rate)
             }
         }
     }
@@ -69,7 +70,7 @@ public struct ScheduleRegistry: Sendable {
         switch try controller(spec, learningRate: learningRate) {
         case .plateau(let plateau): return plateau
         case .schedule:
-            throw SpecError("\(spec.name) is a schedule of the step; only ReduceLROnPlateau (\"plateau\") is driven by metrics")
+            throw .stepDriven(schedule: spec.name)
         }
     }
 
@@ -79,11 +80,11 @@ public struct ScheduleRegistry: Sendable {
         var result: [any PyTorchScheduler] = []
         for nested in try spec.specs(key) {
             guard try entry(named: nested.name).library != .optax else {
-                throw SpecError("\(spec.name): \(nested.name) is an optax schedule; \(key) takes PyTorch (or transformers) schedulers (join_schedules joins optax ones)")
+                throw .cannotNest(owner: spec.name, parameter: key, nested: nested.name, isOptax: true)
             }
             let schedule = try schedule(nested, learningRate: learningRate)
             guard let scheduler = schedule as? any PyTorchScheduler else {
-                throw SpecError("\(spec.name): \(nested.name) cannot be nested in \(key)")
+                throw .cannotNest(owner: spec.name, parameter: key, nested: nested.name, isOptax: false)
             }
             result.append(scheduler)
         }

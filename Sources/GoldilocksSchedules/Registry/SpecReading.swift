@@ -12,7 +12,7 @@ extension Spec {
     /// A whole number of steps, at most 2⁵³ in size.
     func steps(_ key: String) throws(SpecError) -> Int {
         let value = try int(key)
-        guard Spec.isStepSized(value) else { throw SpecError("\(name): \"\(key)\" is \(value), out of range: a step count must lie within ±2⁵³") }
+        guard Spec.isStepSized(value) else { throw .stepOutOfRange(owner: name, parameter: key, value: value) }
         return value
     }
 
@@ -27,7 +27,7 @@ extension Spec {
         var result: [Int] = []
         for number in try doubles(key) {
             guard let whole = Int(exactly: number), Spec.isStepSized(whole) else {
-                throw SpecError("\(name): \"\(key)\" must be a list of whole numbers, not \(JSONValue.number(number))")
+                throw .badParameter(owner: name, parameter: key, expected: "a list of whole numbers", value: "\(JSONValue.number(number))")
             }
             result.append(whole)
         }
@@ -38,12 +38,13 @@ extension Spec {
     func boundariesAndScales(_ key: String) throws(SpecError) -> [Int: Double] {
         guard let value = parameters[key], value != .null else { return [:] }
         guard case .object(let fields) = value else {
-            throw SpecError("\(name): \"\(key)\" must be an object from step to scale, such as {\"100\": 0.1}, not \(value)")
+            throw .badParameter(
+                owner: name, parameter: key, expected: "an object from step to scale, such as {\"100\": 0.1}", value: "\(value)")
         }
         var table: [Int: Double] = [:]
         for (boundary, scale) in fields {
             guard let step = Int(boundary), Spec.isStepSized(step), case .number(let factor) = scale else {
-                throw SpecError("\(name): \"\(key)\" must map whole steps to numbers; \"\(boundary)\": \(scale) is not")
+                throw .badBoundary(owner: name, parameter: key, boundary: boundary, scale: scale)
             }
             table[step] = factor
         }
@@ -53,7 +54,7 @@ extension Spec {
     /// A non-negative whole number (a step count PyTorch or transformers would reject below 0).
     func count(_ key: String) throws(SpecError) -> Int {
         let value = try steps(key)
-        guard value >= 0 else { throw SpecError("\(name): \"\(key)\" must be ≥ 0, not \(value)") }
+        guard value >= 0 else { throw .badParameter(owner: name, parameter: key, expected: "≥ 0", value: "\(value)") }
         return value
     }
 }

@@ -41,17 +41,19 @@ public struct WarmupDecay: PyTorchScheduler, Codable, Equatable {
     /// A transformers schedule; throws on negative step counts and on the divisions by zero
     /// transformers would hit (polynomial with `N = W`, a zero timescale, `lr ≤ lr_end`).
     public init(learningRate: Double, warmupSteps: Int, trainingSteps: Int = 0, shape: Shape) throws(SpecError) {
-        guard warmupSteps >= 0 else { throw SpecError("num_warmup_steps must be ≥ 0, not \(warmupSteps)") }
-        guard trainingSteps >= 0 else { throw SpecError("num_training_steps must be ≥ 0, not \(trainingSteps)") }
+        guard warmupSteps >= 0 else { throw SpecError.outOfRange(owner: nil, parameter: "num_warmup_steps", requirement: "≥ 0", value: "\(warmupSteps)") }
+        guard trainingSteps >= 0 else { throw SpecError.outOfRange(owner: nil, parameter: "num_training_steps", requirement: "≥ 0", value: "\(trainingSteps)") }
         switch shape {
         case .polynomial(let end, let power):
-            guard power >= 0 else { throw SpecError("power must be ≥ 0 (transformers divides by zero at num_training_steps otherwise), not \(power)") }
-            guard learningRate > end else { throw SpecError("lr_end (\(end)) must be smaller than the initial lr (\(learningRate))") }
+            guard power >= 0 else { throw SpecError.outOfRange(owner: nil, parameter: "power", requirement: "≥ 0 (transformers divides by zero at num_training_steps otherwise)", value: "\(power)") }
+            guard learningRate > end else { throw SpecError.inconsistent(owner: nil, reason: "lr_end (\(end)) must be smaller than the initial lr (\(learningRate))") }
             guard trainingSteps != warmupSteps else {
-                throw SpecError("the polynomial decay needs num_training_steps ≠ num_warmup_steps (both \(trainingSteps)); transformers divides by their difference")
+                throw SpecError.inconsistent(
+                    owner: nil,
+                    reason: "the polynomial decay needs num_training_steps ≠ num_warmup_steps (both \(trainingSteps)); transformers divides by their difference")
             }
         case .inverseSquareRoot(let timescale):
-            guard timescale > 0 else { throw SpecError("timescale must be positive, not \(timescale)") }
+            guard timescale > 0 else { throw SpecError.outOfRange(owner: nil, parameter: "timescale", requirement: "positive", value: "\(timescale)") }
         default: break
         }
         self.learningRate = learningRate

@@ -49,8 +49,8 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         method: SuggestionMethod = .valley, factor: Double = 3, schedule: Schedule = .oneCycle, repeats: Int = 3,
         sweep: LearningRateSweep? = nil, holdOut: HoldOutRehearsal? = .standard
     ) throws(FinderError) {
-        guard factor > 0, factor.isFinite else { throw FinderError("the safety factor must be positive, not \(factor)") }
-        guard repeats >= 1 else { throw FinderError("repeats must be at least 1, not \(repeats)") }
+        guard factor > 0, factor.isFinite else { throw .factorOutOfRange(factor) }
+        guard repeats >= 1 else { throw .tooFewRepeats(repeats) }
         self.method = method
         self.factor = factor
         self.schedule = schedule
@@ -62,7 +62,7 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
             do throws(RangeTestError) {
                 self.sweep = try LearningRateSweep()
             } catch {
-                throw FinderError(error.description)
+                throw .rangeTest(error)
             }
         }
     }
@@ -119,11 +119,8 @@ public struct AutoLearningRate: Sendable, Codable, Equatable {
         let finder = try LearningRateFinder(test: test, batchSize: configuration.batchSize, repeats: repeats, seed: configuration.seed)
         let result = try finder.run(on: setup)
         guard let suggestion = result.suggestion(method) else {
-            let why = result.failures.first { $0.method == method }?.description ?? "no suggestion"
-            let stop = result.repeats.first?.stop.description ?? ""
-            throw FinderError(
-                "--lr auto could not choose a learning rate: \(why) (the range test \(stop)); "
-                    + "give --lr a number, or widen the sweep")
+            throw FinderError.noSuggestion(
+                failure: result.failures.first { $0.method == method }, stop: result.repeats.first?.stop)
         }
         var chosen = configuration
         var lr = suggestion.lr * factor

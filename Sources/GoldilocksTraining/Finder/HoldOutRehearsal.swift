@@ -31,11 +31,11 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
 
     public init(fraction: Double = 0.15, tolerance: Double = 0.1, climbs: Int = 3, climbFactor: Double = 2) throws(FinderError) {
         guard fraction > 0 && fraction < 1 else {
-            throw FinderError("the hold-out fraction must be between 0 and 1 (exclusive), not \(fraction)")
+            throw .holdOutFractionOutOfRange(fraction)
         }
-        guard tolerance >= 0, tolerance.isFinite else { throw FinderError("the tolerance must be ≥ 0, not \(tolerance)") }
-        guard climbs >= 0 else { throw FinderError("climbs must be ≥ 0, not \(climbs)") }
-        guard climbFactor > 1, climbFactor.isFinite else { throw FinderError("the climb factor must be above 1, not \(climbFactor)") }
+        guard tolerance >= 0, tolerance.isFinite else { throw .toleranceOutOfRange(tolerance) }
+        guard climbs >= 0 else { throw .climbsOutOfRange(climbs) }
+        guard climbFactor > 1, climbFactor.isFinite else { throw .climbFactorOutOfRange(climbFactor) }
         (self.fraction, self.tolerance, self.climbs, self.climbFactor) = (fraction, tolerance, climbs, climbFactor)
     }
 
@@ -146,7 +146,7 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
             (inner.train, inner.validation) = try data.train.split(
                 validationFraction: fraction, seed: configuration.seed &+ 101 &+ fold)
         } catch {
-            throw FinderError("--lr auto cannot hold out \(fraction) of the training rows: \(error.description)")
+            throw FinderError.holdOut(fraction: fraction, error)
         }
         var rehearsal = configuration
         let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: inner.train.count, batchSize: configuration.batchSize)

@@ -46,18 +46,18 @@ public struct LearningRateFinder: Sendable {
         test: RangeTest? = nil, batchSize: Int = 32, accumulationSteps: Int = 1, measuresValidationLoss: Bool = false,
         repeats: Int = 1, seed: UInt64 = 0
     ) throws(FinderError) {
-        guard batchSize >= 1 else { throw FinderError("the batch size must be at least 1, not \(batchSize)") }
+        guard batchSize >= 1 else { throw .batchSizeTooSmall(batchSize) }
         guard accumulationSteps >= 1 else {
-            throw FinderError("gradient accumulation needs at least 1 batch per step, not \(accumulationSteps)")
+            throw .accumulationTooSmall(accumulationSteps)
         }
-        guard repeats >= 1 else { throw FinderError("--repeats must be at least 1, not \(repeats)") }
+        guard repeats >= 1 else { throw .tooFewRepeats(repeats) }
         if let test {
             self.test = test
         } else {
             do throws(RangeTestError) {
                 self.test = try RangeTest()
             } catch {
-                throw FinderError(error.description)
+                throw .rangeTest(error)
             }
         }
         self.batchSize = batchSize
@@ -81,10 +81,10 @@ public struct LearningRateFinder: Sendable {
         model: inout MLP<Float>, optimizer: inout any Optimizer<Float>, loss: Loss, train: Dataset, validation: Dataset?
     ) throws(FinderError) -> RepeatedRangeTestResult {
         guard train.featureCount == model.inputCount else {
-            throw FinderError("the data has \(train.featureCount) features but the model \(model.inputCount) inputs")
+            throw .featureMismatch(features: train.featureCount, inputs: model.inputCount)
         }
         if measuresValidationLoss && (validation?.count ?? 0) == 0 {
-            throw FinderError("measuring the validation loss needs validation data (--validation-data or --validation-split)")
+            throw .noValidationData
         }
         let snapshot = (model: model, optimizer: optimizer)
         defer { (model, optimizer) = snapshot }
@@ -105,10 +105,10 @@ public struct LearningRateFinder: Sendable {
         for repeatIndex in 0..<repeats {
             (model, optimizer) = snapshot
             var batcher: Batcher
-            do {
+            do throws(DataError) {
                 batcher = try Batcher(dataset: train, batchSize: rows, seed: seed &+ UInt64(repeatIndex))
             } catch {
-                throw FinderError(error.description)
+                throw .data(error)
             }
             var nextBatch = 0
             results.append(
@@ -144,10 +144,10 @@ public struct LearningRateFinder: Sendable {
                     return batchLoss / Double(accumulationSteps)
                 })
         }
-        do {
+        do throws(RangeTestError) {
             return try RepeatedRangeTestResult(repeats: results, test: test)
         } catch {
-            throw FinderError(error.description)
+            throw .rangeTest(error)
         }
     }
 }

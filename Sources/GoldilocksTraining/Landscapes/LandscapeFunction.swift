@@ -7,11 +7,11 @@ public enum LandscapeFunction: String, CaseIterable, Sendable, Codable {
     public func landscape(dimension: Int) throws(TrajectoryError) -> any Landscape {
         switch self {
         case .quadratic:
-            guard dimension >= 1 else { throw TrajectoryError("quadratic needs a start point with at least one coordinate") }
+            guard dimension >= 1 else { throw .noCoordinates }
             return Quadratic(dimension: dimension)
         case .rosenbrock, .beale, .himmelblau, .booth:
             guard dimension == 2 else {
-                throw TrajectoryError("\(rawValue) is a function of 2 coordinates, but the start point has \(dimension)")
+                throw .notTwoDimensional(function: self, dimension: dimension)
             }
             switch self {
             case .rosenbrock: return Rosenbrock()
