@@ -60,10 +60,19 @@ public func diagnose(
         throw DiagnosisError.lengthMismatch(column: "validation step", count: validation.steps.count, losses: validation.losses.count)
     }
     let forest = try DiagnosisForest.shipped.get()
-    let offset = warmupEnd(learningRates, losses: losses)
-    let curve = LossCurve(losses: Array(losses[offset...]))
+    // A warmup is skipped so that its slow start is not read as a rate too small, but not when
+    // the loss blew up or was kicked uphill by then: the whole log is read when its rules fire.
+    var offset = warmupEnd(learningRates, losses: losses)
+    var curve = LossCurve(losses: Array(losses[offset...]))
+    var vote = DiagnosisRules.vote(for: curve, forest: forest)
+    if offset > 0 {
+        let whole = LossCurve(losses: losses)
+        let wholeVote = DiagnosisRules.vote(for: whole, forest: forest)
+        if wholeVote.verdict == .diverged || wholeVote.rule == .kickedUphill {
+            (offset, curve, vote) = (0, whole, wholeVote)
+        }
+    }
     let step = { (index: Int) in steps?[index + offset] ?? index + offset }
-    let vote = DiagnosisRules.vote(for: curve, forest: forest)
     var verdict = vote.verdict
     var confidence = Confidence(share: vote.share)
     var factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)

@@ -1,0 +1,320 @@
+"""Builds issue 12's evaluation split: real runs with a validation loss, learning-rate schedules and
+three seeds per unchanged run, labelled by what rerunning them did to the loss the user cares about.
+
+Each base run trains a small MLP on 80% of a data set and logs, per step, the mini-batch loss and
+the learning rate, and every `EVAL_EVERY` steps (PyTorch) or every epoch (`goldilocks train`) the
+loss on the other 20%. What the user cares about is the best validation loss of the run. The
+reruns, from the same seed: the whole schedule x3, x10, /10 and /100, and the schedule /10 from
+the middle of the run on ("decay"). A seed of the unchanged run that diverges (a non-finite
+loss, or a best validation loss over 10x the first training loss) makes "diverged" acceptable; the
+spread is taken over the other seeds. A rerun helps when it lowers the best validation loss by more
+than all of: 20% of it, twice the spread (max - min) of the best validation loss over three seeds
+of the unchanged run, and 1% of the starting loss (the first training loss). The verdicts each
+helping rerun makes acceptable:
+
+    x3, x10 -> too_slow      /10 -> oscillating      /100 -> oscillating or diverged
+    decay   -> plateau       none -> healthy          a non-finite loss in the base run -> diverged
+
+Opposite advice is a verdict that moves the rate up (too_slow) where only a move down (/10, /100,
+decay) helped, or down (oscillating, diverged) where only a move up helped.
+
+Base rates run from 1000x below to 1000x above the best constant point of a half-decade grid, as
+in scripts/diagnosis_eval_set.py. The data sets are new: the diagnosis forest was never trained
+or tuned on them. PyTorch runs use a constant rate, linear warmup (10%) then cosine to zero, or
+PyTorch's OneCycleLR (peak = the base rate); `goldilocks train` runs use a constant rate.
+
+Output: Tests/GoldilocksDiagnosisTests/Fixtures/diagnosis-eval-validation.json,
+{"format": 2, "half": "validation", "runs": [...]}, a run being
+    {"id", "source", "dataset", "task", "optimizer", "schedule", "seed", "steps", "batch_size",
+     "hidden", "lr", "lr_over_best", "losses" (null = not finite), "lrs" (per step; absent when
+     constant), "val_steps", "val_losses", "best_val" (null = not finite), "seed_best_vals",
+     "spread", "threshold", "interventions": {"x3", "x10", "div10", "div100", "decay": best val},
+     "helped", "acceptable"}
+"""
+
+import argparse
+import csv
+import json
+import math
+import os
+import subprocess
+import tempfile
+import time
+
+import numpy as np
+import torch
+from sklearn import datasets
+from sklearn.preprocessing import StandardScaler
+
+from diagnosis_eval_set import GOLDILOCKS, GOLDILOCKS_OPTIMIZERS, SENSIBLE, make_optimizer, rounded
+
+torch.set_num_threads(1)
+C, R = "classification", "regression"
+DATASETS = {  # never seen by the forest's training or any earlier split
+    "classification-val": (C, lambda: datasets.make_classification(
+        1000, n_features=14, n_informative=7, n_classes=4, flip_y=0.05, random_state=71)),
+    "blobs-val": (C, lambda: datasets.make_blobs(1000, n_features=8, centers=4, cluster_std=3.5, random_state=72)),
+    "friedman1-val": (R, lambda: datasets.make_friedman1(1000, noise=2.0, random_state=73)),
+    "regression-val": (R, lambda: datasets.make_regression(1000, n_features=12, n_informative=6, noise=30.0,
+                                                           random_state=74)),
+}
+OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
+SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
+SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
+HIDDEN = (32, 32)
+SEEDS = (0, 1, 2)  # seed 0 is the base run; all three measure the unchanged run's spread
+EVAL_EVERY = 20
+GRID = range(-10, 11)  # half-decades around the optimizer's sensible rate
+BASE_SPAN = 6
+RERUNS = {"x3": 1, "x10": 2, "div10": -2, "div100": -4}  # in half-decades
+
+
+def load(name):
+    task, make = DATASETS[name]
+    X, y = make()
+    X = StandardScaler().fit_transform(X).astype(np.float32)
+    order = np.random.default_rng(7).permutation(len(X))
+    cut = int(0.8 * len(X))
+    if task == R:
+        y = ((y - y.mean()) / y.std()).astype(np.float32)
+    train, val = order[:cut], order[cut:]
+    outputs = 1 if task == R else int(y.max()) + 1
+    return X[train], y[train], X[val], y[val], task, outputs
+
+
+def rate(schedule, lr, step, steps, decay_at=None):
+    """The learning rate of `schedule` (peak `lr`) at `step` of `steps`."""
+    if schedule == "warmup-cosine":
+        warm = max(1, steps // 10)
+        value = lr * step / warm if step < warm else lr * 0.5 * (1 + math.cos(math.pi * (step - warm) / (steps - warm)))
+    elif schedule == "onecycle":  # PyTorch's OneCycleLR defaults: 30% up from lr/25, cosine down to lr/25e4
+        up = 0.3 * steps - 1
+        low, final = lr / 25, lr / 25 / 1e4
+        if step <= up:
+            value = low + (lr - low) * (1 - math.cos(math.pi * step / up)) / 2
+        else:
+            value = final + (lr - final) * (1 + math.cos(math.pi * (step - up) / (steps - 1 - up))) / 2
+    else:
+        value = lr
+    return value / 10 if decay_at is not None and step >= decay_at else value
+
+
+def pytorch_run(data, kind, schedule, lr, seed, steps, batch_size, decay_at=None):
+    """(losses, lrs, val steps, val losses) of one PyTorch run; stops at the first non-finite loss."""
+    Xt, yt, Xv, yv, task, outputs = data
+    Xt, Xv = torch.tensor(Xt), torch.tensor(Xv)
+    if task == R:
+        yt, yv = torch.tensor(yt).unsqueeze(1), torch.tensor(yv).unsqueeze(1)
+    else:
+        yt, yv = torch.tensor(yt, dtype=torch.long), torch.tensor(yv, dtype=torch.long)
+    torch.manual_seed(seed)
+    widths = [Xt.shape[1], *HIDDEN, outputs]
+    layers = []
+    for i in range(len(widths) - 1):
+        layers += [torch.nn.Linear(widths[i], widths[i + 1]), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])
+    loss_fn = torch.nn.MSELoss() if task == R else torch.nn.CrossEntropyLoss()
+    opt = make_optimizer(kind, model.parameters(), lr)
+    gen = torch.Generator().manual_seed(seed)
+    order, pos = torch.randperm(len(Xt), generator=gen), 0
+    losses, lrs, val_steps, val_losses = [], [], [], []
+    for step in range(steps):
+        current = rate(schedule, lr, step, steps, decay_at)
+        for group in opt.param_groups:
+            group["lr"] = current
+        if pos + batch_size > len(Xt):
+            order, pos = torch.randperm(len(Xt), generator=gen), 0
+        idx = order[pos:pos + batch_size]
+        pos += batch_size
+        loss = loss_fn(model(Xt[idx]), yt[idx])
+        value = loss.item()
+        losses.append(value if math.isfinite(value) else None)
+        lrs.append(current)
+        if not math.isfinite(value):
+            break
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        if (step + 1) % EVAL_EVERY == 0 or step == steps - 1:
+            with torch.no_grad():
+                v = loss_fn(model(Xv), yv).item()
+            val_steps.append(step)  # the step index after which it was measured, as epochs.csv has it
+            val_losses.append(v if math.isfinite(v) else None)
+    return losses, lrs, val_steps, val_losses
+
+
+def goldilocks_run(data, kind, schedule, lr, seed, steps, batch_size, decay_at=None):
+    """The same with `goldilocks train` (constant rate; its own weights and batch order for the
+    seed; whole epochs; guard off): per-step losses and rates from metrics.csv, the validation loss
+    per epoch from epochs.csv."""
+    assert schedule == "constant"
+    Xt, yt, Xv, yv, task, _ = data
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for name, X, y in (("train", Xt, yt), ("val", Xv, yv)):
+            path = os.path.join(folder, name + ".csv")
+            header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
+            np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt="%.8g")
+            paths.append(path)
+        epochs = steps // math.ceil(len(Xt) / batch_size)
+        command = [GOLDILOCKS, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
+                   "--model", ",".join(map(str, HIDDEN)), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[kind]),
+                   "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(batch_size),
+                   "--seed", str(seed), "--guard", "off", "--format", "json", "--log-dir", os.path.join(folder, "log")]
+        if task == R:
+            command += ["--standardize-target", "off"]  # already standardised, as in the PyTorch runs
+        if decay_at is not None:
+            command += ["--schedule", json.dumps({"name": "MultiStepLR", "milestones": [decay_at], "gamma": 0.1})]
+        subprocess.run(command, check=True, capture_output=True, text=True)
+        with open(os.path.join(folder, "log", "metrics.csv")) as f:
+            rows = list(csv.DictReader(f))
+        losses = [float(r["loss"]) for r in rows]
+        lrs = [float(r["lr"]) for r in rows]
+        val_steps, val_losses = [], []
+        with open(os.path.join(folder, "log", "epochs.csv")) as f:
+            for r in csv.DictReader(f):
+                if r.get("val_loss"):
+                    val_steps.append(int(r["step"]))
+                    val_losses.append(float(r["val_loss"]))
+    finite = lambda v: v if math.isfinite(v) else None
+    return [finite(v) for v in losses], lrs, val_steps, [finite(v) for v in val_losses]
+
+
+def best_val(run):
+    """The best validation loss of a run, None when any loss of it was not finite."""
+    losses, _, _, val = run
+    if not val or any(v is None for v in losses) or any(v is None for v in val):
+        return None
+    return min(val)
+
+
+def blew_up(best, start):
+    """Whether a run's best validation loss says it diverged: not finite, or over 10x the first
+    training loss (the untrained model's), which no noise explains."""
+    return best is None or not best <= 10 * start
+
+
+def label(base_losses, base_best, seeds, start, outcomes):
+    """(helped, acceptable verdicts, spread, threshold) of a base run. A seed of the unchanged run
+    that diverged makes the rate one that diverges (diverged is acceptable), and the spread is
+    taken over the seeds that did not."""
+    calm = [v for v in seeds if not blew_up(v, start)]
+    spread = max(calm) - min(calm) if calm else None
+    threshold = None
+    if base_best is not None and spread is not None:
+        threshold = max(0.2 * base_best, 2 * spread, 0.01 * start)
+    helped = []
+    for name, value in outcomes.items():
+        if value is None:
+            continue
+        if base_best is None or (threshold is not None and base_best - value > threshold):
+            helped.append(name)
+    verdicts = set()
+    if any(v is None for v in base_losses) or base_best is None or any(blew_up(v, start) for v in seeds):
+        verdicts.add("diverged")
+    for name in helped:
+        verdicts |= {"x3": {"too_slow"}, "x10": {"too_slow"}, "div10": {"oscillating"},
+                     "div100": {"oscillating", "diverged"}, "decay": {"plateau"}}[name]
+    return helped, sorted(verdicts or {"healthy"}), spread, threshold
+
+
+def relabel(path):
+    """Labels the runs of an existing split again from their stored results (no training)."""
+    with open(path) as f:
+        split = json.load(f)
+    for run in split["runs"]:
+        start = run["losses"][0] if run["losses"] and run["losses"][0] is not None else float("nan")
+        run["helped"], run["acceptable"], spread, threshold = label(
+            run["losses"], run["best_val"], run["seed_best_vals"], start, run["interventions"])
+        run["spread"], run["threshold"] = rounded(spread), rounded(threshold)
+    with open(path + ".tmp", "w") as f:
+        json.dump(split, f, separators=(",", ":"))
+    os.replace(path + ".tmp", path)
+
+
+def groups(sources):
+    out = []
+    for source in sources:
+        i = 0
+        for dataset in DATASETS:
+            for kind in OPTIMIZERS:
+                # PyTorch: a constant rate and one of the two schedules, taking turns.
+                schedules = ["constant", SCHEDULES[1 + i % 2]] if source == "pytorch" else ["constant"]
+                for schedule in schedules:
+                    out.append((source, dataset, kind, schedule) + SETTINGS[i % len(SETTINGS)])
+                i += 1
+    return out
+
+
+def build(sources, log):
+    runs = []
+    cache = {}
+    for source, dataset, kind, schedule, steps, batch in groups(sources):
+        data = cache.setdefault(dataset, load(dataset))
+        if source == "goldilocks":
+            steps -= steps % math.ceil(len(data[0]) / batch)
+        trainer = goldilocks_run if source == "goldilocks" else pytorch_run
+        sensible = SENSIBLE[kind]
+        memo = {}
+
+        def run(k, seed=0, decay=False):
+            key = (k, seed, decay)
+            if key not in memo:
+                memo[key] = trainer(data, kind, schedule, sensible * 10 ** (k / 2), seed, steps, batch,
+                                    decay_at=steps // 2 if decay else None)
+            return memo[key]
+
+        finite = [k for k in GRID if best_val(run(k)) is not None]
+        if not finite:
+            log(f"{source} {dataset} {kind} {schedule}: no finite run, skipped")
+            continue
+        best = min(finite, key=lambda k: best_val(run(k)))
+        for k in range(best - BASE_SPAN, best + BASE_SPAN + 1):
+            lr = sensible * 10 ** (k / 2)
+            base = run(k)
+            seeds = [best_val(run(k, seed)) for seed in SEEDS]
+            outcomes = {name: best_val(run(k + shift)) for name, shift in RERUNS.items()}
+            outcomes["decay"] = best_val(run(k, decay=True))
+            start = base[0][0] if base[0] and base[0][0] is not None else float("nan")
+            helped, acceptable, spread, threshold = label(base[0], best_val(base), seeds, start, outcomes)
+            losses, lrs, val_steps, val_losses = base
+            record = {
+                "id": f"{source}/{dataset}/{kind}/{schedule}/lr{lr:.3g}",
+                "source": source, "dataset": dataset, "task": data[4], "optimizer": kind, "schedule": schedule,
+                "seed": 0, "steps": steps, "batch_size": batch, "hidden": list(HIDDEN),
+                "lr": float(f"{lr:.6g}"), "lr_over_best": float(f"{10 ** ((k - best) / 2):.6g}"),
+                "losses": [rounded(v) for v in losses],
+                "val_steps": val_steps, "val_losses": [rounded(v) for v in val_losses],
+                "best_val": rounded(best_val(base)), "seed_best_vals": [rounded(v) for v in seeds],
+                "spread": rounded(spread), "threshold": rounded(threshold),
+                "interventions": {n: rounded(v) for n, v in outcomes.items()},
+                "helped": helped, "acceptable": acceptable,
+            }
+            if schedule != "constant":
+                record["lrs"] = [float(f"{v:.4g}") for v in lrs]
+            runs.append(record)
+        log(f"{source} {dataset} {kind} {schedule}: best lr {sensible * 10 ** (best / 2):.3g}, {len(memo)} runs")
+    return runs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", required=True, help="folder for the JSON file")
+    parser.add_argument("--sources", nargs="+", default=["pytorch", "goldilocks"], choices=["pytorch", "goldilocks"])
+    parser.add_argument("--relabel", action="store_true", help="label the stored runs again, without training")
+    args = parser.parse_args()
+    if args.relabel:
+        relabel(os.path.join(args.out, "diagnosis-eval-validation.json"))
+        return
+    start = time.time()
+    log = lambda message: print(f"[{time.time() - start:7.1f}s] {message}", flush=True)
+    runs = build(args.sources, log)
+    path = os.path.join(args.out, "diagnosis-eval-validation.json")
+    with open(path + ".tmp", "w") as f:
+        json.dump({"format": 2, "half": "validation", "runs": runs}, f, separators=(",", ":"))
+    os.replace(path + ".tmp", path)
+    log(f"{path}: {len(runs)} runs")
+
+
+if __name__ == "__main__":
+    main()
