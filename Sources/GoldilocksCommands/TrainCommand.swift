@@ -109,7 +109,7 @@ struct TrainCommand: ParsableCommand {
             print(describe(setup))
             fflush(nil)  // every output stream: the header goes out before the guard's messages on stderr
         }
-        var (summary, history) = setup.train(callbacks: callbacks) { message in
+        var (summary, history) = try setup.train(callbacks: callbacks) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         summary.autoSteps = autoSteps

@@ -50,7 +50,7 @@ extension Dataset {
                 "the validation data is for \(task == .regression ? "regression" : "classification") but the training data for \(training.task == .regression ? "regression" : "classification"); pass --task to force one",
                 file: name)
         }
-        return Dataset(
+        return try Dataset(
             features: features, targets: targets, featureCount: training.featureCount, task: training.task,
             featureNames: training.featureNames, targetName: training.targetName, classNames: training.classNames)
     }

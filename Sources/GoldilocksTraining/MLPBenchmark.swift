@@ -48,7 +48,7 @@ public struct MLPBenchmark: Sendable {
     }
 
     /// The synthetic classification data set.
-    public func makeData() -> Dataset {
+    public func makeData() throws(DataError) -> Dataset {
         var generator = SeededGenerator(seed: seed)
         let inputs = layers[0], classes = layers[layers.count - 1]
         var features = [Float](repeating: 0, count: samples * inputs)
@@ -64,16 +64,22 @@ public struct MLPBenchmark: Sendable {
             let slice = scores[(row * classes)..<((row + 1) * classes)]
             return Float(slice.indices.max { slice[$0] < slice[$1] }! - row * classes)
         }
-        return Dataset(features: features, targets: targets, featureCount: inputs, task: .classification(classes: classes))
+        return try Dataset(features: features, targets: targets, featureCount: inputs, task: .classification(classes: classes))
     }
 
-    /// Trains a fresh network on `data` with `optimizer` and times it.
-    public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) -> Result {
+    /// Trains a fresh network on `data` with `optimizer` and times it; throws when the layers,
+    /// the data and the optimizer do not fit together.
+    public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) throws(TrainingError) -> Result {
         var generator = SeededGenerator(seed: seed &+ 1)
-        let model = MLP<Float>(widths: layers, activation: .relu, generator: &generator)
-        let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy)
+        let model: MLP<Float>
+        do {
+            model = try MLP<Float>(widths: layers, activation: .relu, generator: &generator)
+        } catch {
+            throw .network(error)
+        }
+        let trainer = Trainer(model: model, optimizer: optimizer)
         trainer.backend = backend
-        let summary = trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &generator)
+        let summary = try trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &generator)
         let trained = Double(samples * epochs)
         // Forward: one multiply-add per weight; backward: two, less the first layer's input gradient.
         let multiplyAdds = Double(3 * model.multiplyAddsPerSample - model.layers[0].weightCount)

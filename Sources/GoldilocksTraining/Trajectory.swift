@@ -65,9 +65,7 @@ public struct Trajectory: Sendable, Equatable, Codable {
                     if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
                 }
                 let gradient = landscape.gradient(at: position)
-                position.withUnsafeMutableBufferPointer { p in
-                    gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-                }
+                try optimizer.step(parameters: &position, gradients: gradient)
                 let loss = landscape.value(at: position)
                 guard loss.isFinite, position.allSatisfy(\.isFinite) else { return step + 1 }
                 try body(Row(step: step + 1, loss: loss, position: position))
