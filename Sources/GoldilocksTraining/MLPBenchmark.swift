@@ -49,7 +49,7 @@ public struct MLPBenchmark: Sendable {
 
     /// The synthetic classification data set.
     public func makeData() throws(DataError) -> Dataset {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SeededGenerator(seed: seed, purpose: .trainingData)
         let inputs = layers[0], classes = layers[layers.count - 1]
         var features = [Float](repeating: 0, count: samples * inputs)
         for i in stride(from: 0, to: features.count, by: 2) {
@@ -70,7 +70,7 @@ public struct MLPBenchmark: Sendable {
     /// Trains a fresh network on `data` with `optimizer` and times it; throws when the layers,
     /// the data and the optimizer do not fit together.
     public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) throws(TrainingError) -> Result {
-        var generator = SeededGenerator(seed: seed &+ 1)
+        var generator = SeededGenerator(seed: seed, purpose: .initialWeights)
         let model: MLP<Float>
         do {
             model = try MLP<Float>(widths: layers, activation: .relu, generator: &generator)
@@ -79,7 +79,8 @@ public struct MLPBenchmark: Sendable {
         }
         let trainer = Trainer(model: model, optimizer: optimizer)
         trainer.backend = backend
-        let summary = try trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &generator)
+        var batchOrder = SeededGenerator(seed: seed, purpose: .batchOrder)
+        let summary = try trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &batchOrder)
         let trained = Double(samples * epochs)
         // Forward: one multiply-add per weight; backward: two, less the first layer's input gradient.
         let multiplyAdds = Double(3 * model.multiplyAddsPerSample - model.layers[0].weightCount)

@@ -17,15 +17,18 @@ public struct PreparedData: Sendable {
 
     /// Loads `configuration.data` (and its validation set or split) and standardises the features.
     public init(_ configuration: RunConfiguration) throws {
-        var generator = SeededGenerator(seed: configuration.seed)
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .validationSplit)
         let all = try loadDataset(
-            configuration.data, target: configuration.target, task: configuration.task, seed: configuration.seed)
+            configuration.data, target: configuration.target, task: configuration.task,
+            seed: SeededGenerator.derivedSeed(configuration.seed, purpose: .trainingData))
         var train = all
         var validation: Dataset?
         if let path = configuration.validationData {
             // The training set's task decides how the validation file's target is read.
             let task: TaskChoice = all.task == .regression ? .regression : .classification
-            validation = try loadDataset(path, target: configuration.target, task: task, seed: configuration.seed &+ 1)
+            validation = try loadDataset(
+                path, target: configuration.target, task: task,
+                seed: SeededGenerator.derivedSeed(configuration.seed, purpose: .validationData))
                 .aligned(to: all, name: path)
         } else if configuration.validationSplit > 0 {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
@@ -75,7 +78,7 @@ public struct TrainingSetup: Sendable {
         try RunLimits.check(
             epochs: configuration.epochs,
             stepsPerEpoch: Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize))
-        var generator = SeededGenerator(seed: configuration.seed &+ 7)
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .initialWeights)
         model = try MLP<Float>(widths: widths, activation: configuration.activation, generator: &generator)
         var spec = configuration.optimizer
         if let rate = configuration.learningRate {
@@ -127,7 +130,7 @@ public struct TrainingSetup: Sendable {
         var all: [any TrainingCallback] = [history]
         if configuration.guardEnabled { all.append(DivergenceGuard(report: report)) }
         all += callbacks
-        var generator = SeededGenerator(seed: configuration.seed &+ 11)
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .batchOrder)
         var summary = try makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)

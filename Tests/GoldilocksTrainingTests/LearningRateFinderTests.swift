@@ -148,7 +148,8 @@ struct LearningRateFinderTests {
             model: &model, optimizer: &optimizer, train: train, validation: validation)
         // Replay the first step by hand: one SGD step at 1e-3 on the first batch, then evaluate.
         var replay = try Self.model()
-        var batcher = try Batcher(dataset: train, batchSize: 16, seed: 0)
+        var batcher = try Batcher(
+            dataset: train, batchSize: 16, seed: SeededGenerator.derivedSeed(0, purpose: .rangeTestBatches(repeat: 0)))
         var batch = Batch()
         batcher.fill(&batch)
         let step = try TrainingStep(for: replay, data: train, batchSize: 16)
@@ -178,6 +179,20 @@ struct LearningRateFinderTests {
         #expect(failed.contains(.steepest) && failed.contains(.slide))
         #expect(result.failures.allSatisfy { $0.points < $0.needed })
         #expect(result.suggestion(.valley) != nil)
+    }
+
+    @Test func aStandardisedRegressionTargetsCurveReadsInTheTargetsUnitsAsTrainingDoes() throws {
+        var configuration = RunConfiguration(data: try housePrices())
+        configuration.hiddenLayers = [8]
+        let setup = try TrainingSetup(configuration)
+        let variance = try #require(setup.data.targetStandardizer).lossScale
+        let finder = try LearningRateFinder(test: RangeTest(sweep: LearningRateSweep(start: 1e-6, end: 1e-4, iterations: 10)))
+        let curve = try finder.run(on: setup).repeats[0].rawLosses
+        // At rates too small to move the weights the loss is about the target's variance (~5e10 in
+        // the prices' units), not about 1 as on the standardised targets the network trains on.
+        #expect(curve.allSatisfy { $0 > 0.3 * variance && $0 < 3 * variance }, "\(curve) against \(variance)")
+        let (_, history) = try setup.train()
+        #expect(history.steps[0].loss > 0.3 * variance)
     }
 
     @Test func setupRunLeavesTheSetupUntouched() throws {

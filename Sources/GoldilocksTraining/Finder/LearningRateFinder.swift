@@ -26,7 +26,8 @@ import GoldilocksOptimizers
 /// snapshot back in a `defer`, so they come back bit for bit after a completed test, an early stop,
 /// a NaN, or a thrown error. Nothing touches the disk.
 ///
-/// **Repeats.** Repeat `r` starts from the snapshot and draws its batches with seed `seed + r`;
+/// **Repeats.** Repeat `r` starts from the snapshot and draws its batches from the stream
+/// `SeededGenerator(seed: seed, purpose: .rangeTestBatches(repeat: r))`;
 /// the suggestions come from the per-step median curve (`RepeatedRangeTestResult`), and the same
 /// seed gives the same result.
 public struct LearningRateFinder: Sendable {
@@ -40,7 +41,7 @@ public struct LearningRateFinder: Sendable {
     public var measuresValidationLoss: Bool
     /// How many times to run the test (each with other batches); the answer comes from the median.
     public var repeats: Int
-    /// The seed of repeat 0's batch order; repeat `r` uses `seed + r`.
+    /// The run's seed; repeat `r` draws its batch order from its `.rangeTestBatches(repeat: r)` stream.
     public var seed: UInt64
     /// The matrix-product backend the steps use (BLAS where present by default).
     public var backend: MatrixBackend = .preferred
@@ -104,7 +105,9 @@ public struct LearningRateFinder: Sendable {
             (model, optimizer) = snapshot
             var batcher: Batcher
             do {
-                batcher = try Batcher(dataset: train, batchSize: batchSize, seed: seed &+ UInt64(repeatIndex))
+                batcher = try Batcher(
+                    dataset: train, batchSize: batchSize,
+                    seed: SeededGenerator.derivedSeed(seed, purpose: .rangeTestBatches(repeat: repeatIndex)))
             } catch {
                 throw FinderError(error.description)
             }
