@@ -75,7 +75,7 @@ struct MLPBench: ParsableCommand {
     }
 
     func run() throws {
-        let benchmark = MLPBenchmark(
+        let benchmark = try MLPBenchmark(
             layers: try parseWidths(layers, option: "--layers"), batchSize: batchSize, samples: samples, epochs: epochs, seed: seed)
         let data = try benchmark.makeData()
         let spec = try readOptimizerSpec(optimizer)
