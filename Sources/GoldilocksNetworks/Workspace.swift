@@ -43,7 +43,11 @@ package final class Workspace<Scalar: NetworkScalar>: @unchecked Sendable {  // 
 
     /// Whether `model` has the layer shapes this workspace was sized for, with each layer's
     /// parameters where the kernels read them (a decoded or edited model may not); walks the
-    /// layers rather than building `model.widths`, because it runs on every pass.
+    /// layers rather than building `model.widths`, because it runs on every pass. Specialised: the
+    /// training step calls it from another module, where the generic walk allocates (measured: 3
+    /// allocations a step on the 784-256-128-10 benchmark).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     package func matches(_ model: MLP<Scalar>) -> Bool {
         guard model.layers.count + 1 == widths.count, model.parameters.count == gradient.count else { return false }
         var offset = 0
