@@ -1,12 +1,12 @@
 """Lists the public declarations of Goldilocks' library products that take or expose an `Unsafe…`
 type, from the symbol graphs `swift package dump-symbol-graph` writes.
 
-    public_api.py SYMBOLGRAPH_DIR MODULE... [--allow FILE] [--write FILE]
+    public_api.py SYMBOLGRAPH_DIR MODULE... [--check]
 
 A declaration counts when its text names a type starting with `Unsafe` or a public typealias that
 does (`HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void`). Each is printed on one line,
-`Module Path: declaration`. With --allow, fails on lines not in FILE (new raw-pointer API) and on
-lines of FILE no longer found (the list only shrinks: delete them). --write FILE writes the list.
+`Module Path: declaration`. With --check, fails when there is any: pointers stay inside the
+kernels (`package` or internal), and users pass values (a `Batch`, an `inout` model).
 """
 
 import argparse
@@ -51,8 +51,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("modules", nargs="+")
-    parser.add_argument("--allow", type=Path)
-    parser.add_argument("--write", type=Path)
+    parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     if not any(args.folder.glob("*.symbols.json")):
         print(f"public_api.py: no symbol graphs in {args.folder}", file=sys.stderr)
@@ -61,22 +60,12 @@ def main() -> int:
     for line in found:
         print(line)
     print(f"{len(found)} public declarations take or expose an Unsafe type")
-    if args.write:
-        args.write.write_text("".join(line + "\n" for line in found))
-    if args.allow:
-        allowed = {line for line in args.allow.read_text().splitlines() if line and not line.startswith("#")}
-        new = [line for line in found if line not in allowed]
-        gone = sorted(allowed - set(found))
-        for line in new:
-            print(f"NEW: {line}", file=sys.stderr)
-        for line in gone:
-            print(f"GONE (delete it from {args.allow}): {line}", file=sys.stderr)
-        if new or gone:
-            print(f"check-public-api: FAILED, {len(new)} new and {len(gone)} stale lines against {args.allow}. "
-                  "Pass a safe value (a Batch, an inout model) instead of a raw pointer, or make a kernel-only API "
-                  "`package`; delete stale lines, never add them.", file=sys.stderr)
-            return 1
-        print(f"check-public-api: no new raw-pointer public API ({len(found)} allowed, shrinking)")
+    if args.check and found:
+        print("check-public-api: FAILED, pass a safe value (a Batch, an inout model, an array) instead of a raw "
+              "pointer, or make a kernel-only API `package`", file=sys.stderr)
+        return 1
+    if args.check:
+        print("check-public-api: no raw pointer in the public API")
     return 0
 
 

@@ -75,14 +75,14 @@ struct MLPBench: ParsableCommand {
     }
 
     func run() throws {
-        let benchmark = MLPBenchmark(
+        let benchmark = try MLPBenchmark(
             layers: try parseWidths(layers, option: "--layers"), batchSize: batchSize, samples: samples, epochs: epochs, seed: seed)
-        let data = benchmark.makeData()
+        let data = try benchmark.makeData()
         let spec = try readOptimizerSpec(optimizer)
         var model = 0
         for l in 1..<benchmark.layers.count { model += (benchmark.layers[l - 1] + 1) * benchmark.layers[l] }
         let optimizer = try makeOptimizer(spec, parameterCount: model, as: Float.self)
-        let result = benchmark.run(on: data, optimizer: optimizer, backend: backend.matrixBackend)
+        let result = try benchmark.run(on: data, optimizer: optimizer, backend: backend.matrixBackend)
         if format == .json { return try printJSON(result) }
         print(
             """

@@ -4,6 +4,8 @@ import GoldilocksData
 import GoldilocksDiagnosis
 import GoldilocksFinder
 import GoldilocksLogs
+import GoldilocksNetworks
+import GoldilocksOptimizers
 import GoldilocksSpec
 import GoldilocksTraining
 
@@ -31,7 +33,8 @@ public enum ExitStatus {
     static func isDataError(_ error: any Error) -> Bool {
         switch error {
         case is DataError, is LogError, is SpecError, is CurveError, is RangeTestError, is SuggestionError,
-            is DiagnosisError, is FinderError, is TrajectoryError, is ConfigurationError:
+            is DiagnosisError, is FinderError, is TrajectoryError, is ConfigurationError, is TrainingError, is NetworkError,
+            is OptimizerError:
             return true
         default:
             return false

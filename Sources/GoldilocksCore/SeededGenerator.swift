@@ -11,9 +11,30 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
         state = seed
     }
 
+    /// The stream for `purpose` in a run seeded with `seed`: `SeededGenerator(seed:
+    /// derivedSeed(seed, purpose))`. Every random choice of a run takes its own stream this way.
+    public init(seed: UInt64, purpose: RandomPurpose) {
+        self.init(seed: Self.derivedSeed(seed, purpose: purpose))
+    }
+
+    /// The seed of `purpose`'s stream in a run seeded with `seed`, for APIs that take a seed:
+    /// `mix(seed + mix(mix(tag) + index))`, with `mix` SplitMix64's output function (a bijection of
+    /// 64-bit words). For one purpose every seed has its own stream; streams of two purposes (or
+    /// two repeats or folds) coincide only when two 64-bit hashes collide, never at nearby seeds
+    /// as offsets (`seed + 7`, `seed + 11`) did.
+    public static func derivedSeed(_ seed: UInt64, purpose: RandomPurpose) -> UInt64 {
+        let key = purpose.key
+        return mix(seed &+ mix(mix(key.tag) &+ key.index))
+    }
+
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
+        return Self.mix(state)
+    }
+
+    /// SplitMix64's output function: two multiply-xorshift rounds, a bijection of 64-bit words.
+    private static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

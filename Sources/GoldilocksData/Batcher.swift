@@ -1,23 +1,22 @@
 import GoldilocksCore
 
-/// Cuts a data set into mini-batches, copying rows into buffers the caller owns, so a training
-/// loop allocates nothing per batch.
+/// Cuts a data set into mini-batches, refilling a `Batch` the caller owns, so a training loop
+/// allocates nothing per batch.
 ///
 /// Each epoch visits every row exactly once, in an order drawn from the seeded generator (or in
 /// row order when `shuffle` is false). Batch `k` holds rows `k·batchSize ..< min((k+1)·batchSize, n)`
 /// of that order; the last batch may be smaller and is kept (PyTorch `DataLoader`'s default,
-/// `drop_last=False`).
+/// `drop_last=False`). `fill` hands out the batches in turn and starts the next epoch (a new
+/// order) when the current one is used up, so there is no batch index to get wrong.
 ///
 /// ```swift
 /// var batcher = try Batcher(dataset: train, batchSize: 32, seed: 42)
-/// let x = UnsafeMutableBufferPointer<Float>.allocate(capacity: batcher.batchSize * train.featureCount)
-/// let y = UnsafeMutableBufferPointer<Float>.allocate(capacity: batcher.batchSize)
+/// var batch = Batch()
 /// for _ in 0..<epochs {
-///     for k in 0..<batcher.batchCount {
-///         let rows = batcher.fill(batch: k, features: x, targets: y)
-///         // train on the first `rows` rows of x and y
+///     for _ in 0..<batcher.batchCount {
+///         batcher.fill(&batch)
+///         // train on batch.features and batch.targets
 ///     }
-///     batcher.nextEpoch()
 /// }
 /// ```
 public struct Batcher: Sendable {
@@ -27,8 +26,10 @@ public struct Batcher: Sendable {
     public let batchSize: Int
     /// Whether each epoch visits the rows in a new random order.
     public let shuffles: Bool
-    /// The current epoch, from 0.
+    /// The epoch of the batch `fill` hands out next (or handed out last, at an epoch's end), from 0.
     public private(set) var epoch = 0
+    /// The batches of the current epoch already handed out.
+    public private(set) var position = 0
     /// The current epoch's row order.
     public private(set) var order: [Int]
     private var rng: SeededGenerator
@@ -46,40 +47,43 @@ public struct Batcher: Sendable {
     }
 
     /// The number of batches per epoch, `⌈n / batchSize⌉`.
-    public var batchCount: Int { (dataset.count + batchSize - 1) / batchSize }
+    public var batchCount: Int { dataset.count / batchSize + (dataset.count % batchSize == 0 ? 0 : 1) }
 
-    /// The number of rows in batch `k`.
+    /// The number of rows in batch `k` of an epoch (0 outside the epoch).
     public func rowCount(ofBatch k: Int) -> Int {
-        min(batchSize, dataset.count - k * batchSize)
+        guard k >= 0 && k < batchCount else { return 0 }
+        return min(batchSize, dataset.count - k * batchSize)
     }
 
-    /// Copies batch `k`'s features (row after row) and targets into the start of the buffers and
-    /// returns its row count. The buffers need room for `batchSize` rows.
-    @discardableResult
-    public func fill(batch k: Int, features: UnsafeMutableBufferPointer<Float>, targets: UnsafeMutableBufferPointer<Float>) -> Int {
-        precondition(k >= 0 && k < batchCount, "batch \(k) is outside 0..<\(batchCount)")
-        let rows = rowCount(ofBatch: k), width = dataset.featureCount
-        precondition(features.count >= rows * width && targets.count >= rows, "the buffers are too small for batch \(k)")
-        guard let featureBase = features.baseAddress, let targetBase = targets.baseAddress else { return 0 }
-        let first = k * batchSize
-        dataset.features.withUnsafeBufferPointer { source in
-            dataset.targets.withUnsafeBufferPointer { sourceTargets in
-                order.withUnsafeBufferPointer { order in
-                    guard let sourceBase = source.baseAddress else { return }
-                    for i in 0..<rows {
-                        let row = order[first + i]
-                        (featureBase + i * width).update(from: sourceBase + row * width, count: width)
-                        targetBase[i] = sourceTargets[row]
+    /// The most rows a batch has: the batch size, or fewer when the data set is smaller.
+    public var largestBatch: Int { min(batchSize, dataset.count) }
+
+    /// Copies the next batch's features (row after row) and targets into `batch`, first starting a
+    /// new epoch when this one's batches are all handed out. The batch's storage grows once, on its
+    /// first fill; after that a fill allocates nothing.
+    public mutating func fill(_ batch: inout Batch) {
+        if position == batchCount {
+            epoch += 1
+            position = 0
+            if shuffles { rng.shuffle(&order) }
+        }
+        let rows = rowCount(ofBatch: position), width = dataset.featureCount
+        let first = position * batchSize
+        batch.reshape(rows: rows, featureCount: width, task: dataset.task, capacity: largestBatch)
+        batch.withStorage { features, targets in
+            dataset.features.withUnsafeBufferPointer { source in
+                dataset.targets.withUnsafeBufferPointer { sourceTargets in
+                    order.withUnsafeBufferPointer { order in
+                        guard let featureBase = features.baseAddress, let sourceBase = source.baseAddress else { return }
+                        for i in 0..<rows {
+                            let row = order[first + i]
+                            (featureBase + i * width).update(from: sourceBase + row * width, count: width)
+                            targets[i] = sourceTargets[row]
+                        }
                     }
                 }
             }
         }
-        return rows
-    }
-
-    /// Moves to the next epoch, drawing a new order when shuffling.
-    public mutating func nextEpoch() {
-        epoch += 1
-        if shuffles { rng.shuffle(&order) }
+        position += 1
     }
 }

@@ -64,7 +64,7 @@ public struct Blobs: Sendable, Equatable {
             }
         }
         return Dataset(
-            features: values, targets: labels.map(Float.init), featureCount: features,
+            unchecked: values, targets: labels.map(Float.init), featureCount: features,
             task: .classification(classes: centers), classNames: (0..<centers).map(String.init))
     }
 }

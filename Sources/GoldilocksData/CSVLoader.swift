@@ -103,7 +103,7 @@ public struct CSVLoader: Sendable {
         let (targets, task, classNames) = try targetColumn.encode(as: task)
         var featureNames = columns
         featureNames.remove(at: targetIndex)
-        return Dataset(
+        return try Dataset(
             features: features, targets: targets, featureCount: featureNames.count, task: task,
             featureNames: featureNames, targetName: columns[targetIndex], classNames: classNames)
     }

@@ -70,6 +70,14 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case unseenClass(file: String, column: String, label: String, trainingClasses: [String])
     /// The validation file is for the other task.
     case validationTaskDiffers(file: String, validationIsRegression: Bool, trainingIsRegression: Bool)
+    /// A data set built in code with no feature per row.
+    case noFeatures(featureCount: Int)
+    /// A data set built in code whose feature values do not make whole rows.
+    case featureCountMismatch(values: Int, rows: Int, featureCount: Int)
+    /// A classification data set built in code with no class.
+    case noClasses(Int)
+    /// A class label that is not a whole number in `0..<classes` (a loss would read out of bounds).
+    case badLabel(row: Int, label: Float, classes: Int)
 
     /// The message, starting with the place (file, line, column) when there is one.
     public var description: String {
@@ -175,6 +183,14 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return Self.at(
                 file,
                 "the validation data is for \(name(validationIsRegression)) but the training data for \(name(trainingIsRegression)); pass --task to force one")
+        case let .noFeatures(count):
+            return "a data set needs at least one feature per row, not \(count)"
+        case let .featureCountMismatch(values, rows, featureCount):
+            return "\(values) feature values do not make \(rows) rows of \(featureCount); give rows × featureCount values"
+        case let .noClasses(classes):
+            return "a classification data set needs at least one class, not \(classes)"
+        case let .badLabel(row, label, classes):
+            return "row \(row) has label \(label), but class labels must be whole numbers in 0..<\(classes); number the classes from 0"
         }
     }
 

@@ -40,7 +40,7 @@ extension Dataset {
             throw .validationTaskDiffers(
                 file: name, validationIsRegression: task == .regression, trainingIsRegression: training.task == .regression)
         }
-        return Dataset(
+        return try Dataset(
             features: features, targets: targets, featureCount: training.featureCount, task: training.task,
             featureNames: training.featureNames, targetName: training.targetName, classNames: training.classNames)
     }

@@ -15,6 +15,6 @@ func noisyPlane(
         features.append(Float(point.y + noise * rng.nextNormal()))
     }
     return Dataset(
-        features: features, targets: points.map { Float($0.label) }, featureCount: 2,
+        unchecked: features, targets: points.map { Float($0.label) }, featureCount: 2,
         task: .classification(classes: classes), classNames: (0..<classes).map(String.init))
 }

@@ -61,6 +61,6 @@ public struct SyntheticRegression: Sendable, Equatable {
             }
             targets.append(Float(y + noise * rng.nextNormal()))
         }
-        return Dataset(features: values, targets: targets, featureCount: features, task: .regression)
+        return Dataset(unchecked: values, targets: targets, featureCount: features, task: .regression)
     }
 }

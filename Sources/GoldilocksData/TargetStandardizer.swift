@@ -25,11 +25,15 @@ public struct TargetStandardizer: Sendable, Codable, Equatable {
     /// target's own units: scale².
     public var lossScale: Double { scale * scale }
 
-    /// Standardises `dataset`'s targets in place.
+    /// Standardises `dataset`'s targets in place and records the scale in its `lossScale`, so the
+    /// losses reported on it read in the target's own units. Class labels are left alone: they
+    /// are indices, not values.
     public func apply(to dataset: inout Dataset) {
+        guard dataset.task == .regression else { return }
         for row in dataset.targets.indices {
             dataset.targets[row] = Float((Double(dataset.targets[row]) - mean) / scale)
         }
+        dataset.lossScale *= lossScale
     }
 
     /// A prediction on the standardised scale in the target's own units.

@@ -61,7 +61,7 @@ public struct RangeTest: Sendable, Codable, Equatable {
     /// At each step: smooth the loss, update the best smoothed loss, stop if the loss is not
     /// finite or the smoothed loss exceeds `divergenceFactor` × best (only while best > 0, where
     /// the ratio means something). The step that stops the test stays in the curve.
-    public func run(_ step: (Double) throws -> Double) rethrows -> RangeTestResult {
+    public func run<E: Error>(_ step: (Double) throws(E) -> Double) throws(E) -> RangeTestResult {
         var smoother = LossSmoothing.Smoother(smoothing)
         var lrs: [Double] = []
         var raw: [Double] = []

@@ -26,9 +26,10 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
 
     /// A network with the given layer widths (input first, output last), `activation` after each
     /// hidden layer and none after the output, initialised as PyTorch's `nn.Linear`: weights and
-    /// biases uniform in `±1/√inputs` (Kaiming-uniform with `a = √5`).
-    public init(widths: [Int], activation: Activation = .relu, generator: inout SeededGenerator) {
-        precondition(widths.count >= 2 && widths.allSatisfy { $0 > 0 }, "an MLP needs positive input and output widths")
+    /// biases uniform in `±1/√inputs` (Kaiming-uniform with `a = √5`). Throws unless there are at
+    /// least two widths, all positive.
+    public init(widths: [Int], activation: Activation = .relu, generator: inout SeededGenerator) throws(NetworkError) {
+        guard widths.count >= 2 && widths.allSatisfy({ $0 > 0 }) else { throw .widths(widths) }
         var layers: [Layer] = []
         var offset = 0
         for l in 1..<widths.count {
@@ -56,10 +57,11 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
     public var multiplyAddsPerSample: Int { layers.reduce(0) { $0 + $1.weightCount } }
 
     /// Runs `rows` samples (row-major in `input`) forward; the outputs are in
-    /// `workspace.outputs`. Allocates nothing.
+    /// `workspace.outputs`. Allocates nothing. Package-level: the training step checks the shapes
+    /// and hands the kernels its batch's storage.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func forward(_ input: UnsafePointer<Scalar>, rows: Int, workspace: Workspace<Scalar>, backend: MatrixBackend = .preferred) {
+    package func forward(_ input: UnsafePointer<Scalar>, rows: Int, workspace: Workspace<Scalar>, backend: MatrixBackend = .preferred) {
         precondition(rows <= workspace.capacity && workspace.matches(self), "workspace too small for this batch")
         parameters.withUnsafeBufferPointer { p in
             let weights = p.baseAddress!
@@ -78,11 +80,13 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
     }
 
     /// The mean loss of a batch and, in `workspace.gradient`, its gradient with respect to every
-    /// parameter (overwritten, not accumulated). Allocates nothing.
+    /// parameter (overwritten, not accumulated). Allocates nothing. `targets` holds
+    /// `loss.targetsPerSample(outputs:)` values per row; cross-entropy's class indices must be
+    /// below the output count (a `Dataset` checks them when it is made).
     @discardableResult
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func lossAndGradient(
+    package func lossAndGradient(
         input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, loss: Loss,
         workspace: Workspace<Scalar>, backend: MatrixBackend = .preferred
     ) -> Double {
@@ -91,9 +95,9 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
         var delta = workspace.deltaA, spare = workspace.deltaB
         let value = loss.evaluate(
             outputs: workspace.activations[last], targets: targets, rows: rows, columns: layers[last].outputs, gradient: delta)
-        let gradient = workspace.gradient
         parameters.withUnsafeBufferPointer { p in
-            let weights = p.baseAddress!
+          workspace.gradient.withUnsafeMutableBufferPointer { g in
+            let weights = p.baseAddress!, gradient = g.baseAddress!
             for l in stride(from: last, through: 0, by: -1) {
                 let layer = layers[l]
                 let previous = l == 0 ? input : UnsafePointer(workspace.activations[l - 1])
@@ -117,6 +121,7 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
                     count: rows * layer.inputs)
                 swap(&delta, &spare)
             }
+          }
         }
         return value
     }
@@ -124,10 +129,11 @@ public struct MLP<Scalar: NetworkScalar>: Sendable, Codable, Equatable {
     /// The mean loss of `rows` samples without computing gradients.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public func loss(
-        input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, loss: Loss, workspace: Workspace<Scalar>
+    package func loss(
+        input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, loss: Loss, workspace: Workspace<Scalar>,
+        backend: MatrixBackend = .preferred
     ) -> Double {
-        forward(input, rows: rows, workspace: workspace)
+        forward(input, rows: rows, workspace: workspace, backend: backend)
         return loss.evaluate(
             outputs: workspace.activations[layers.count - 1], targets: targets, rows: rows, columns: outputCount,
             gradient: nil)

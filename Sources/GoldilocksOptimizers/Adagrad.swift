@@ -19,8 +19,10 @@ public struct Adagrad<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
     var stepCounts: [Int]
 
     /// An optimizer for `parameterCount` parameters in the given groups.
-    public init(parameterCount: Int, groups: [ParameterGroup<AdagradHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
+    /// Throws when a group reaches outside the buffer, two overlap, or a group's hyper-parameters
+    /// are ones PyTorch rejects.
+    public init(parameterCount: Int, groups: [ParameterGroup<AdagradHyperparameters>]) throws(OptimizerError) {
+        try checkGroups(groups, parameterCount: parameterCount)
         self.parameterCount = parameterCount
         self.groups = groups
         self.stepCounts = Array(repeating: 0, count: groups.count)
@@ -31,19 +33,24 @@ public struct Adagrad<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
         self.sum = sum
     }
 
-    /// An optimizer for `parameterCount` parameters in one group.
-    public init(parameterCount: Int, hyperparameters: AdagradHyperparameters = AdagradHyperparameters()) {
-        self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
+    /// An optimizer for `parameterCount` parameters in one group; throws as the grouped initialiser.
+    public init(parameterCount: Int, hyperparameters: AdagradHyperparameters = AdagradHyperparameters()) throws(OptimizerError) {
+        guard parameterCount >= 0 else { throw .parameterCount(parameterCount) }
+        try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
     public mutating func setHyperparameters(_ hyperparameters: AdagradHyperparameters, forGroup index: Int) {
         groups[index].hyperparameters = hyperparameters
     }
 
+    public mutating func step(parameters: inout [Scalar], gradients: [Scalar]) throws(OptimizerError) {
+        try withCheckedBuffers(&parameters, gradients, parameterCount: parameterCount) { update(parameters: $0, gradients: $1) }
+    }
+
+    /// The update on buffers of `parameterCount` values, for the safe `step`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
-        precondition(parameters.count == parameterCount && gradients.count == parameterCount, "buffers must hold \(parameterCount) values")
+    private mutating func update(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         for index in groups.indices {
             stepCounts[index] += 1
             let h = groups[index].hyperparameters

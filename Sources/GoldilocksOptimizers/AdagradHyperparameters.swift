@@ -33,21 +33,24 @@ public struct AdagradHyperparameters: OptimizerHyperparameters {
 
     public init(spec: Spec) throws(SpecError) {
         try spec.checkParameters(Self.parameterNames)
-        self.init(
+        self = try Self(
             learningRate: try spec.double("lr", default: 1e-2), learningRateDecay: try spec.double("lr_decay", default: 0),
             weightDecay: try spec.double("weight_decay", default: 0),
             initialAccumulatorValue: try spec.double("initial_accumulator_value", default: 0),
-            epsilon: try spec.double("eps", default: 1e-10), maximize: try spec.bool("maximize", default: false))
-        if !(learningRate >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
-        if !(learningRateDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "lr_decay value", value: learningRateDecay) }
-        if !(weightDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
-        if !(initialAccumulatorValue >= 0) {
-            throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "initial_accumulator_value value", value: initialAccumulatorValue)
-        }
-        if !(epsilon >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "epsilon value", value: epsilon) }
+            epsilon: try spec.double("eps", default: 1e-10), maximize: try spec.bool("maximize", default: false)).checked(spec)
     }
 
     /// Adagrad has no momentum: always `nil`, and setting it does nothing.
+    public func check() throws(OptimizerError) {
+        if !(learningRate >= 0) { throw .invalid(name: "learning rate", value: learningRate) }
+        if !(learningRateDecay >= 0) { throw .invalid(name: "lr_decay value", value: learningRateDecay) }
+        if !(weightDecay >= 0) { throw .invalid(name: "weight_decay value", value: weightDecay) }
+        if !(initialAccumulatorValue >= 0) {
+            throw .invalid(name: "initial_accumulator_value value", value: initialAccumulatorValue)
+        }
+        if !(epsilon >= 0) { throw .invalid(name: "epsilon value", value: epsilon) }
+    }
+
     public var cycledMomentum: Double? {
         get { nil }
         set {}

@@ -25,8 +25,10 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
     var stepCounts: [Int]
 
     /// An optimizer for `parameterCount` parameters in the given groups.
-    public init(parameterCount: Int, groups: [ParameterGroup<AdamHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
+    /// Throws when a group reaches outside the buffer, two overlap, or a group's hyper-parameters
+    /// are ones PyTorch rejects.
+    public init(parameterCount: Int, groups: [ParameterGroup<AdamHyperparameters>]) throws(OptimizerError) {
+        try checkGroups(groups, parameterCount: parameterCount)
         self.parameterCount = parameterCount
         self.groups = groups
         self.firstMoment = Array(repeating: 0, count: parameterCount)
@@ -35,9 +37,10 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
         allocateState()
     }
 
-    /// An optimizer for `parameterCount` parameters in one group.
-    public init(parameterCount: Int, hyperparameters: AdamHyperparameters = AdamHyperparameters()) {
-        self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
+    /// An optimizer for `parameterCount` parameters in one group; throws as the grouped initialiser.
+    public init(parameterCount: Int, hyperparameters: AdamHyperparameters = AdamHyperparameters()) throws(OptimizerError) {
+        guard parameterCount >= 0 else { throw .parameterCount(parameterCount) }
+        try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
     public mutating func setHyperparameters(_ hyperparameters: AdamHyperparameters, forGroup index: Int) {
@@ -51,10 +54,14 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
         }
     }
 
+    public mutating func step(parameters: inout [Scalar], gradients: [Scalar]) throws(OptimizerError) {
+        try withCheckedBuffers(&parameters, gradients, parameterCount: parameterCount) { update(parameters: $0, gradients: $1) }
+    }
+
+    /// The update on buffers of `parameterCount` values, for the safe `step`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
-        precondition(parameters.count == parameterCount && gradients.count == parameterCount, "buffers must hold \(parameterCount) values")
+    private mutating func update(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         allocateState()
         for index in groups.indices {
             stepCounts[index] += 1

@@ -59,16 +59,19 @@ public struct AdamHyperparameters: OptimizerHyperparameters {
         try spec.checkParameters(decoupled ? Self.adamWParameterNames : Self.parameterNames)
         let betas = try spec.doubles("betas", default: [0.9, 0.999])
         guard betas.count == 2 else { throw SpecError.inconsistent(owner: spec.name, reason: "\"betas\" must be two numbers, such as [0.9, 0.999]") }
-        self.init(
+        self = try Self(
             learningRate: try spec.double("lr", default: 1e-3), beta1: betas[0], beta2: betas[1],
             epsilon: try spec.double("eps", default: 1e-8), weightDecay: try spec.double("weight_decay", default: decoupled ? 1e-2 : 0),
             amsgrad: try spec.bool("amsgrad", default: false), maximize: try spec.bool("maximize", default: false),
-            decoupledWeightDecay: decoupled ? true : try spec.bool("decoupled_weight_decay", default: false))
-        if !(learningRate >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
-        if !(epsilon >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "epsilon value", value: epsilon) }
-        if !(0 <= beta1 && beta1 < 1) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "beta parameter at index 0", value: beta1) }
-        if !(0 <= beta2 && beta2 < 1) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "beta parameter at index 1", value: beta2) }
-        if !(weightDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
+            decoupledWeightDecay: decoupled ? true : try spec.bool("decoupled_weight_decay", default: false)).checked(spec)
+    }
+
+    public func check() throws(OptimizerError) {
+        if !(learningRate >= 0) { throw .invalid(name: "learning rate", value: learningRate) }
+        if !(epsilon >= 0) { throw .invalid(name: "epsilon value", value: epsilon) }
+        if !(0 <= beta1 && beta1 < 1) { throw .invalid(name: "beta parameter at index 0", value: beta1) }
+        if !(0 <= beta2 && beta2 < 1) { throw .invalid(name: "beta parameter at index 1", value: beta2) }
+        if !(weightDecay >= 0) { throw .invalid(name: "weight_decay value", value: weightDecay) }
     }
 
     public var cycledMomentum: Double? {

@@ -14,29 +14,38 @@ public let optimizerNames = ["SGD", "Adam", "AdamW", "RMSprop", "Adagrad", "sgd"
 public func makeOptimizer<Scalar: BinaryFloatingPoint & Sendable>(
     _ spec: Spec, parameterCount: Int, groups: [ParameterGroupSpec] = [], as scalar: Scalar.Type = Scalar.self
 ) throws(SpecError) -> any Optimizer<Scalar> {
-    guard parameterCount >= 0 else { throw .outOfRange(owner: nil, parameter: "the parameter count", requirement: "0 or more", value: "\(parameterCount)") }
+    guard parameterCount >= 0 else { throw OptimizerError.parameterCount(parameterCount).specError(owner: nil) }
     let groups = groups.isEmpty ? [ParameterGroupSpec(range: 0..<parameterCount)] : groups
-    if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { throw problem }
+    if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { throw problem.specError(owner: nil) }
+    /// The ranges were checked above and every group's values as it was read, so the optimizers'
+    /// own checks pass; this keeps the error a `SpecError` all the same.
+    func made<O>(_ make: () throws(OptimizerError) -> O) throws(SpecError) -> O {
+        do {
+            return try make()
+        } catch {
+            throw error.specError(owner: spec.name)
+        }
+    }
     switch spec.name {
     case "SGD", "sgd":
-        return SGD<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups, SGDHyperparameters.init(spec:)))
-    case "Adam", "adam":
-        return Adam<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups) { (spec) throws(SpecError) in
-            try AdamHyperparameters(spec: spec, decoupled: false)
-        })
-    case "AdamW", "adamw":
-        return Adam<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups) { (spec) throws(SpecError) in
-            try AdamHyperparameters(spec: spec, decoupled: true)
-        })
+        let groups = try parameterGroups(spec, groups, SGDHyperparameters.init(spec:))
+        return try made { () throws(OptimizerError) in try SGD<Scalar>(parameterCount: parameterCount, groups: groups) }
+    case "Adam", "adam", "AdamW", "adamw":
+        let decoupled = spec.name.lowercased() == "adamw"
+        let groups = try parameterGroups(spec, groups) { (spec) throws(SpecError) in
+            try AdamHyperparameters(spec: spec, decoupled: decoupled)
+        }
+        return try made { () throws(OptimizerError) in try Adam<Scalar>(parameterCount: parameterCount, groups: groups) }
     case "RMSprop", "rmsprop":
-        return RMSprop<Scalar>(parameterCount: parameterCount, groups: try parameterGroups(spec, groups, RMSpropHyperparameters.init(spec:)))
+        let groups = try parameterGroups(spec, groups, RMSpropHyperparameters.init(spec:))
+        return try made { () throws(OptimizerError) in try RMSprop<Scalar>(parameterCount: parameterCount, groups: groups) }
     case "Adagrad", "adagrad":
-        var adagradGroups = try parameterGroups(spec, groups, AdagradHyperparameters.init(spec:))
+        var groups = try parameterGroups(spec, groups, AdagradHyperparameters.init(spec:))
         // PyTorch fills every `sum` from the constructor's `initial_accumulator_value`, ignoring
         // a group's own value.
         let initial = try AdagradHyperparameters(spec: spec).initialAccumulatorValue
-        for index in adagradGroups.indices { adagradGroups[index].hyperparameters.initialAccumulatorValue = initial }
-        return Adagrad<Scalar>(parameterCount: parameterCount, groups: adagradGroups)
+        for index in groups.indices { groups[index].hyperparameters.initialAccumulatorValue = initial }
+        return try made { () throws(OptimizerError) in try Adagrad<Scalar>(parameterCount: parameterCount, groups: groups) }
     default:
         throw .unknownName(
             kind: "optimizer", name: spec.name, owner: nil, valid: optimizerNames,

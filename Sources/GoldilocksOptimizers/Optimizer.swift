@@ -14,6 +14,8 @@ public protocol Optimizer<Scalar>: Sendable {
     /// group; setting it on an optimizer without one does nothing.
     var momenta: [Double?] { get set }
 
-    /// One update of `parameters` from `gradients` (both the full flat buffer). Allocates nothing.
-    mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>)
+    /// One update of `parameters` from `gradients` (both the full flat buffer). Allocates nothing
+    /// when `parameters` is not shared with a copy. Throws when either has another length than
+    /// the optimizer was made for.
+    mutating func step(parameters: inout [Scalar], gradients: [Scalar]) throws(OptimizerError)
 }

@@ -20,17 +20,20 @@ public struct RMSprop<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
     var momentumBuffer: [Scalar] = []
 
     /// An optimizer for `parameterCount` parameters in the given groups.
-    public init(parameterCount: Int, groups: [ParameterGroup<RMSpropHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
+    /// Throws when a group reaches outside the buffer, two overlap, or a group's hyper-parameters
+    /// are ones PyTorch rejects.
+    public init(parameterCount: Int, groups: [ParameterGroup<RMSpropHyperparameters>]) throws(OptimizerError) {
+        try checkGroups(groups, parameterCount: parameterCount)
         self.parameterCount = parameterCount
         self.groups = groups
         self.squareAverage = Array(repeating: 0, count: parameterCount)
         allocateState()
     }
 
-    /// An optimizer for `parameterCount` parameters in one group.
-    public init(parameterCount: Int, hyperparameters: RMSpropHyperparameters = RMSpropHyperparameters()) {
-        self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
+    /// An optimizer for `parameterCount` parameters in one group; throws as the grouped initialiser.
+    public init(parameterCount: Int, hyperparameters: RMSpropHyperparameters = RMSpropHyperparameters()) throws(OptimizerError) {
+        guard parameterCount >= 0 else { throw .parameterCount(parameterCount) }
+        try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
     public mutating func setHyperparameters(_ hyperparameters: RMSpropHyperparameters, forGroup index: Int) {
@@ -47,10 +50,14 @@ public struct RMSprop<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
         }
     }
 
+    public mutating func step(parameters: inout [Scalar], gradients: [Scalar]) throws(OptimizerError) {
+        try withCheckedBuffers(&parameters, gradients, parameterCount: parameterCount) { update(parameters: $0, gradients: $1) }
+    }
+
+    /// The update on buffers of `parameterCount` values, for the safe `step`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
-        precondition(parameters.count == parameterCount && gradients.count == parameterCount, "buffers must hold \(parameterCount) values")
+    private mutating func update(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         allocateState()
         for index in groups.indices {
             let h = groups[index].hyperparameters

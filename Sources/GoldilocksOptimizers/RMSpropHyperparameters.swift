@@ -36,16 +36,19 @@ public struct RMSpropHyperparameters: OptimizerHyperparameters {
 
     public init(spec: Spec) throws(SpecError) {
         try spec.checkParameters(Self.parameterNames)
-        self.init(
+        self = try Self(
             learningRate: try spec.double("lr", default: 1e-2), alpha: try spec.double("alpha", default: 0.99),
             epsilon: try spec.double("eps", default: 1e-8), weightDecay: try spec.double("weight_decay", default: 0),
             momentum: try spec.double("momentum", default: 0), centered: try spec.bool("centered", default: false),
-            maximize: try spec.bool("maximize", default: false))
-        if !(learningRate >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
-        if !(epsilon >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "epsilon value", value: epsilon) }
-        if !(momentum >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "momentum value", value: momentum) }
-        if !(weightDecay >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
-        if !(alpha >= 0) { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "alpha value", value: alpha) }
+            maximize: try spec.bool("maximize", default: false)).checked(spec)
+    }
+
+    public func check() throws(OptimizerError) {
+        if !(learningRate >= 0) { throw .invalid(name: "learning rate", value: learningRate) }
+        if !(epsilon >= 0) { throw .invalid(name: "epsilon value", value: epsilon) }
+        if !(momentum >= 0) { throw .invalid(name: "momentum value", value: momentum) }
+        if !(weightDecay >= 0) { throw .invalid(name: "weight_decay value", value: weightDecay) }
+        if !(alpha >= 0) { throw .invalid(name: "alpha value", value: alpha) }
     }
 
     public var cycledMomentum: Double? {

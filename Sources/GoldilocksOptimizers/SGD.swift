@@ -19,17 +19,20 @@ public struct SGD<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Equ
 
     /// An optimizer for `parameterCount` parameters in the given groups (one group of all of them
     /// by default).
-    public init(parameterCount: Int, groups: [ParameterGroup<SGDHyperparameters>]) {
-        if let problem = groupRangeProblem(groups.map(\.range), parameterCount: parameterCount) { preconditionFailure("\(problem)") }
+    /// Throws when a group reaches outside the buffer, two overlap, or a group's hyper-parameters
+    /// are ones PyTorch rejects.
+    public init(parameterCount: Int, groups: [ParameterGroup<SGDHyperparameters>]) throws(OptimizerError) {
+        try checkGroups(groups, parameterCount: parameterCount)
         self.parameterCount = parameterCount
         self.groups = groups
         self.hasMomentumBuffer = Array(repeating: false, count: groups.count)
         allocateState()
     }
 
-    /// An optimizer for `parameterCount` parameters in one group.
-    public init(parameterCount: Int, hyperparameters: SGDHyperparameters = SGDHyperparameters()) {
-        self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
+    /// An optimizer for `parameterCount` parameters in one group; throws as the grouped initialiser.
+    public init(parameterCount: Int, hyperparameters: SGDHyperparameters = SGDHyperparameters()) throws(OptimizerError) {
+        guard parameterCount >= 0 else { throw .parameterCount(parameterCount) }
+        try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
     public mutating func setHyperparameters(_ hyperparameters: SGDHyperparameters, forGroup index: Int) {
@@ -43,10 +46,14 @@ public struct SGD<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Equ
         }
     }
 
+    public mutating func step(parameters: inout [Scalar], gradients: [Scalar]) throws(OptimizerError) {
+        try withCheckedBuffers(&parameters, gradients, parameterCount: parameterCount) { update(parameters: $0, gradients: $1) }
+    }
+
+    /// The update on buffers of `parameterCount` values, for the safe `step`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    public mutating func step(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
-        precondition(parameters.count == parameterCount && gradients.count == parameterCount, "buffers must hold \(parameterCount) values")
+    private mutating func update(parameters: UnsafeMutableBufferPointer<Scalar>, gradients: UnsafeBufferPointer<Scalar>) {
         allocateState()
         for index in groups.indices {
             let h = groups[index].hyperparameters

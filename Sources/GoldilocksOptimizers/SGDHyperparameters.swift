@@ -33,16 +33,17 @@ public struct SGDHyperparameters: OptimizerHyperparameters {
 
     public init(spec: Spec) throws(SpecError) {
         try spec.checkParameters(Self.parameterNames)
-        self.init(
+        self = try Self(
             learningRate: try spec.double("lr", default: 1e-3), momentum: try spec.double("momentum", default: 0),
             dampening: try spec.double("dampening", default: 0), weightDecay: try spec.double("weight_decay", default: 0),
-            nesterov: try spec.bool("nesterov", default: false), maximize: try spec.bool("maximize", default: false))
-        if learningRate < 0 { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "learning rate", value: learningRate) }
-        if momentum < 0 { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "momentum value", value: momentum) }
-        if weightDecay < 0 { throw SpecError.invalidHyperparameter(optimizer: spec.name, what: "weight_decay value", value: weightDecay) }
-        if nesterov && (momentum <= 0 || dampening != 0) {
-            throw SpecError.inconsistent(owner: spec.name, reason: "Nesterov momentum requires a momentum and zero dampening")
-        }
+            nesterov: try spec.bool("nesterov", default: false), maximize: try spec.bool("maximize", default: false)).checked(spec)
+    }
+
+    public func check() throws(OptimizerError) {
+        if !(learningRate >= 0) { throw .invalid(name: "learning rate", value: learningRate) }
+        if !(momentum >= 0) { throw .invalid(name: "momentum value", value: momentum) }
+        if !(weightDecay >= 0) { throw .invalid(name: "weight_decay value", value: weightDecay) }
+        if nesterov && (momentum <= 0 || dampening != 0) { throw .nesterovWithoutMomentum }
     }
 
     public var cycledMomentum: Double? {

@@ -42,10 +42,10 @@ public enum LearningRateComparison {
             run.learningRate = rate
             return try TrainingSetup(run, data: data)
         }
-        return await withTaskGroup(of: (Int, ComparedRun).self) { group in
+        return try await withThrowingTaskGroup(of: (Int, ComparedRun).self) { group in
             for (index, setup) in setups.enumerated() {
                 group.addTask {
-                    let (summary, history) = setup.train()
+                    let (summary, history) = try setup.train()
                     return (
                         index,
                         ComparedRun(
@@ -56,7 +56,7 @@ public enum LearningRateComparison {
                 }
             }
             var runs = [ComparedRun?](repeating: nil, count: setups.count)
-            for await (index, run) in group { runs[index] = run }
+            for try await (index, run) in group { runs[index] = run }
             return runs.compactMap { $0 }
         }
     }

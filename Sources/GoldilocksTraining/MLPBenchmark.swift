@@ -15,13 +15,24 @@ import GoldilocksOptimizers
 /// The data: X ~ N(0, 1), labels `argmax(X · W)` for a fixed random W, so the task is learnable
 /// and the loss must fall. Only training is timed, not making the data.
 public struct MLPBenchmark: Sendable {
-    public var layers: [Int]
-    public var batchSize: Int
-    public var samples: Int
-    public var epochs: Int
-    public var seed: UInt64
+    /// The layer widths from input to output.
+    public let layers: [Int]
+    /// Rows per mini-batch.
+    public let batchSize: Int
+    /// Synthetic rows to make and train on.
+    public let samples: Int
+    /// Passes over the rows.
+    public let epochs: Int
+    /// The seed of the data, the initial weights and the batch order (each its own stream).
+    public let seed: UInt64
 
-    public init(layers: [Int], batchSize: Int, samples: Int, epochs: Int, seed: UInt64 = 0) {
+    /// A benchmark; throws unless there are at least two positive layer widths, a batch size and a
+    /// sample count of at least 1, and no negative epoch count.
+    public init(layers: [Int], batchSize: Int, samples: Int, epochs: Int, seed: UInt64 = 0) throws(TrainingError) {
+        guard layers.count >= 2 && layers.allSatisfy({ $0 > 0 }) else { throw .network(.widths(layers)) }
+        guard batchSize >= 1 else { throw .batchSize(batchSize) }
+        guard samples >= 1 else { throw .emptyData }
+        guard epochs >= 0 else { throw .epochs(epochs) }
         self.layers = layers
         self.batchSize = batchSize
         self.samples = samples
@@ -48,8 +59,8 @@ public struct MLPBenchmark: Sendable {
     }
 
     /// The synthetic classification data set.
-    public func makeData() -> Dataset {
-        var generator = SeededGenerator(seed: seed)
+    public func makeData() throws(DataError) -> Dataset {
+        var generator = SeededGenerator(seed: seed, purpose: .trainingData)
         let inputs = layers[0], classes = layers[layers.count - 1]
         var features = [Float](repeating: 0, count: samples * inputs)
         for i in stride(from: 0, to: features.count, by: 2) {
@@ -62,18 +73,25 @@ public struct MLPBenchmark: Sendable {
         gemm(.none, .none, m: samples, n: classes, k: inputs, alpha: 1, features, lda: inputs, teacher, ldb: classes, beta: 0, &scores, ldc: classes)
         let targets = (0..<samples).map { row -> Float in
             let slice = scores[(row * classes)..<((row + 1) * classes)]
-            return Float(slice.indices.max { slice[$0] < slice[$1] }! - row * classes)
+            return Float((slice.indices.max { slice[$0] < slice[$1] } ?? row * classes) - row * classes)
         }
-        return Dataset(features: features, targets: targets, featureCount: inputs, task: .classification(classes: classes))
+        return try Dataset(features: features, targets: targets, featureCount: inputs, task: .classification(classes: classes))
     }
 
-    /// Trains a fresh network on `data` with `optimizer` and times it.
-    public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) -> Result {
-        var generator = SeededGenerator(seed: seed &+ 1)
-        let model = MLP<Float>(widths: layers, activation: .relu, generator: &generator)
-        let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy)
+    /// Trains a fresh network on `data` with `optimizer` and times it; throws when the layers,
+    /// the data and the optimizer do not fit together.
+    public func run(on data: Dataset, optimizer: any Optimizer<Float>, backend: MatrixBackend = .preferred) throws(TrainingError) -> Result {
+        var generator = SeededGenerator(seed: seed, purpose: .initialWeights)
+        let model: MLP<Float>
+        do {
+            model = try MLP<Float>(widths: layers, activation: .relu, generator: &generator)
+        } catch {
+            throw .network(error)
+        }
+        let trainer = Trainer(model: model, optimizer: optimizer)
         trainer.backend = backend
-        let summary = trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &generator)
+        var batchOrder = SeededGenerator(seed: seed, purpose: .batchOrder)
+        let summary = try trainer.fit(data, epochs: epochs, batchSize: batchSize, generator: &batchOrder)
         let trained = Double(samples * epochs)
         // Forward: one multiply-add per weight; backward: two, less the first layer's input gradient.
         let multiplyAdds = Double(3 * model.multiplyAddsPerSample - model.layers[0].weightCount)

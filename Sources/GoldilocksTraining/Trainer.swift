@@ -11,16 +11,16 @@ public enum ScheduleUnit: String, Sendable, Codable, CaseIterable {
 
 /// Trains an `MLP` on a data set with mini-batches, an optimizer and an optional schedule.
 ///
-/// The loop allocates nothing per step: the batch buffers and the network's workspace are sized
-/// once. Callbacks see every step and epoch and may stop the run or ask for the last good
-/// weights back with a smaller learning rate (the guard). A class because a run has identity
+/// Every step is a `TrainingStep` (which chooses the loss from the data's task and reports it in
+/// the data's units) on a `Batch` refilled in place, so the loop allocates nothing per step.
+/// Callbacks see every step and epoch and may stop the run or ask for the last good weights back
+/// with a smaller learning rate (the guard). A class because a run has identity
 /// and changing state; `model` and `optimizer` are values, so snapshots are plain copies.
 public final class Trainer {
     public private(set) var model: MLP<Float>
     public private(set) var optimizer: any Optimizer<Float>
     public let schedule: (any LearningRateSchedule)?
     public let scheduleUnit: ScheduleUnit
-    public let loss: Loss
     /// PyTorch's `ReduceLROnPlateau`, fed the validation loss (or the training loss without
     /// validation) after each epoch.
     public private(set) var plateau: ReduceOnPlateau?
@@ -37,20 +37,16 @@ public final class Trainer {
     private var rates: [Double]
     private var momenta: [Double?]
 
-    /// What the loss is multiplied by where it is reported (records, summary, callbacks): the
-    /// target's variance when the target was standardised, so losses read in the data's units.
-    public var lossScale: Double = 1
     /// The first group's scheduled rate at the last step (before rescues and plateau cuts).
     private var lastScheduled: Double = 0
 
     public init(
-        model: MLP<Float>, optimizer: any Optimizer<Float>, loss: Loss,
+        model: MLP<Float>, optimizer: any Optimizer<Float>,
         schedule: (any LearningRateSchedule)? = nil, scheduleUnit: ScheduleUnit = .step, plateau: ReduceOnPlateau? = nil
     ) {
         self.plateau = plateau
         self.model = model
         self.optimizer = optimizer
-        self.loss = loss
         self.schedule = schedule
         self.scheduleUnit = scheduleUnit
         baseRates = optimizer.learningRates
@@ -60,28 +56,33 @@ public final class Trainer {
     }
 
     /// Trains for `epochs` epochs of shuffled mini-batches of `batchSize` (the last batch of an
-    /// epoch may be smaller, as PyTorch's `DataLoader`), validating after each epoch.
+    /// epoch may be smaller, as PyTorch's `DataLoader`), validating after each epoch. Throws when
+    /// the data is empty, does not fit the model, or the validation set is of another shape or
+    /// task, or when `epochs` or `batchSize` is out of range.
     public func fit(
         _ train: Dataset, validation: Dataset? = nil, epochs: Int, batchSize: Int,
         generator: inout SeededGenerator, callbacks: [any TrainingCallback] = []
-    ) -> TrainingSummary {
-        precondition(epochs >= 0 && batchSize > 0 && train.count > 0, "fit needs data, epochs ≥ 0 and a positive batch size")
-        precondition(train.featureCount == model.inputCount, "the data's features do not match the model's inputs")
+    ) throws(TrainingError) -> TrainingSummary {
+        guard epochs >= 0 else { throw .epochs(epochs) }
+        // The step and the batch are made here, once for the whole run.
+        let trainingStep = try TrainingStep(for: model, data: train, batchSize: batchSize, backend: backend)
+        if let validation {
+            guard validation.count >= 1 else { throw .emptyData }
+            guard validation.task == train.task else { throw .taskMismatch(expected: train.task, found: validation.task) }
+            guard validation.featureCount == train.featureCount else {
+                throw .featureMismatch(data: validation.featureCount, model: model.inputCount)
+            }
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: train.count, batchSize: batchSize)
-        // Batch buffers and the network's workspace are allocated here, once for the whole run.
-        let capacity = min(batchSize, train.count)
-        let batchFeatures = UnsafeMutableBufferPointer<Float>.allocate(capacity: capacity * train.featureCount)
-        let batchTargets = UnsafeMutableBufferPointer<Float>.allocate(capacity: capacity)
-        defer {
-            batchFeatures.deallocate()
-            batchTargets.deallocate()
+        var batcher: Batcher
+        do {
+            batcher = try Batcher(dataset: train, batchSize: batchSize, seed: generator.next())
+        } catch {
+            throw .emptyData  // the step checked the batch size; only an empty data set is left
         }
-        guard var batcher = try? Batcher(dataset: train, batchSize: batchSize, seed: generator.next()) else {
-            preconditionFailure("a non-empty data set and a positive batch size were checked above")
-        }
-        let workspace = Workspace(for: model, capacity: capacity)
+        var batch = Batch()
         let wantsNorm = callbacks.contains { $0.wantsGradientNorm }
         var checkpoint = (model: model, optimizer: optimizer)
         var step = 0, rescues = 0
@@ -100,19 +101,13 @@ public final class Trainer {
         }
 
         training: for epoch in 0..<epochs {
-            if epoch > 0 { batcher.nextEpoch() }
             var lossSum = 0.0, rowsSeen = 0
-            for k in 0..<batcher.batchCount {
-                let rows = batcher.fill(batch: k, features: batchFeatures, targets: batchTargets)
+            for _ in 0..<batcher.batchCount {
+                batcher.fill(&batch)
+                let rows = batch.rowCount
                 let momentum = applySchedule(step: scheduleUnit == .step ? step : epoch)
-                let batchLoss = lossScale * model.lossAndGradient(
-                    input: batchFeatures.baseAddress!, targets: batchTargets.baseAddress!, rows: rows, loss: loss,
-                    workspace: workspace, backend: backend)
-                let gradient = workspace.gradientBuffer
-                let norm = wantsNorm ? l2Norm(gradient) : nil
-                model.parameters.withUnsafeMutableBufferPointer { parameters in
-                    optimizer.step(parameters: parameters, gradients: gradient)
-                }
+                let batchLoss = try trainingStep(&model, &optimizer, on: batch)
+                let norm = wantsNorm ? trainingStep.gradientNorm() : nil
                 let record = StepRecord(
                     step: step, epoch: epoch, loss: batchLoss, learningRate: rates[0],
                     momentum: momentum, gradientNorm: norm)
@@ -132,8 +127,7 @@ public final class Trainer {
                     (lossSum, rowsSeen) = (0, 0)
                 }
             }
-            let evaluation = validation.map { evaluate(model, on: $0, workspace: workspace) }
-                .map { (loss: lossScale * $0.loss, accuracy: $0.accuracy) }
+            let evaluation = try validation.map { (data) throws(TrainingError) in try trainingStep.evaluate(model, on: data) }
             let record = EpochRecord(
                 epoch: epoch, step: step - 1, trainLoss: lossSum / Double(max(rowsSeen, 1)),
                 validationLoss: evaluation?.loss, validationAccuracy: evaluation?.accuracy,
@@ -205,42 +199,6 @@ public final class Trainer {
         }
         return decision
     }
-}
-
-/// The mean loss (and accuracy for classification) of `model` on a whole data set, computed in
-/// chunks of the workspace's capacity with no copying: the rows are already contiguous.
-public func evaluate(
-    _ model: MLP<Float>, on data: Dataset, workspace: Workspace<Float>
-) -> (loss: Double, accuracy: Double?) {
-    let lossFunction: Loss = data.task == .regression ? .meanSquaredError : .softmaxCrossEntropy
-    var total = 0.0, correct = 0
-    data.features.withUnsafeBufferPointer { features in
-        data.targets.withUnsafeBufferPointer { targets in
-            for start in stride(from: 0, to: data.count, by: workspace.capacity) {
-                let rows = min(workspace.capacity, data.count - start)
-                let chunkLoss = model.loss(
-                    input: features.baseAddress! + start * data.featureCount, targets: targets.baseAddress! + start,
-                    rows: rows, loss: lossFunction, workspace: workspace)
-                total += chunkLoss * Double(rows)
-                guard case .classification = data.task else { continue }
-                let outputs = workspace.outputs, width = model.outputCount
-                for r in 0..<rows {
-                    var best = 0
-                    for j in 1..<width where outputs[r * width + j] > outputs[r * width + best] { best = j }
-                    if best == Int(targets[start + r]) { correct += 1 }
-                }
-            }
-        }
-    }
-    let accuracy: Double? = data.task == .regression ? nil : Double(correct) / Double(data.count)
-    return (total / Double(data.count), accuracy)
-}
-
-/// The Euclidean norm of a gradient, accumulated in Double.
-func l2Norm(_ values: UnsafeBufferPointer<Float>) -> Double {
-    var sum: Double = 0
-    for v in values { sum += Double(v) * Double(v) }
-    return sum.squareRoot()
 }
 
 func seconds(_ duration: Duration) -> Double {

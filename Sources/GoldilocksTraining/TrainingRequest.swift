@@ -86,7 +86,7 @@ public struct TrainingRequest: Sendable {
             try RunLogging(folder: $0, configuration: configuration, cyclesMomentum: setup.schedule?.momentum(at: 0) != nil)
         }
         let all: [any TrainingCallback] = [interruption] + callbacks + (logging.map { [$0] } ?? [])
-        var (summary, history) = setup.train(callbacks: all, report: guardReport)
+        var (summary, history) = try setup.train(callbacks: all, report: guardReport)
         summary.autoSteps = autoSteps
         return TrainingReport(
             summary: summary, configuration: configuration, history: history, interrupted: interruption.interrupted,

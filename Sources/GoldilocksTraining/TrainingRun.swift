@@ -17,15 +17,18 @@ public struct PreparedData: Sendable {
 
     /// Loads `configuration.data` (and its validation set or split) and standardises the features.
     public init(_ configuration: RunConfiguration) throws {
-        var generator = SeededGenerator(seed: configuration.seed)
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .validationSplit)
         let all = try loadDataset(
-            configuration.data, target: configuration.target, task: configuration.task, seed: configuration.seed)
+            configuration.data, target: configuration.target, task: configuration.task,
+            seed: SeededGenerator.derivedSeed(configuration.seed, purpose: .trainingData))
         var train = all
         var validation: Dataset?
         if let path = configuration.validationData {
             // The training set's task decides how the validation file's target is read.
             let task: TaskChoice = all.task == .regression ? .regression : .classification
-            validation = try loadDataset(path, target: configuration.target, task: task, seed: configuration.seed &+ 1)
+            validation = try loadDataset(
+                path, target: configuration.target, task: task,
+                seed: SeededGenerator.derivedSeed(configuration.seed, purpose: .validationData))
                 .aligned(to: all, name: path)
         } else if configuration.validationSplit > 0 {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
@@ -43,18 +46,11 @@ public struct PreparedData: Sendable {
         self.validation = validation
     }
 
-    /// What a loss on the prepared (standardised) targets is multiplied by to read in the data's
-    /// own units: the target's variance when it was standardised, else 1.
-    public var lossScale: Double { targetStandardizer?.lossScale ?? 1 }
-
     /// The network's output width: one per class, or one value for regression.
     public var outputCount: Int {
         if case .classification(let classes) = train.task { return classes }
         return 1
     }
-
-    /// Cross-entropy on logits for classification, mean squared error for regression.
-    public var loss: Loss { train.task == .regression ? .meanSquaredError : .softmaxCrossEntropy }
 }
 
 /// A run ready to train: its data, initial network, optimizer and schedules, all built from a
@@ -82,10 +78,8 @@ public struct TrainingSetup: Sendable {
         try RunLimits.check(
             epochs: configuration.epochs,
             stepsPerEpoch: Self.stepsPerEpoch(rows: data.train.count, batchSize: configuration.batchSize))
-        var generator = SeededGenerator(seed: configuration.seed &+ 7)
-        model = MLP<Float>(
-            widths: widths,
-            activation: configuration.activation, generator: &generator)
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .initialWeights)
+        model = try MLP<Float>(widths: widths, activation: configuration.activation, generator: &generator)
         var spec = configuration.optimizer
         if let rate = configuration.learningRate {
             spec = Spec(name: spec.name, parameters: spec.parameters.merging(["lr": .number(rate)]) { _, new in new })
@@ -122,23 +116,20 @@ public struct TrainingSetup: Sendable {
 
     /// A trainer for this setup, starting from the initial weights.
     public func makeTrainer() -> Trainer {
-        let trainer = Trainer(
-            model: model, optimizer: optimizer, loss: data.loss, schedule: schedule, scheduleUnit: configuration.scheduleUnit,
-            plateau: plateau)
-        trainer.lossScale = data.lossScale
-        return trainer
+        Trainer(
+            model: model, optimizer: optimizer, schedule: schedule, scheduleUnit: configuration.scheduleUnit, plateau: plateau)
     }
 
     /// Trains with the guard (unless disabled) and the given callbacks.
-    public func train(callbacks: [any TrainingCallback] = [], report: @escaping (String) -> Void = { _ in }) -> (
+    public func train(callbacks: [any TrainingCallback] = [], report: @escaping (String) -> Void = { _ in }) throws(TrainingError) -> (
         summary: TrainingSummary, history: History
     ) {
         let history = History()
         var all: [any TrainingCallback] = [history]
         if configuration.guardEnabled { all.append(DivergenceGuard(report: report)) }
         all += callbacks
-        var generator = SeededGenerator(seed: configuration.seed &+ 11)
-        var summary = makeTrainer().fit(
+        var generator = SeededGenerator(seed: configuration.seed, purpose: .batchOrder)
+        var summary = try makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)
         let validated = history.epochs.compactMap { epoch in epoch.validationLoss.map { (epoch.step, $0) } }

@@ -32,9 +32,10 @@ public struct Trajectory: Sendable, Equatable, Codable {
     ) throws(TrajectoryError) {
         try Self.check(landscape: landscape, start: start, steps: steps)
         var rows: [Row] = []
-        divergedAt = Self.run(landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps) {
-            rows.append($0)
-        }
+        divergedAt = try Self.run(
+            landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps,
+            stepFailed: TrajectoryError.optimizer
+        ) { (row: Row) throws(TrajectoryError) in rows.append(row) }
         self.rows = rows
     }
 
@@ -47,7 +48,10 @@ public struct Trajectory: Sendable, Equatable, Codable {
         schedule: (any LearningRateSchedule)? = nil, steps: Int, _ body: (Row) throws(E) -> Void
     ) throws -> Int? {
         try check(landscape: landscape, start: start, steps: steps)
-        return try run(landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps, body)
+        return try run(
+            landscape: landscape, start: start, optimizer: optimizer, schedule: schedule, steps: steps,
+            stepFailed: { TrajectoryError.optimizer($0) as any Error }
+        ) { (row: Row) throws(any Error) in try body(row) }
     }
 
     /// Throws unless `start` is a finite point of `landscape` and `steps` is 0 or more.
@@ -63,7 +67,8 @@ public struct Trajectory: Sendable, Equatable, Codable {
     /// walk that cannot.
     private static func run<E: Error>(
         landscape: any Landscape, start: [Double], optimizer: any Optimizer<Double>,
-        schedule: (any LearningRateSchedule)?, steps: Int, _ body: (Row) throws(E) -> Void
+        schedule: (any LearningRateSchedule)?, steps: Int, stepFailed: (OptimizerError) -> E,
+        _ body: (Row) throws(E) -> Void
     ) throws(E) -> Int? {
         var optimizer = optimizer
         var position = start
@@ -80,8 +85,10 @@ public struct Trajectory: Sendable, Equatable, Codable {
                 if let momentum = schedule.momentum(at: step) { optimizer.momenta = Array(repeating: momentum, count: groups) }
             }
             let gradient = landscape.gradient(at: position)
-            position.withUnsafeMutableBufferPointer { p in
-                gradient.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
+            do throws(OptimizerError) {
+                try optimizer.step(parameters: &position, gradients: gradient)
+            } catch {
+                throw stepFailed(error)
             }
             let loss = landscape.value(at: position)
             guard loss.isFinite, position.allSatisfy(\.isFinite) else { return step + 1 }

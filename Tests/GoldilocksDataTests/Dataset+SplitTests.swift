@@ -3,8 +3,8 @@ import GoldilocksData
 import Testing
 
 /// A data set whose one feature is the row index, so every row can be traced.
-private func indexed(_ targets: [Float], task: Task) -> Dataset {
-    Dataset(features: (0..<targets.count).map(Float.init), targets: targets, featureCount: 1, task: task)
+private func indexed(_ targets: [Float], task: Task) throws -> Dataset {
+    try Dataset(features: (0..<targets.count).map(Float.init), targets: targets, featureCount: 1, task: task)
 }
 
 @Test func stratifiedSplitKeepsClassProportions() throws {
@@ -20,7 +20,7 @@ private func indexed(_ targets: [Float], task: Task) -> Dataset {
 }
 
 @Test func splitPartitionsTheRowsAndIsReproducible() throws {
-    let data = indexed((0..<101).map { Float($0 % 3) }, task: .classification(classes: 3))
+    let data = try indexed((0..<101).map { Float($0 % 3) }, task: .classification(classes: 3))
     let (train, validation) = try data.split(validationFraction: 0.3, seed: 9)
     #expect(validation.count == 31 && train.count == 70)
     #expect(Set(train.features + validation.features) == Set(data.features))
@@ -32,25 +32,25 @@ private func indexed(_ targets: [Float], task: Task) -> Dataset {
 }
 
 @Test func regressionSplitIsARandomPartition() throws {
-    let data = indexed((0..<10).map { Float($0) * 1.5 }, task: .regression)
+    let data = try indexed((0..<10).map { Float($0) * 1.5 }, task: .regression)
     let (train, validation) = try data.split(validationFraction: 0.25, seed: 2)
     #expect(validation.count == 3 && train.count == 7)
     #expect(Set(train.features + validation.features).count == 10)
 }
 
 @Test(arguments: [0.0, 1.0, -0.5, 1.5, Double.nan])
-func splitFractionMustBeBetweenZeroAndOne(fraction: Double) {
-    let data = indexed([0, 1, 0, 1], task: .classification(classes: 2))
+func splitFractionMustBeBetweenZeroAndOne(fraction: Double) throws {
+    let data = try indexed([0, 1, 0, 1], task: .classification(classes: 2))
     #expect(throws: DataError.self) { try data.split(validationFraction: fraction, seed: 0) }
 }
 
-@Test func splitMustLeaveTrainingRows() {
-    let data = indexed([0, 1], task: .classification(classes: 2))
+@Test func splitMustLeaveTrainingRows() throws {
+    let data = try indexed([0, 1], task: .classification(classes: 2))
     #expect(throws: DataError.self) { try data.split(validationFraction: 0.9, seed: 0) }
 }
 
-@Test func shuffledIsAReproduciblePermutation() {
-    let data = indexed((0..<50).map { Float($0) }, task: .regression)
+@Test func shuffledIsAReproduciblePermutation() throws {
+    let data = try indexed((0..<50).map { Float($0) }, task: .regression)
     var a = SeededGenerator(seed: 1), b = SeededGenerator(seed: 1)
     let shuffled = data.shuffled(using: &a)
     #expect(shuffled.features == data.shuffled(using: &b).features)

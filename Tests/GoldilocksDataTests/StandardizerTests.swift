@@ -3,14 +3,14 @@ import GoldilocksData
 import Testing
 import TestSupport
 
-@Test func fitsOnTrainingRowsAndAppliesTheSameStatisticsElsewhere() {
+@Test func fitsOnTrainingRowsAndAppliesTheSameStatisticsElsewhere() throws {
     // Column 0: mean 2, population std 1; column 1 is constant (10), so its scale is 1.
-    let train = Dataset(features: [1, 10, 3, 10], targets: [0, 1], featureCount: 2, task: .classification(classes: 2))
+    let train = try Dataset(features: [1, 10, 3, 10], targets: [0, 1], featureCount: 2, task: .classification(classes: 2))
     let standardizer = Standardizer(fittedTo: train)
     #expect(standardizer.means == [2, 10])
     #expect(standardizer.scales == [1, 1])
     #expect(standardizer.applied(to: train).features == [-1, 0, 1, 0])
-    let other = Dataset(features: [5, 7], targets: [0], featureCount: 2, task: .classification(classes: 2))
+    let other = try Dataset(features: [5, 7], targets: [0], featureCount: 2, task: .classification(classes: 2))
     #expect(standardizer.applied(to: other).features == [3, -3])
 }
 
@@ -27,7 +27,7 @@ import TestSupport
 }
 
 @Test func constantColumnsStayFiniteAndTheStatisticsRoundTripThroughJSON() throws {
-    let data = Dataset(features: [0.1, 0.1, 0.1], targets: [1, 2, 3], featureCount: 1, task: .regression)
+    let data = try Dataset(features: [0.1, 0.1, 0.1], targets: [1, 2, 3], featureCount: 1, task: .regression)
     let standardizer = Standardizer(fittedTo: data)
     #expect(standardizer.applied(to: data).features.allSatisfy { $0.isFinite })
     let decoded = try JSONDecoder().decode(Standardizer.self, from: JSONEncoder().encode(standardizer))

@@ -5,7 +5,7 @@ import Testing
 @Suite struct AdagradTests {
     @Test func theFirstStepMovesEachParameterByTheLearningRateAgainstItsGradient() async {
         await propertyCheck(input: Gen.double(in: 0.1...100).array(of: 1...8)) { gradient in
-            var adagrad = Adagrad<Double>(parameterCount: gradient.count, hyperparameters: AdagradHyperparameters(learningRate: 0.3))
+            var adagrad = try Adagrad<Double>(parameterCount: gradient.count, hyperparameters: AdagradHyperparameters(learningRate: 0.3))
             var parameters = [Double](repeating: 0, count: gradient.count)
             run(&adagrad, &parameters, [gradient])
             // sum = g², so the step is lr·g/(|g| + 1e-10).
@@ -19,15 +19,15 @@ import Testing
             var ascending = settings
             ascending.maximize = true
             expectMaximizeIsMinimizeOfNegatedGradient(
-                minimizing: Adagrad(parameterCount: start.count, hyperparameters: settings),
-                maximizing: Adagrad(parameterCount: start.count, hyperparameters: ascending),
+                minimizing: try Adagrad(parameterCount: start.count, hyperparameters: settings),
+                maximizing: try Adagrad(parameterCount: start.count, hyperparameters: ascending),
                 gradients: gradientSequence(steps: 6, dimension: start.count), start: start)
         }
     }
 
-    @Test func learningRateDecayDividesStepTByOnePlusTMinusOneTimesTheDecay() {
+    @Test func learningRateDecayDividesStepTByOnePlusTMinusOneTimesTheDecay() throws {
         // With eps 0 and the gradient 1 every step, sum = t, so the step is lr/(1 + (t−1)·d)/sqrt(t).
-        var adagrad = Adagrad<Double>(parameterCount: 1, hyperparameters: AdagradHyperparameters(learningRate: 1, learningRateDecay: 0.5, epsilon: 0))
+        var adagrad = try Adagrad<Double>(parameterCount: 1, hyperparameters: AdagradHyperparameters(learningRate: 1, learningRateDecay: 0.5, epsilon: 0))
         var parameter = [0.0]
         run(&adagrad, &parameter, [[1.0]])
         #expect(parameter == [-1.0])
@@ -35,13 +35,13 @@ import Testing
         #expect(parameter == [-1.0 + -(1 / 1.5) * 1 / 2.0.squareRoot()])
     }
 
-    @Test func savingAndRestoringContinuesIdentically() {
+    @Test func savingAndRestoringContinuesIdentically() throws {
         expectSaveRestoreContinuesIdentically(
-            Adagrad<Double>(parameterCount: 4, hyperparameters: AdagradHyperparameters(learningRateDecay: 0.1, initialAccumulatorValue: 0.1)),
+            try Adagrad<Double>(parameterCount: 4, hyperparameters: AdagradHyperparameters(learningRateDecay: 0.1, initialAccumulatorValue: 0.1)),
             dimension: 4)
     }
 
-    @Test func aCopyIsASnapshot() {
-        expectCopyIsSnapshot(Adagrad<Double>(parameterCount: 3), dimension: 3)
+    @Test func aCopyIsASnapshot() throws {
+        expectCopyIsSnapshot(try Adagrad<Double>(parameterCount: 3), dimension: 3)
     }
 }

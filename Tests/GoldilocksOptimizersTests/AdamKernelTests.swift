@@ -16,8 +16,8 @@ func theVectorisedFloatAdamEqualsTheScalarLoopBitForBit(spec: String) throws {
     for step in 0..<20 {
         let gradients = p1.enumerated().map { i, p in p * Float(1 + (i + step) % 5) - 0.25 }
         let negated = gradients.map { -$0 }
-        p1.withUnsafeMutableBufferPointer { p in gradients.withUnsafeBufferPointer { fast.step(parameters: p, gradients: $0) } }
-        p2.withUnsafeMutableBufferPointer { p in negated.withUnsafeBufferPointer { general.step(parameters: p, gradients: $0) } }
+        try fast.step(parameters: &p1, gradients: gradients)
+        try general.step(parameters: &p2, gradients: negated)
         #expect(p1.map(\.bitPattern) == p2.map(\.bitPattern), "step \(step)")
     }
 }

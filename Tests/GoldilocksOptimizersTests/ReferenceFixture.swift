@@ -68,9 +68,7 @@ struct ReferenceComparison {
                     gradients[i] = (sum - vector[i]) * sign
                 }
             }
-            parameters.withUnsafeMutableBufferPointer { p in
-                gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-            }
+            try optimizer.step(parameters: &parameters, gradients: gradients)
             for (index, (actual, wanted)) in zip(parameters, expected).enumerated() {
                 let error = abs(Double(actual) - wanted) / max(abs(wanted), floor)
                 checked += 1

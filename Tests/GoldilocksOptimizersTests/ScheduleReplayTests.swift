@@ -41,9 +41,7 @@ import TestSupport
                 optimizer.learningRates = [schedule(step)]
                 if let momentum = schedule.momentum(at: step) { optimizer.momenta = [momentum] }
                 fixture.quadratic.gradient(at: parameters, into: &gradients)
-                parameters.withUnsafeMutableBufferPointer { p in
-                    gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-                }
+                try optimizer.step(parameters: &parameters, gradients: gradients)
                 expectClose(parameters, expected, rtol: 1e-9, "\(reference.name), step \(step + 1)")
                 checked += n
             }
@@ -64,9 +62,7 @@ import TestSupport
                 optimizer.learningRates = [reference.lrs[step]]
                 optimizer.momenta = [reference.momenta[step]]
                 fixture.quadratic.gradient(at: parameters, into: &gradients)
-                parameters.withUnsafeMutableBufferPointer { p in
-                    gradients.withUnsafeBufferPointer { g in optimizer.step(parameters: p, gradients: g) }
-                }
+                try optimizer.step(parameters: &parameters, gradients: gradients)
                 expectClose(parameters, expected, rtol: 1e-9, "\(reference.name), step \(step + 1)")
                 checked += n
                 for (a, e) in zip(parameters, expected) { maxRelativeError = max(maxRelativeError, abs(a - e) / abs(e)) }

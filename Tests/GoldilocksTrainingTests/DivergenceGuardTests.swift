@@ -7,7 +7,7 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     StepRecord(step: step, epoch: 0, loss: loss, learningRate: lr)
 }
 
-@Test func aNaNLossIsRescuedAtOnceWithATenthOfTheRate() {
+@Test func aNaNLossIsRescuedAtOnceWithATenthOfTheRate() throws {
     var messages: [String] = []
     let guardian = DivergenceGuard(report: { messages.append($0) })
     #expect(guardian.stepEnded(record(0, 2.3)) == .continue)
@@ -20,7 +20,7 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     #expect(messages.count == 1 && messages[0].contains("from 0.1 to 0.01"))
 }
 
-@Test func noisyButHealthyLossesAreLeftAlone() {
+@Test func noisyButHealthyLossesAreLeftAlone() throws {
     let guardian = DivergenceGuard()
     var rng = SeededGenerator(seed: 4)
     for step in 0..<2000 {
@@ -30,7 +30,7 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     }
 }
 
-@Test func aRisingSmoothedLossIsDivergence() {
+@Test func aRisingSmoothedLossIsDivergence() throws {
     let guardian = DivergenceGuard()
     for step in 0..<50 { _ = guardian.stepEnded(record(step, 1)) }
     var decision = TrainingDecision.continue
@@ -46,7 +46,7 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     #expect(step < 80)
 }
 
-@Test func theGuardGivesUpAfterItsRescues() {
+@Test func theGuardGivesUpAfterItsRescues() throws {
     let guardian = DivergenceGuard(maximumRescues: 2)
     #expect(guardian.stepEnded(record(0, .nan)) != .continue)
     #expect(guardian.stepEnded(record(1, .infinity)) != .continue)
@@ -57,22 +57,22 @@ private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord
     #expect(reason.contains("gave up after 2 rescues"))
 }
 
-@Test func aRunMadeToDivergeFinishesUnderTheGuard() {
+@Test func aRunMadeToDivergeFinishesUnderTheGuard() throws {
     // SGD at lr 50 on the clusters blows up within a few steps; without the guard the run dies.
-    func run(guarded: Bool) -> (TrainingSummary, History) {
+    func run(guarded: Bool) throws -> (TrainingSummary, History) {
         var rng = SeededGenerator(seed: 1)
-        let model = MLP<Float>(widths: [4, 16, 3], generator: &rng)
+        let model = try MLP<Float>(widths: [4, 16, 3], generator: &rng)
         let history = History()
-        let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [50]), loss: .softmaxCrossEntropy)
+        let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [50]))
         let callbacks: [any TrainingCallback] = guarded ? [history, DivergenceGuard()] : [history]
-        let summary = trainer.fit(
-            clusters(count: 300, seed: 2), validation: clusters(count: 150, seed: 3), epochs: 10, batchSize: 16,
+        let summary = try trainer.fit(
+            try clusters(count: 300, seed: 2), validation: try clusters(count: 150, seed: 3), epochs: 10, batchSize: 16,
             generator: &rng, callbacks: callbacks)
         return (summary, history)
     }
-    let (dead, _) = run(guarded: false)
+    let (dead, _) = try run(guarded: false)
     #expect(dead.stoppedEarly != nil)
-    let (rescued, history) = run(guarded: true)
+    let (rescued, history) = try run(guarded: true)
     #expect(rescued.stoppedEarly == nil)
     #expect(rescued.epochs == 10)
     #expect(rescued.rescues >= 1 && rescued.rescues <= 3)

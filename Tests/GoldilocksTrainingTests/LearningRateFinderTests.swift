@@ -25,7 +25,7 @@ struct LoggingSGD: Optimizer {
         self.momenta = learningRates.map { _ in nil }
         self.log = log
     }
-    mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
+    mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
         log.rates.append(learningRates)
         let lr = Float(learningRates[0])
         for i in parameters.indices { parameters[i] -= lr * gradients[i] }
@@ -34,9 +34,9 @@ struct LoggingSGD: Optimizer {
 
 @Suite("LearningRateFinder on real networks")
 struct LearningRateFinderTests {
-    static func model(seed: UInt64 = 3) -> MLP<Float> {
+    static func model(seed: UInt64 = 3) throws -> MLP<Float> {
         var generator = SeededGenerator(seed: seed)
-        return MLP<Float>(widths: [4, 16, 3], generator: &generator)
+        return try MLP<Float>(widths: [4, 16, 3], generator: &generator)
     }
 
     static func adam(_ model: MLP<Float>) throws -> any Optimizer<Float> {
@@ -55,18 +55,18 @@ struct LearningRateFinderTests {
     }
 
     @Test func weightsAndAdamStateComeBackExactlyAfterATestThatDiverged() throws {
-        var model = Self.model()
+        var model = try Self.model()
         var optimizer = try Self.adam(model)
         // Train a few steps first, so the restored Adam state is not just zeros.
-        let data = clusters(count: 96, seed: 1)
-        let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy)
+        let data = try clusters(count: 96, seed: 1)
+        let trainer = Trainer(model: model, optimizer: optimizer)
         var generator = SeededGenerator(seed: 2)
-        _ = trainer.fit(data, epochs: 1, batchSize: 16, generator: &generator)
+        _ = try trainer.fit(data, epochs: 1, batchSize: 16, generator: &generator)
         (model, optimizer) = (trainer.model, trainer.optimizer)
         let before = (model: model, adam: try #require(optimizer as? Adam<Float>))
 
         let result = try Self.finder(start: 1e-4, end: 1e4, iterations: 80).run(
-            model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: data, validation: nil)
+            model: &model, optimizer: &optimizer, train: data, validation: nil)
 
         #expect(result.repeats[0].stoppedEarly)
         #expect(model == before.model)
@@ -75,13 +75,13 @@ struct LearningRateFinderTests {
     }
 
     @Test func weightsComeBackExactlyAfterANonFiniteLoss() throws {
-        var model = Self.model()
+        var model = try Self.model()
         let log = RateLog()
         var optimizer: any Optimizer<Float> = LoggingSGD(learningRates: [0.01], log: log)
         let before = model
         // Plain SGD at up to 1e8 with no divergence rule: the loss overflows to Inf or NaN.
         let result = try Self.finder(start: 1e-2, end: 1e8, iterations: 60, factor: nil).run(
-            model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: clusters(count: 96, seed: 1),
+            model: &model, optimizer: &optimizer, train: try clusters(count: 96, seed: 1),
             validation: nil)
 
         guard case .nonFinite = result.repeats[0].stop else {
@@ -93,13 +93,13 @@ struct LearningRateFinderTests {
     }
 
     @Test func theSweepsLearningRatesAreTheOnesTheOptimizerUsedInEveryGroup() throws {
-        var model = Self.model()
+        var model = try Self.model()
         let log = RateLog()
         // Two groups at a 10:1 ratio: the second group follows the sweep at a tenth.
         var optimizer: any Optimizer<Float> = LoggingSGD(learningRates: [0.1, 0.01], log: log)
         let finder = try Self.finder(start: 1e-5, end: 1e-1, iterations: 30)
         let result = try finder.run(
-            model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: clusters(count: 64, seed: 1),
+            model: &model, optimizer: &optimizer, train: try clusters(count: 64, seed: 1),
             validation: nil)
 
         #expect(result.lrs == finder.test.sweep.lrs)
@@ -108,12 +108,12 @@ struct LearningRateFinderTests {
     }
 
     @Test func theSameSeedGivesTheSameRepeatsAndAnotherSeedOtherBatches() throws {
-        let data = clusters(count: 96, seed: 1)
+        let data = try clusters(count: 96, seed: 1)
         func run(seed: UInt64) throws -> RepeatedRangeTestResult {
-            var model = Self.model()
+            var model = try Self.model()
             var optimizer = try Self.adam(model)
             return try Self.finder(repeats: 3, seed: seed).run(
-                model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: data, validation: nil)
+                model: &model, optimizer: &optimizer, train: data, validation: nil)
         }
         let first = try run(seed: 5)
         #expect(first.repeats.count == 3)
@@ -127,53 +127,52 @@ struct LearningRateFinderTests {
     @Test func averagingTwoIdenticalFullBatchesTracesTheSameCurveAsOne() throws {
         // With the whole data set as one batch every batch has the same gradient: accumulation
         // must average (a sum would double the step).
-        let data = clusters(count: 48, seed: 1)
+        let data = try clusters(count: 48, seed: 1)
         func run(accumulation: Int) throws -> [Double] {
-            var model = Self.model()
+            var model = try Self.model()
             var optimizer = try Self.adam(model)
             let test = try RangeTest(sweep: LearningRateSweep(start: 1e-4, end: 1e-1, iterations: 20))
             let finder = try LearningRateFinder(test: test, batchSize: 48, accumulationSteps: accumulation)
             return try finder.run(
-                model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: data, validation: nil
+                model: &model, optimizer: &optimizer, train: data, validation: nil
             ).repeats[0].rawLosses
         }
         expectClose(try run(accumulation: 2), try run(accumulation: 1), rtol: 1e-4)
     }
 
     @Test func validationLossModeRecordsTheLossOnTheWholeValidationSet() throws {
-        let train = clusters(count: 64, seed: 1), validation = clusters(count: 30, seed: 9)
-        var model = Self.model()
+        let train = try clusters(count: 64, seed: 1), validation = try clusters(count: 30, seed: 9)
+        var model = try Self.model()
         var optimizer: any Optimizer<Float> = LoggingSGD(learningRates: [0.01], log: RateLog())
         let result = try Self.finder(start: 1e-3, end: 1e-2, iterations: 10, validation: true).run(
-            model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: train, validation: validation)
+            model: &model, optimizer: &optimizer, train: train, validation: validation)
         // Replay the first step by hand: one SGD step at 1e-3 on the first batch, then evaluate.
-        var replay = Self.model()
-        var batcher = try Batcher(dataset: train, batchSize: 16, seed: 0)
-        let x = UnsafeMutableBufferPointer<Float>.allocate(capacity: 16 * 4), y = UnsafeMutableBufferPointer<Float>.allocate(capacity: 16)
-        defer { x.deallocate(); y.deallocate() }
-        let rows = batcher.fill(batch: 0, features: x, targets: y)
-        batcher.nextEpoch()
-        let workspace = Workspace(for: replay, capacity: 16)
-        replay.lossAndGradient(input: x.baseAddress!, targets: y.baseAddress!, rows: rows, loss: .softmaxCrossEntropy, workspace: workspace)
-        for i in replay.parameters.indices { replay.parameters[i] -= Float(1e-3) * workspace.gradient[i] }
-        #expect(result.repeats[0].rawLosses[0] == evaluate(replay, on: validation, workspace: workspace).loss)
+        var replay = try Self.model()
+        var batcher = try Batcher(
+            dataset: train, batchSize: 16, seed: SeededGenerator.derivedSeed(0, purpose: .rangeTestBatches(repeat: 0)))
+        var batch = Batch()
+        batcher.fill(&batch)
+        let step = try TrainingStep(for: replay, data: train, batchSize: 16)
+        var sgd: any Optimizer<Float> = LoggingSGD(learningRates: [1e-3], log: RateLog())
+        _ = try step(&replay, &sgd, on: batch)
+        #expect(result.repeats[0].rawLosses[0] == (try step.evaluate(replay, on: validation).loss))
     }
 
     @Test func validationLossModeWithoutValidationDataIsAnError() throws {
-        var model = Self.model()
+        var model = try Self.model()
         var optimizer = try Self.adam(model)
         #expect(throws: FinderError.self) {
             try Self.finder(validation: true).run(
-                model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: clusters(count: 32, seed: 1),
+                model: &model, optimizer: &optimizer, train: try clusters(count: 32, seed: 1),
                 validation: nil)
         }
     }
 
     @Test func tooFewPointsAreReportedPerRuleNotACrash() throws {
-        var model = Self.model()
+        var model = try Self.model()
         var optimizer = try Self.adam(model)
         let result = try Self.finder(iterations: 12).run(
-            model: &model, optimizer: &optimizer, loss: .softmaxCrossEntropy, train: clusters(count: 32, seed: 1),
+            model: &model, optimizer: &optimizer, train: try clusters(count: 32, seed: 1),
             validation: nil)
         // 12 steps leave 12 - 10 - 5 < 2 for steepest and 12 - 1 - 5 = 6 < 16 for slide.
         let failed = Set(result.failures.map(\.method))
@@ -183,6 +182,20 @@ struct LearningRateFinderTests {
                 if case let .tooFewPoints(_, points, needed, steps, _) = $0 { points < needed && steps == 12 } else { false }
             })
         #expect(result.suggestion(.valley) != nil)
+    }
+
+    @Test func aStandardisedRegressionTargetsCurveReadsInTheTargetsUnitsAsTrainingDoes() throws {
+        var configuration = RunConfiguration(data: try housePrices())
+        configuration.hiddenLayers = [8]
+        let setup = try TrainingSetup(configuration)
+        let variance = try #require(setup.data.targetStandardizer).lossScale
+        let finder = try LearningRateFinder(test: RangeTest(sweep: LearningRateSweep(start: 1e-6, end: 1e-4, iterations: 10)))
+        let curve = try finder.run(on: setup).repeats[0].rawLosses
+        // At rates too small to move the weights the loss is about the target's variance (~5e10 in
+        // the prices' units), not about 1 as on the standardised targets the network trains on.
+        #expect(curve.allSatisfy { $0 > 0.3 * variance && $0 < 3 * variance }, "\(curve) against \(variance)")
+        let (_, history) = try setup.train()
+        #expect(history.steps[0].loss > 0.3 * variance)
     }
 
     @Test func setupRunLeavesTheSetupUntouched() throws {
@@ -195,7 +208,7 @@ struct LearningRateFinderTests {
         #expect(setup.model == before)
     }
 
-    @Test func badSettingsAreTypedErrors() {
+    @Test func badSettingsAreTypedErrors() throws {
         #expect(throws: FinderError.self) { try LearningRateFinder(batchSize: 0) }
         #expect(throws: FinderError.self) { try LearningRateFinder(accumulationSteps: 0) }
         #expect(throws: FinderError.self) { try LearningRateFinder(repeats: 0) }

@@ -25,7 +25,7 @@ private func temporaryFolder(_ name: String = #function) throws -> URL {
         let folder = try temporaryFolder()
         let setup = try TrainingSetup(try rescuedRun())
         let logging = try RunLogging(directory: folder, configuration: setup.configuration, cyclesMomentum: false)
-        let (summary, history) = setup.train(callbacks: [logging])
+        let (summary, history) = try setup.train(callbacks: [logging])
         #expect(logging.failure == nil)
         #expect(summary.stoppedEarly == nil)
         #expect(summary.rescues >= 1)
@@ -56,7 +56,7 @@ private func temporaryFolder(_ name: String = #function) throws -> URL {
             asked += 1
             return asked > 7
         }
-        let (summary, history) = setup.train(callbacks: [interruption, logging])
+        let (summary, history) = try setup.train(callbacks: [interruption, logging])
         #expect(summary.steps == history.steps.count)
         let metrics = try String(contentsOf: folder.appendingPathComponent("metrics.csv"), encoding: .utf8)
         #expect(metrics.split(separator: "\n").count == 1 + history.steps.count)

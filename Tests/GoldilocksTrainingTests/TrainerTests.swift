@@ -12,14 +12,14 @@ import Testing
 struct PlainSGD: Optimizer {
     var learningRates: [Double]
     var momenta: [Double?] = [nil]
-    mutating func step(parameters: UnsafeMutableBufferPointer<Float>, gradients: UnsafeBufferPointer<Float>) {
+    mutating func step(parameters: inout [Float], gradients: [Float]) throws(OptimizerError) {
         let lr = Float(learningRates[0])
         for i in parameters.indices { parameters[i] -= lr * gradients[i] }
     }
 }
 
 /// Three Gaussian clusters in 4-D, well apart: any working trainer separates them.
-func clusters(count: Int, seed: UInt64) -> Dataset {
+func clusters(count: Int, seed: UInt64) throws -> Dataset {
     var rng = SeededGenerator(seed: seed)
     var features: [Float] = [], targets: [Float] = []
     for i in 0..<count {
@@ -27,7 +27,7 @@ func clusters(count: Int, seed: UInt64) -> Dataset {
         for d in 0..<4 { features.append(Float(rng.nextNormal()) + (d == label ? 3 : 0)) }
         targets.append(Float(label))
     }
-    return Dataset(features: features, targets: targets, featureCount: 4, task: .classification(classes: 3))
+    return try Dataset(features: features, targets: targets, featureCount: 4, task: .classification(classes: 3))
 }
 
 /// Asks for a restore at one chosen step, and counts the events it saw.
@@ -43,28 +43,28 @@ final class RestoreOnce: TrainingCallback {
     func restored(atStep step: Int, learningRateFactor: Double, reason: String) { restoredAt.append(step) }
 }
 
-@Test func trainingSeparatesClustersAndIsReproducible() {
-    func run() -> (TrainingSummary, [Float]) {
+@Test func trainingSeparatesClustersAndIsReproducible() throws {
+    func run() throws -> (TrainingSummary, [Float]) {
         var rng = SeededGenerator(seed: 1)
-        let model = MLP<Float>(widths: [4, 16, 3], generator: &rng)
-        let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]), loss: .softmaxCrossEntropy)
-        let summary = trainer.fit(clusters(count: 300, seed: 2), validation: clusters(count: 150, seed: 3), epochs: 10, batchSize: 16, generator: &rng)
+        let model = try MLP<Float>(widths: [4, 16, 3], generator: &rng)
+        let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]))
+        let summary = try trainer.fit(try clusters(count: 300, seed: 2), validation: try clusters(count: 150, seed: 3), epochs: 10, batchSize: 16, generator: &rng)
         return (summary, trainer.model.parameters)
     }
-    let (summary, parameters) = run()
+    let (summary, parameters) = try run()
     #expect(summary.validationAccuracy! > 0.95)
     #expect(summary.steps == 10 * 19)  // 300 rows in batches of 16: 18 full and one of 12
     #expect(summary.trainLoss < 0.2)
-    #expect(run().1 == parameters)
+    #expect(try run().1 == parameters)
 }
 
-@Test func aRestoreRollsBackToTheLastGoodEpochAndLowersTheLearningRate() {
+@Test func aRestoreRollsBackToTheLastGoodEpochAndLowersTheLearningRate() throws {
     var rng = SeededGenerator(seed: 1)
-    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let model = try MLP<Float>(widths: [4, 8, 3], generator: &rng)
     let history = History()
     let restore = RestoreOnce(at: 25)
-    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]), loss: .softmaxCrossEntropy)
-    let summary = trainer.fit(clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history, restore])
+    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]))
+    let summary = try trainer.fit(try clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history, restore])
     #expect(summary.rescues == 1)
     #expect(restore.restoredAt == [25])
     // Step 25 (in epoch 2) goes back to epoch 1's weights; the steps after it use a tenth of the rate.
@@ -73,24 +73,24 @@ final class RestoreOnce: TrainingCallback {
     #expect(history.epochs.count == 3)
 }
 
-@Test func aNonFiniteLossEndsTheRunWithAReason() {
+@Test func aNonFiniteLossEndsTheRunWithAReason() throws {
     var rng = SeededGenerator(seed: 1)
-    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
-    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [1e30]), loss: .softmaxCrossEntropy)
-    let summary = trainer.fit(clusters(count: 160, seed: 2), epochs: 5, batchSize: 16, generator: &rng)
+    let model = try MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [1e30]))
+    let summary = try trainer.fit(try clusters(count: 160, seed: 2), epochs: 5, batchSize: 16, generator: &rng)
     #expect(summary.stoppedEarly?.contains("non-finite") == true)
     #expect(summary.steps < 5 * 10)
 }
 
 @Test func eachStepRecordsTheLearningRateAndMomentumTheScheduleGaveIt() throws {
     var rng = SeededGenerator(seed: 1)
-    let model = MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let model = try MLP<Float>(widths: [4, 8, 3], generator: &rng)
     let schedule = try makeSchedule(try Spec(json: #"{"name":"OneCycleLR","max_lr":0.1,"total_steps":30}"#))
     let optimizer: any Optimizer<Float> = try makeOptimizer(
         try Spec(json: #"{"name":"SGD","lr":0.1,"momentum":0.9}"#), parameterCount: model.parameterCount)
     let history = History()
-    let trainer = Trainer(model: model, optimizer: optimizer, loss: .softmaxCrossEntropy, schedule: schedule)
-    _ = trainer.fit(clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history])
+    let trainer = Trainer(model: model, optimizer: optimizer, schedule: schedule)
+    _ = try trainer.fit(try clusters(count: 160, seed: 2), epochs: 3, batchSize: 16, generator: &rng, callbacks: [history])
     #expect(history.steps.count == 30)
     for record in history.steps {
         #expect(record.learningRate == schedule(record.step))
@@ -108,4 +108,22 @@ final class RestoreOnce: TrainingCallback {
     summary.autoSteps = 340
     let auto = String(decoding: try JSONEncoder().encode(summary), as: UTF8.self)
     #expect(auto.contains("\"auto_steps\":340"))
+}
+
+@Test func badArgumentsToFitThrowInsteadOfTrapping() throws {
+    var rng = SeededGenerator(seed: 1)
+    let model = try MLP<Float>(widths: [4, 8, 3], generator: &rng)
+    let trainer = Trainer(model: model, optimizer: PlainSGD(learningRates: [0.1]))
+    let data = try clusters(count: 30, seed: 2)
+    #expect(throws: TrainingError.epochs(-1)) { try trainer.fit(data, epochs: -1, batchSize: 8, generator: &rng) }
+    #expect(throws: TrainingError.batchSize(0)) { try trainer.fit(data, epochs: 1, batchSize: 0, generator: &rng) }
+    let empty = try Dataset(features: [], targets: [], featureCount: 4, task: .classification(classes: 3))
+    #expect(throws: TrainingError.emptyData) { try trainer.fit(empty, epochs: 1, batchSize: 8, generator: &rng) }
+    let wide = try Dataset(features: [Float](repeating: 0, count: 10), targets: [0, 1], featureCount: 5, task: .classification(classes: 3))
+    #expect(throws: TrainingError.featureMismatch(data: 5, model: 4)) { try trainer.fit(wide, epochs: 1, batchSize: 8, generator: &rng) }
+    let regression = try Dataset(features: [Float](repeating: 0, count: 8), targets: [0.5, 2], featureCount: 4, task: .regression)
+    #expect(throws: TrainingError.taskMismatch(expected: .classification(classes: 3), found: .regression)) {
+        try trainer.fit(data, validation: regression, epochs: 1, batchSize: 8, generator: &rng)
+    }
+    #expect(trainer.model == model)  // nothing trained
 }

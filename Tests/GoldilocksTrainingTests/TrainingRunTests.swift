@@ -78,7 +78,7 @@ import Testing
 }
 
 /// House prices: y ≈ 1e5 · (x₀ + 2x₁) + 3e5, a target around 1e5 with variance about 5e10.
-private func housePrices() throws -> String {
+func housePrices() throws -> String {
     var generator = SeededGenerator(seed: 3)
     var text = "size,rooms,price\n"
     for _ in 0..<400 {
@@ -97,7 +97,7 @@ private func housePrices() throws -> String {
     let scaler = try #require(setup.data.targetStandardizer)
     #expect(scaler.mean > 2e5 && scaler.mean < 4e5 && scaler.scale > 1e5)
     #expect(abs(setup.data.train.targets.reduce(0, +) / Float(setup.data.train.count)) < 1e-3)
-    let (summary, history) = setup.train()
+    let (summary, history) = try setup.train()
     // In the target's units: the first batches sit near its variance (~5e10), the end far below.
     #expect(history.steps[0].loss > 1e10)
     let validation = try #require(summary.validationLoss)

@@ -56,11 +56,7 @@ func optimize<Scalar: BinaryFloatingPoint & Sendable>(_ spec: Spec, as scalar: S
     for groups in groups {
         guard var optimizer = try? makeOptimizer(spec, parameterCount: parameters.count, groups: groups, as: Scalar.self) else { continue }
         for _ in 0..<3 {
-            parameters.withUnsafeMutableBufferPointer { parameters in
-                gradients.withUnsafeBufferPointer { gradients in
-                    optimizer.step(parameters: parameters, gradients: gradients)
-                }
-            }
+            try? optimizer.step(parameters: &parameters, gradients: gradients)
         }
         optimizer.learningRates = optimizer.learningRates.map { $0 * 10 }
         optimizer.momenta = optimizer.momenta.map { $0.map { _ in 0.99 } }

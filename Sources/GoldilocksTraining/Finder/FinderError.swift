@@ -27,6 +27,8 @@ public enum FinderError: Error, CustomStringConvertible, Equatable, Sendable {
     case rangeTest(RangeTestError)
     /// The training data cannot be batched.
     case data(DataError)
+    /// The model, data and batches do not fit together for a training step.
+    case training(TrainingError)
     /// The training rows cannot spare `fraction` for the rehearsals' hold-out set.
     case holdOut(fraction: Double, DataError)
     /// The rule made no suggestion (`failure` says why, when it did); `stop` is how the range test ended.
@@ -58,6 +60,8 @@ public enum FinderError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .rangeTest(error):
             error.description
         case let .data(error):
+            error.description
+        case let .training(error):
             error.description
         case let .holdOut(fraction, error):
             "--lr auto cannot hold out \(fraction) of the training rows: \(error)"

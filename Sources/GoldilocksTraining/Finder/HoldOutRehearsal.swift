@@ -92,7 +92,7 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
         schedule: (_ peak: Double, _ totalSteps: Int) -> Spec?
     ) throws -> PeakChoice {
         var (rehearsals, steps) = (0, 0)
-        func rehearsal(_ peak: Double, fold: UInt64) throws -> Outcome {
+        func rehearsal(_ peak: Double, fold: Int) throws -> Outcome {
             let outcome = try rehearse(configuration, data: data, fold: fold) { schedule(peak, $0) }
             (rehearsals, steps) = (rehearsals + 1, steps + outcome.steps)
             return outcome
@@ -139,12 +139,13 @@ public struct HoldOutRehearsal: Sendable, Codable, Equatable {
     /// schedule for a number of steps) on `data.train` alone, holding out the rows of `fold`
     /// (each fold another seeded draw).
     public func rehearse(
-        _ configuration: RunConfiguration, data: PreparedData, fold: UInt64 = 0, schedule: (_ totalSteps: Int) -> Spec?
+        _ configuration: RunConfiguration, data: PreparedData, fold: Int = 0, schedule: (_ totalSteps: Int) -> Spec?
     ) throws -> Outcome {
         var inner = data
         do throws(DataError) {
             (inner.train, inner.validation) = try data.train.split(
-                validationFraction: fraction, seed: configuration.seed &+ 101 &+ fold)
+                validationFraction: fraction,
+                seed: SeededGenerator.derivedSeed(configuration.seed, purpose: .rehearsalSplit(fold: fold)))
         } catch {
             throw FinderError.holdOut(fraction: fraction, error)
         }

@@ -1,3 +1,4 @@
+import GoldilocksCore
 import GoldilocksData
 import GoldilocksFinder
 import GoldilocksNetworks
@@ -6,8 +7,9 @@ import GoldilocksOptimizers
 /// The learning-rate range test on a real network: trains mini-batches at the growing learning
 /// rates of a `RangeTest`, then puts the weights and the optimizer state back as they were.
 ///
-/// Each step fills a batch (seeded `Batcher`, restarting the epoch when it runs out), computes
-/// `lossAndGradient`, and takes one optimizer step at the sweep's learning rate. With
+/// Each step fills a batch (seeded `Batcher`, starting a new epoch when it runs out) and takes the
+/// trainer's own `TrainingStep` at the sweep's learning rate, so the curve is in the data's units
+/// (a standardised regression target's losses are scaled back, as in training). With
 /// `accumulationSteps = k` a step averages the gradients (and losses) of `k` batches before its
 /// one update, torch-lr-finder's `accumulation_steps`:
 /// ```
@@ -24,7 +26,8 @@ import GoldilocksOptimizers
 /// snapshot back in a `defer`, so they come back bit for bit after a completed test, an early stop,
 /// a NaN, or a thrown error. Nothing touches the disk.
 ///
-/// **Repeats.** Repeat `r` starts from the snapshot and draws its batches with seed `seed + r`;
+/// **Repeats.** Repeat `r` starts from the snapshot and draws its batches from the stream
+/// `SeededGenerator(seed: seed, purpose: .rangeTestBatches(repeat: r))`;
 /// the suggestions come from the per-step median curve (`RepeatedRangeTestResult`), and the same
 /// seed gives the same result.
 public struct LearningRateFinder: Sendable {
@@ -38,8 +41,10 @@ public struct LearningRateFinder: Sendable {
     public var measuresValidationLoss: Bool
     /// How many times to run the test (each with other batches); the answer comes from the median.
     public var repeats: Int
-    /// The seed of repeat 0's batch order; repeat `r` uses `seed + r`.
+    /// The run's seed; repeat `r` draws its batch order from its `.rangeTestBatches(repeat: r)` stream.
     public var seed: UInt64
+    /// The matrix-product backend the steps use (BLAS where present by default).
+    public var backend: MatrixBackend = .preferred
 
     /// A finder; the defaults are fastai's `lr_find` (1e-7 to 10, 100 steps, one run).
     public init(
@@ -71,14 +76,13 @@ public struct LearningRateFinder: Sendable {
     public func run(on setup: TrainingSetup) throws(FinderError) -> RepeatedRangeTestResult {
         var model = setup.model
         var optimizer = setup.optimizer
-        return try run(
-            model: &model, optimizer: &optimizer, loss: setup.data.loss, train: setup.data.train,
-            validation: setup.data.validation)
+        return try run(model: &model, optimizer: &optimizer, train: setup.data.train, validation: setup.data.validation)
     }
 
-    /// Runs the test on `model` and `optimizer`, which come back exactly as they went in.
+    /// Runs the test on `model` and `optimizer`, which come back exactly as they went in. The loss
+    /// comes from the data's task, as in training.
     public func run(
-        model: inout MLP<Float>, optimizer: inout any Optimizer<Float>, loss: Loss, train: Dataset, validation: Dataset?
+        model: inout MLP<Float>, optimizer: inout any Optimizer<Float>, train: Dataset, validation: Dataset?
     ) throws(FinderError) -> RepeatedRangeTestResult {
         guard train.featureCount == model.inputCount else {
             throw .featureMismatch(features: train.featureCount, inputs: model.inputCount)
@@ -86,18 +90,16 @@ public struct LearningRateFinder: Sendable {
         if measuresValidationLoss && (validation?.count ?? 0) == 0 {
             throw .noValidationData
         }
+        let trainingStep: TrainingStep
+        do throws(TrainingError) {
+            trainingStep = try TrainingStep(for: model, data: train, batchSize: batchSize, backend: backend)
+        } catch {
+            throw .training(error)
+        }
         let snapshot = (model: model, optimizer: optimizer)
         defer { (model, optimizer) = snapshot }
-        let rows = min(batchSize, train.count)
-        let workspace = Workspace(for: model, capacity: rows)
-        let features = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows * train.featureCount)
-        let targets = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows)
-        let accumulated = UnsafeMutableBufferPointer<Float>.allocate(capacity: model.parameterCount)
-        defer {
-            features.deallocate()
-            targets.deallocate()
-            accumulated.deallocate()
-        }
+        // One batch per accumulated gradient, refilled in place at every step.
+        var batches = [Batch](repeating: Batch(), count: accumulationSteps)
         let baseRates = snapshot.optimizer.learningRates
         let ratios = baseRates.map { baseRates[0] > 0 ? $0 / baseRates[0] : 1 }
         var rates = baseRates
@@ -106,43 +108,27 @@ public struct LearningRateFinder: Sendable {
             (model, optimizer) = snapshot
             var batcher: Batcher
             do throws(DataError) {
-                batcher = try Batcher(dataset: train, batchSize: rows, seed: seed &+ UInt64(repeatIndex))
+                batcher = try Batcher(
+                    dataset: train, batchSize: batchSize,
+                    seed: SeededGenerator.derivedSeed(seed, purpose: .rangeTestBatches(repeat: repeatIndex)))
             } catch {
                 throw .data(error)
             }
-            var nextBatch = 0
-            results.append(
-                test.run { lr in
-                    for g in rates.indices { rates[g] = lr * ratios[g] }
-                    optimizer.learningRates = rates
-                    var batchLoss = 0.0
-                    for k in 0..<accumulationSteps {
-                        if nextBatch == batcher.batchCount {
-                            batcher.nextEpoch()
-                            nextBatch = 0
-                        }
-                        let count = batcher.fill(batch: nextBatch, features: features, targets: targets)
-                        nextBatch += 1
-                        batchLoss += model.lossAndGradient(
-                            input: features.baseAddress!, targets: targets.baseAddress!, rows: count, loss: loss,
-                            workspace: workspace)
-                        if accumulationSteps > 1 { accumulate(workspace.gradientBuffer, into: accumulated, first: k == 0) }
-                    }
-                    let gradient: UnsafeBufferPointer<Float>
-                    if accumulationSteps > 1 {
-                        scale(accumulated, by: 1 / Float(accumulationSteps))
-                        gradient = UnsafeBufferPointer(accumulated)
-                    } else {
-                        gradient = workspace.gradientBuffer
-                    }
-                    model.parameters.withUnsafeMutableBufferPointer { parameters in
-                        optimizer.step(parameters: parameters, gradients: gradient)
-                    }
+            let result = try test.run { (lr) throws(FinderError) -> Double in
+                for g in rates.indices { rates[g] = lr * ratios[g] }
+                optimizer.learningRates = rates
+                for k in batches.indices { batcher.fill(&batches[k]) }
+                do throws(TrainingError) {
+                    let loss = try trainingStep(&model, &optimizer, accumulating: batches)
                     if measuresValidationLoss, let validation {
-                        return evaluate(model, on: validation, workspace: workspace).loss
+                        return try trainingStep.evaluate(model, on: validation).loss
                     }
-                    return batchLoss / Double(accumulationSteps)
-                })
+                    return loss
+                } catch {
+                    throw .training(error)
+                }
+            }
+            results.append(result)
         }
         do throws(RangeTestError) {
             return try RepeatedRangeTestResult(repeats: results, test: test)
@@ -150,17 +136,4 @@ public struct LearningRateFinder: Sendable {
             throw .rangeTest(error)
         }
     }
-}
-
-/// `sum ← g` on the first batch of an accumulation, `sum ← sum + g` after.
-private func accumulate(_ gradient: UnsafeBufferPointer<Float>, into sum: UnsafeMutableBufferPointer<Float>, first: Bool) {
-    if first {
-        _ = sum.update(fromContentsOf: gradient)
-    } else {
-        for i in sum.indices { sum[i] += gradient[i] }
-    }
-}
-
-private func scale(_ values: UnsafeMutableBufferPointer<Float>, by factor: Float) {
-    for i in values.indices { values[i] *= factor }
 }

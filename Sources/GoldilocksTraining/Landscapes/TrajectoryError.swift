@@ -1,3 +1,4 @@
+import GoldilocksOptimizers
 /// A trajectory that cannot be run as asked (a start point of the wrong dimension, negative steps),
 /// with what to change.
 public enum TrajectoryError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -11,6 +12,8 @@ public enum TrajectoryError: Error, CustomStringConvertible, Equatable, Sendable
     case noCoordinates
     /// A two-dimensional `function` asked for on a start point of `dimension` coordinates.
     case notTwoDimensional(function: LandscapeFunction, dimension: Int)
+    /// An optimizer that cannot step this start point (made for another number of coordinates).
+    case optimizer(OptimizerError)
 
     /// What is wrong and what to change.
     public var description: String {
@@ -21,6 +24,8 @@ public enum TrajectoryError: Error, CustomStringConvertible, Equatable, Sendable
             "the start point has \(count) coordinates; this function takes \(expected)"
         case let .nonFiniteStart(start):
             "the start point must be finite, not \(start)"
+        case let .optimizer(error):
+            "\(error)"
         case .noCoordinates:
             "quadratic needs a start point with at least one coordinate"
         case let .notTwoDimensional(function, dimension):
