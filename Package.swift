@@ -39,7 +39,9 @@ let package = Package(
         .target(name: "GoldilocksPlots", swiftSettings: settings),
 
         // The numeric core and what stands on it.
-        .target(name: "GoldilocksCore", swiftSettings: settings),
+        // The AVX2/FMA matrix kernels in C and inline assembly; Core checks and dispatches.
+        .target(name: "GoldilocksKernels"),
+        .target(name: "GoldilocksCore", dependencies: ["GoldilocksKernels"], swiftSettings: settings),
         .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: settings),
         .target(
             name: "GoldilocksData", dependencies: ["GoldilocksCore", "GoldilocksSpec"],
