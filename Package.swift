@@ -32,7 +32,9 @@ let package = Package(
         // Leaves: plain Doubles and arrays, no tensor code.
         .target(name: "GoldilocksSpec", swiftSettings: settings),
         .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
-        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: settings),
+        .target(
+            name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore", "GoldilocksKernels"],
+            swiftSettings: settings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", resources: [.copy("Resources")], swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),

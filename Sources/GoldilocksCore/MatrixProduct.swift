@@ -135,12 +135,15 @@ func singleGemm<T: MatrixScalar>(
             return
         }
     }
-    if T.self == Float.self && BuiltInKernel.hasAVX2 {
-        goldilocks_sgemm(
+    // The AVX2 kernel fails only if its one-off packing buffer cannot be allocated; the portable
+    // kernel needs none.
+    if T.self == Float.self && BuiltInKernel.hasAVX2
+        && goldilocks_sgemm(
             transA == .none ? 0 : 1, transB == .none ? 0 : 1, m, n, k, Float(alpha),
             UnsafeRawPointer(a).assumingMemoryBound(to: Float.self), lda,
             UnsafeRawPointer(b).assumingMemoryBound(to: Float.self), ldb, Float(beta),
-            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc)
+            UnsafeMutableRawPointer(c).assumingMemoryBound(to: Float.self), ldc) == 0
+    {
         return
     }
     portableGemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, c, ldc: ldc)
@@ -149,5 +152,5 @@ func singleGemm<T: MatrixScalar>(
 /// Which built-in kernel this CPU runs.
 enum BuiltInKernel {
     /// Whether the CPU (and OS) support GoldilocksKernels' AVX2/FMA sgemm, checked once.
-    static let hasAVX2 = goldilocks_sgemm_supported() != 0
+    static let hasAVX2 = goldilocks_avx2_fma_supported() != 0
 }

@@ -144,11 +144,6 @@ static void kernel6x16(const Tile *t) {
           "cc");
 }
 
-int goldilocks_sgemm_supported(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
-
 /// The calling thread's packing buffers (an A block, then a B panel), allocated on first use.
 static pthread_key_t bufferKey;
 static pthread_once_t bufferKeyOnce = PTHREAD_ONCE_INIT;
@@ -159,7 +154,10 @@ static float *packingBuffer(void) {
     float *buffer = pthread_getspecific(bufferKey);
     if (!buffer) {
         buffer = aligned_alloc(64, sizeof(float) * ((long)MC * KC + (long)KC * NC));
-        pthread_setspecific(bufferKey, buffer);
+        if (buffer && pthread_setspecific(bufferKey, buffer) != 0) {
+            free(buffer);
+            buffer = NULL;
+        }
     }
     return buffer;
 }
@@ -215,11 +213,14 @@ static void scaleC(long m, long n, float beta, float *c, long ldc) {
     }
 }
 
-void goldilocks_sgemm(
+int goldilocks_sgemm(
     int trans_a, int trans_b, long m, long n, long k, float alpha, const float *a, long lda, const float *b, long ldb,
     float beta, float *c, long ldc) {
-    if (m <= 0 || n <= 0) return;
-    if (k <= 0 || alpha == 0) return scaleC(m, n, beta, c, ldc);
+    if (m <= 0 || n <= 0) return 0;
+    if (k <= 0 || alpha == 0) {
+        scaleC(m, n, beta, c, ldc);
+        return 0;
+    }
     Operand opA = {a, trans_a ? 1 : lda, trans_a ? lda : 1};
     Operand opB = {b, trans_b ? 1 : ldb, trans_b ? ldb : 1};
     // Whole strips of A, and of B as stored, are read in place: on this network's eight products
@@ -227,7 +228,9 @@ void goldilocks_sgemm(
     // is read only a few times. A transposed B is packed so each step's 16 values are contiguous;
     // edge strips are packed with zeros.
     int directB = !trans_b;
-    float *packedA = packingBuffer(), *packedB = packedA + (long)MC * KC;
+    float *packedA = packingBuffer();
+    if (!packedA) return -1;
+    float *packedB = packedA + (long)MC * KC;
     // Equal k blocks of at most KC, so no block is a short remainder.
     long kBlocks = (k + KC - 1) / KC, kcMax = (k + kBlocks - 1) / kBlocks;
     float edge[MR * NR] __attribute__((aligned(64)));
@@ -290,19 +293,19 @@ void goldilocks_sgemm(
             }
         }
     }
+    return 0;
 }
 
 #else
 
-int goldilocks_sgemm_supported(void) { return 0; }
-
-/// Never called: `goldilocks_sgemm_supported()` is 0 on other CPUs, which use GoldilocksCore's
+/// Never called: `goldilocks_avx2_fma_supported()` is 0 on other CPUs, which use GoldilocksCore's
 /// portable kernel (or Accelerate on macOS).
-void goldilocks_sgemm(
+int goldilocks_sgemm(
     int trans_a, int trans_b, long m, long n, long k, float alpha, const float *a, long lda, const float *b, long ldb,
     float beta, float *c, long ldc) {
     (void)trans_a, (void)trans_b, (void)m, (void)n, (void)k, (void)alpha, (void)a, (void)lda, (void)b, (void)ldb;
     (void)beta, (void)c, (void)ldc;
+    return -1;
 }
 
 #endif
