@@ -42,7 +42,8 @@ let package = Package(
 
         // The numeric core and what stands on it.
         // The AVX2/FMA matrix kernels in C and inline assembly; Core checks and dispatches.
-        .target(name: "GoldilocksKernels"),
+        // sqrtf in Adam's scalar tail.
+        .target(name: "GoldilocksKernels", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         .target(name: "GoldilocksCore", dependencies: ["GoldilocksKernels"], swiftSettings: settings),
         .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: settings),
         .target(
