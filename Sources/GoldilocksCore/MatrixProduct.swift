@@ -1,4 +1,4 @@
-import GoldilocksKernels
+internal import GoldilocksKernels
 
 /// Whether a matrix operand is used as stored or transposed.
 package enum Transpose: Sendable {

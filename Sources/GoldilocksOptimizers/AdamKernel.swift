@@ -1,4 +1,4 @@
-import GoldilocksKernels
+internal import GoldilocksKernels
 
 /// Whether GoldilocksKernels' AVX update runs on this CPU, checked once.
 private let hasAVX2 = goldilocks_avx2_fma_supported() != 0
