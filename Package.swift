@@ -32,14 +32,19 @@ let package = Package(
         // Leaves: plain Doubles and arrays, no tensor code.
         .target(name: "GoldilocksSpec", swiftSettings: settings),
         .target(name: "GoldilocksSchedules", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
-        .target(name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore"], swiftSettings: settings),
+        .target(
+            name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore", "GoldilocksKernels"],
+            swiftSettings: settings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", resources: [.copy("Resources")], swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),
         .target(name: "GoldilocksPlots", swiftSettings: settings),
 
         // The numeric core and what stands on it.
-        .target(name: "GoldilocksCore", swiftSettings: settings),
+        // The AVX2/FMA matrix kernels in C and inline assembly; Core checks and dispatches.
+        // sqrtf in Adam's scalar tail.
+        .target(name: "GoldilocksKernels", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+        .target(name: "GoldilocksCore", dependencies: ["GoldilocksKernels"], swiftSettings: settings),
         .target(name: "GoldilocksNetworks", dependencies: ["GoldilocksCore"], swiftSettings: settings),
         .target(
             name: "GoldilocksData", dependencies: ["GoldilocksCore", "GoldilocksSpec"],

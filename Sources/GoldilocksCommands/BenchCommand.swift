@@ -40,8 +40,8 @@ struct MLPBench: ParsableCommand {
     @Option(help: "Optimizer: a name (sgd, adam, …) or a JSON spec such as {\"name\":\"Adam\",\"lr\":0.001}.")
     var optimizer: String = "adam"
 
-    @Option(help: "Matrix products: blas (OpenBLAS, when installed) or built-in.")
-    var backend: BackendChoice = MatrixBackend.blasAvailable ? .blas : .builtIn
+    @Option(help: "Matrix products: built-in (the default on CPUs with AVX2/FMA) or blas (OpenBLAS, when installed).")
+    var backend: BackendChoice = MatrixBackend.preferred == .blas ? .blas : .builtIn
 
     @Option(parsing: .unconditional, help: "Seed of the data and the initial weights.")
     var seed: UInt64 = 0

@@ -14,14 +14,14 @@ package typealias HalfJob = @convention(c) (UnsafeRawPointer, Int) -> Void
 
 /// A second thread for splitting hot loops in two: the caller does half 0, the helper half 1.
 ///
-/// Between jobs the helper spins for a while before it sleeps, so during training, where a job
-/// comes every few microseconds, handing one over costs an atomic store rather than a system
-/// call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
+/// Between jobs the helper spins for at most a millisecond before it sleeps, so during training,
+/// where a job comes every few microseconds, handing one over costs an atomic store rather than
+/// a system call; after a pause it sleeps on a semaphore and costs nothing. Written by hand because
 /// `DispatchQueue.concurrentPerform` copies its closure to the heap on every call, and a
 /// training step must not allocate. A caller that finds the helper busy (training runs in
 /// parallel), or not yet started on its half when its own half is done (a busy machine that has
 /// not given the helper a core), does both halves itself; waiting threads yield their core.
-/// Package-level: only the kernels hand it raw pointers.
+/// `SecondCore.isEnabled` switches it off. Package-level: only the kernels hand it raw pointers.
 package final class PairedThread: @unchecked Sendable {  // `job` and `context` are handed over through `state`
     /// The process's helper, started on first use.
     package static let shared = PairedThread()
@@ -36,10 +36,15 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
     private var job: HalfJob?
     private var context: UnsafeRawPointer?
 
-    /// Whether jobs are split at all: with one core there is no pair, and `GOLDILOCKS_THREADS=1`
-    /// switches the helper off (for a machine that runs several trainings at once).
-    private static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount >= 2
-        && ProcessInfo.processInfo.environment["GOLDILOCKS_THREADS"] != "1"
+    /// Whether there is a second core to pair with at all.
+    static let hasSecondCore = ProcessInfo.processInfo.activeProcessorCount >= 2
+
+    /// Whether jobs are split (`SecondCore.isEnabled`): `GOLDILOCKS_THREADS=1` starts it off.
+    static let enabled = Atomic<Bool>(hasSecondCore && ProcessInfo.processInfo.environment["GOLDILOCKS_THREADS"] != "1")
+
+    /// How long the helper looks for a next job before it sleeps: longer than the gaps between the
+    /// jobs of a training step, short enough that an idle process costs nothing.
+    private static let idleSpin = Duration.milliseconds(1)
 
     /// Spins before a waiting thread yields its core: on a busy machine the other thread may need
     /// this very core to finish, and a spin that never yields would wait out whole time slices.
@@ -55,7 +60,7 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
     /// done; with the helper taken, runs both here.
     package func run(_ job: HalfJob, context: UnsafeRawPointer) {
         // Both threads spin while they wait for each other, so with one core there is no pair.
-        guard Self.hasSecondCore, owner.try() else {
+        guard Self.enabled.load(ordering: .relaxed), owner.try() else {
             job(context, 0)
             job(context, 1)
             return
@@ -85,8 +90,10 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
     }
 
     private func serve() {
+        let clock = ContinuousClock()
         while true {
             var spins = 0
+            var lastJob = clock.now
             // Take a posted job (the caller may take it back first).
             while !(state.load(ordering: .relaxed) == State.posted.rawValue
                 && state.compareExchange(
@@ -95,8 +102,8 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
             {
                 spins += 1
                 if spins > Self.spinsBeforeYield { sched_yield() }
-                // A while without work (20,000 looks): sleep until the next job is posted.
-                if spins > 20_000,
+                // Idle for a while (the clock read every 256 looks): sleep until the next job is posted.
+                if spins & 255 == 0, clock.now - lastJob > Self.idleSpin,
                     state.compareExchange(
                         expected: State.spinning.rawValue, desired: State.sleeping.rawValue,
                         ordering: .acquiringAndReleasing
@@ -104,6 +111,7 @@ package final class PairedThread: @unchecked Sendable {  // `job` and `context` 
                 {
                     wake.wait()
                     spins = 0
+                    lastJob = clock.now
                 }
             }
             job!(context!, 1)  // posted only with both set

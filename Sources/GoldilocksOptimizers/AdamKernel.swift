@@ -1,13 +1,23 @@
+internal import GoldilocksKernels
+
+/// Whether GoldilocksKernels' AVX update runs on this CPU, checked once.
+private let hasAVX2 = goldilocks_avx2_fma_supported() != 0
+
 /// Adam's (and AdamW's) update for Float parameters, eight lanes at a time.
 ///
 /// The same IEEE operations in the same order as `Adam`'s scalar loop, so the results are
 /// identical bit for bit; written with explicit SIMD because the compiler leaves the scalar loop
-/// unvectorised (its divide and square root then dominate a training step).
+/// unvectorised (its divide and square root then dominate a training step). On CPUs with AVX2
+/// the eight lanes are one AVX register (GoldilocksKernels' assembly) instead of two SSE ones.
 func adamFloatKernel(
     _ p: UnsafeMutablePointer<Float>, _ grad: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
     _ v: UnsafeMutablePointer<Float>, count: Int, keep: Float, weight: Float, beta2: Float, oneMinusBeta2: Float,
     negativeStepSize: Float, correction2: Float, eps: Float
 ) {
+    if hasAVX2 {
+        goldilocks_adam(p, grad, m, v, count, keep, weight, beta2, oneMinusBeta2, negativeStepSize, correction2, eps)
+        return
+    }
     typealias Lanes = SIMD8<Float>
     var i = 0
     while i + 8 <= count {

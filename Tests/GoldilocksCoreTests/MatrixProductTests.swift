@@ -1,69 +1,129 @@
 import GoldilocksCore
 import Testing
 
-/// A plain triple loop in Double, the reference both backends must agree with.
-private func referenceProduct(
-    _ ta: Transpose, _ tb: Transpose, m: Int, n: Int, k: Int, alpha: Double, a: [Double], lda: Int,
-    b: [Double], ldb: Int, beta: Double, c: [Double], ldc: Int
-) -> [Double] {
+/// One product's shape: transposes, sizes, and how much wider than its width each matrix's rows are.
+private struct Shape: CustomStringConvertible {
+    var ta: Transpose, tb: Transpose
+    var m: Int, n: Int, k: Int
+    var pad = 3
+
+    var lda: Int { (ta == .none ? k : m) + pad }
+    var ldb: Int { (tb == .none ? n : k) + pad }
+    var ldc: Int { n + pad }
+    var aCount: Int { (ta == .none ? m : k) * lda }
+    var bCount: Int { (tb == .none ? k : n) * ldb }
+    var description: String { "\(ta == .none ? "N" : "T")\(tb == .none ? "N" : "T") m \(m) n \(n) k \(k)" }
+}
+
+/// A plain triple loop in Double, the reference every kernel must agree with.
+private func referenceProduct(_ s: Shape, alpha: Double, a: [Double], b: [Double], beta: Double, c: [Double]) -> [Double] {
     var out = c
-    for i in 0..<m {
-        for j in 0..<n {
+    for i in 0..<s.m {
+        for j in 0..<s.n {
             var sum = 0.0
-            for p in 0..<k {
-                let x = ta == .none ? a[i * lda + p] : a[p * lda + i]
-                let y = tb == .none ? b[p * ldb + j] : b[j * ldb + p]
+            for p in 0..<s.k {
+                let x = s.ta == .none ? a[i * s.lda + p] : a[p * s.lda + i]
+                let y = s.tb == .none ? b[p * s.ldb + j] : b[j * s.ldb + p]
                 sum += x * y
             }
-            out[i * ldc + j] = alpha * sum + beta * c[i * ldc + j]
+            // beta == 0 never reads C (which may hold NaN), as BLAS.
+            out[i * s.ldc + j] = beta == 0 ? alpha * sum : alpha * sum + beta * c[i * s.ldc + j]
         }
     }
     return out
 }
 
-private let cases: [(Transpose, Transpose, Int, Int, Int)] = [
-    (.none, .none, 7, 13, 19), (.transposed, .none, 17, 9, 33), (.none, .transposed, 5, 11, 29),
-    (.transposed, .transposed, 6, 10, 15), (.none, .none, 1, 1, 1), (.none, .transposed, 32, 64, 100),
-    // Above 2¹⁷ multiply-adds `gemm` splits the product across two threads: by rows of C when
-    // m > n, by columns otherwise, with odd remainders.
-    (.none, .none, 130, 70, 20), (.transposed, .none, 70, 101, 25), (.none, .transposed, 97, 80, 30),
-    (.transposed, .transposed, 100, 66, 25),
-]
+private let transposes: [(Transpose, Transpose)] = [(.none, .none), (.none, .transposed), (.transposed, .none), (.transposed, .transposed)]
 
-@Test(arguments: [MatrixBackend.builtIn, .blas])
-func matrixProductsMatchATripleLoopInEveryTransposeCase(backend: MatrixBackend) {
-    if backend == .blas && !MatrixBackend.blasAvailable {
-        // Not a silent pass: CI installs OpenBLAS, so this branch only runs on bare machines.
-        print("no system BLAS here; its path is not exercised")
-        return
-    }
-    var rng = SeededGenerator(seed: 7)
-    for (ta, tb, m, n, k) in cases {
-        let (lda, ldb, ldc) = (ta == .none ? k : m, tb == .none ? n : k, n + 3)  // ldc > n: strided C
-        let a = (0..<(ta == .none ? m : k) * lda).map { _ in rng.nextNormal() }
-        let b = (0..<(tb == .none ? k : n) * ldb).map { _ in rng.nextNormal() }
-        let c = (0..<m * ldc).map { _ in rng.nextNormal() }
-        for (alpha, beta) in [(1.0, 0.0), (0.5, 1.0), (-2.0, 0.25)] {
-            let expected = referenceProduct(ta, tb, m: m, n: n, k: k, alpha: alpha, a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
-            var double = c
-            gemm(ta, tb, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, &double, ldc: ldc, backend: backend)
-            var float = c.map(Float.init)
-            gemm(
-                ta, tb, m: m, n: n, k: k, alpha: Float(alpha), a.map(Float.init), lda: lda, b.map(Float.init), ldb: ldb,
-                beta: Float(beta), &float, ldc: ldc, backend: backend)
-            for i in 0..<expected.count {
-                #expect(abs(double[i] - expected[i]) <= 1e-12 * (1 + abs(expected[i])), "Double \(ta)\(tb) at \(i)")
-                #expect(abs(Double(float[i]) - expected[i]) <= 1e-4 * (1 + abs(expected[i])) * Double(k).squareRoot(), "Float \(ta)\(tb) at \(i)")
+/// Every transpose case over small odd and even sizes around the kernels' 6 × 16 register block,
+/// and larger ones past their cache blocks (k > 256 is cut into blocks, m > 144 and n > 2048 too)
+/// and past `gemm`'s two-thread split.
+private let shapes: [Shape] = {
+    var shapes: [Shape] = []
+    let small = [1, 5, 6, 7, 15, 16, 17]
+    for (ta, tb) in transposes {
+        for m in small {
+            for n in small {
+                for k in [0, 1, 17] where (m + n + k) % 2 == 0 || k == 0 { shapes.append(Shape(ta: ta, tb: tb, m: m, n: n, k: k)) }
             }
+        }
+        shapes += [
+            Shape(ta: ta, tb: tb, m: 257, n: 17, k: 5), Shape(ta: ta, tb: tb, m: 7, n: 257, k: 6),
+            Shape(ta: ta, tb: tb, m: 23, n: 35, k: 257), Shape(ta: ta, tb: tb, m: 3, n: 2_100, k: 2),
+            Shape(ta: ta, tb: tb, m: 150, n: 70, k: 30), Shape(ta: ta, tb: tb, m: 70, n: 101, k: 25),
+        ]
+    }
+    return shapes
+}()
+
+/// Alpha and beta: plain, accumulating, scaled both ways, and alpha 0 (C only scaled).
+private let scalars: [(alpha: Double, beta: Double)] = [(1, 0), (0.5, 1), (-2, 0.25), (0, 0.5)]
+
+/// Checks `product` (Float) against the reference on every shape; C's padding must stay untouched.
+private func checkFloat(
+    _ label: String,
+    _ product: (Shape, Float, [Float], [Float], Float, inout [Float]) -> Void
+) {
+    var rng = SeededGenerator(seed: 7)
+    for shape in shapes {
+        let a = (0..<shape.aCount).map { _ in rng.nextNormal() }
+        let b = (0..<shape.bCount).map { _ in rng.nextNormal() }
+        let start = (0..<shape.m * shape.ldc).map { _ in rng.nextNormal() }
+        for (alpha, beta) in scalars {
+            // With beta == 0 C holds NaN, which must be overwritten, not multiplied.
+            let c = beta == 0 ? start.enumerated().map { $0.offset % shape.ldc < shape.n ? .nan : $0.element } : start
+            let expected = referenceProduct(shape, alpha: alpha, a: a, b: b, beta: beta, c: c)
+            var float = c.map(Float.init)
+            product(shape, Float(alpha), a.map(Float.init), b.map(Float.init), Float(beta), &float)
+            let tolerance = 1e-5 * Double(shape.k + 1).squareRoot()
+            let wrong = (0..<expected.count).filter { i in
+                i % shape.ldc >= shape.n
+                    ? Float(expected[i]) != float[i]
+                    : !(abs(Double(float[i]) - expected[i]) <= tolerance * (1 + abs(expected[i])))
+            }
+            #expect(wrong.isEmpty, "\(label) \(shape) alpha \(alpha) beta \(beta): \(wrong.count) wrong, first at \(wrong.first ?? -1)")
         }
     }
 }
 
-@Test func betaZeroNeverReadsTheOutput() {
-    var c: [Float] = [.nan, .nan, .nan, .nan]
-    for backend in [MatrixBackend.builtIn] + (MatrixBackend.blasAvailable ? [.blas] : []) {
-        gemm(.none, .none, m: 2, n: 2, k: 1, alpha: 1, [1, 2] as [Float], lda: 1, [3, 4] as [Float], ldb: 2, beta: 0, &c, ldc: 2, backend: backend)
-        #expect(c == [3, 4, 6, 8])
+@Test func theBuiltInFloatKernelsMatchATripleLoop() {
+    // The AVX2/FMA kernels where the CPU has them (the portable ones otherwise), through `gemm`,
+    // which also splits the large products across two threads.
+    print("built-in Float kernels here: \(MatrixBackend.builtIn)")
+    checkFloat("built-in") { s, alpha, a, b, beta, c in
+        gemm(s.ta, s.tb, m: s.m, n: s.n, k: s.k, alpha: alpha, a, lda: s.lda, b, ldb: s.ldb, beta: beta, &c, ldc: s.ldc, backend: .builtIn)
+    }
+}
+
+@Test func thePortableKernelsMatchATripleLoop() {
+    checkFloat("portable Float") { s, alpha, a, b, beta, c in
+        portableGemm(s.ta, s.tb, m: s.m, n: s.n, k: s.k, alpha: alpha, a, lda: s.lda, b, ldb: s.ldb, beta: beta, &c, ldc: s.ldc)
+    }
+    var rng = SeededGenerator(seed: 9)
+    for shape in shapes where shape.m * shape.n * shape.k < 50_000 {
+        let a = (0..<shape.aCount).map { _ in rng.nextNormal() }
+        let b = (0..<shape.bCount).map { _ in rng.nextNormal() }
+        let c = (0..<shape.m * shape.ldc).map { _ in rng.nextNormal() }
+        for (alpha, beta) in scalars {
+            let expected = referenceProduct(shape, alpha: alpha, a: a, b: b, beta: beta, c: c)
+            var double = c
+            gemm(
+                shape.ta, shape.tb, m: shape.m, n: shape.n, k: shape.k, alpha: alpha, a, lda: shape.lda, b, ldb: shape.ldb,
+                beta: beta, &double, ldc: shape.ldc, backend: .builtIn)
+            let worst = zip(double, expected).map { abs($0 - $1) / (1 + abs($1)) }.max() ?? 0
+            #expect(worst <= 1e-12, "portable Double \(shape) alpha \(alpha) beta \(beta)")
+        }
+    }
+}
+
+@Test func theSystemBLASMatchesATripleLoop() {
+    guard MatrixBackend.blasAvailable else {
+        // Not a silent pass: CI installs OpenBLAS, so this branch only runs on bare machines.
+        print("no system BLAS here; its path is not exercised")
+        return
+    }
+    checkFloat("BLAS") { s, alpha, a, b, beta, c in
+        gemm(s.ta, s.tb, m: s.m, n: s.n, k: s.k, alpha: alpha, a, lda: s.lda, b, ldb: s.ldb, beta: beta, &c, ldc: s.ldc, backend: .blas)
     }
 }
 

@@ -1,11 +1,12 @@
-/// The built-in matrix product, used where no BLAS is installed (and to check BLAS in tests).
+/// The portable matrix product: Double (gradient checks), and Float on CPUs without AVX2/FMA.
+/// Package-level so tests check it on every machine.
 ///
 /// Row-major throughout. Each case is arranged so the innermost loop runs over contiguous
 /// memory: `C[i,:] += a * B[p,:]` (which the compiler vectorises) for NN and TN, and SIMD dot
 /// products of rows for NT.
 @_specialize(where T == Float)
 @_specialize(where T == Double)
-func builtInGemm<T: MatrixScalar>(
+package func portableGemm<T: MatrixScalar>(
     _ transA: Transpose, _ transB: Transpose, m: Int, n: Int, k: Int,
     alpha: T, _ a: UnsafePointer<T>, lda: Int, _ b: UnsafePointer<T>, ldb: Int,
     beta: T, _ c: UnsafeMutablePointer<T>, ldc: Int
