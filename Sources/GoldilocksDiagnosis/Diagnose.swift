@@ -64,7 +64,7 @@ public func diagnose(
     // the loss blew up or was kicked uphill by then: the whole log is read when its rules fire.
     var offset = warmupEnd(learningRates, losses: losses)
     var curve = LossCurve(losses: Array(losses[offset...]))
-    var vote = DiagnosisRules.vote(for: curve, forest: forest)
+    var vote = DiagnosisRules.vote(for: curve, forest: forest, untrained: offset > 0 ? log(losses[0]) : nil)
     if offset > 0 {
         let whole = LossCurve(losses: losses)
         let wholeVote = DiagnosisRules.vote(for: whole, forest: forest)

@@ -39,12 +39,14 @@ enum DiagnosisRules {
         case flatButSpiky
     }
 
-    static func vote(for curve: LossCurve, forest: DiagnosisForest) -> Vote {
+    /// The vote on `curve`; `untrained` is the log of the log's first loss when `curve` starts
+    /// later (after a warmup), so that blowing up is judged against the untrained model's loss.
+    static func vote(for curve: LossCurve, forest: DiagnosisForest, untrained: Double? = nil) -> Vote {
         if curve.firstNonFinite != nil { return Vote(verdict: .diverged, share: 1, rule: .nonFinite) }
         let threshold = max(spikeFloor, 3 * curve.earlyNoise)
         // The untrained model's loss is the first one: a run that climbed over 10× above it and
         // ends above it blew up, however its first few (already exploded) steps set the start.
-        if let first = curve.levels.first, let peak = curve.levels.max(),
+        if let first = untrained ?? curve.levels.first, let peak = curve.levels.max(),
             peak - first > explosion, curve.end - first > spikeFloor {
             return Vote(verdict: .diverged, share: 1, rule: .blewUp)
         }
@@ -55,7 +57,10 @@ enum DiagnosisRules {
             && above <= max(1, curve.levels.count / 100)
         if curve.spike > threshold {
             if !flatButSpiky {
-                let verdict: Verdict = curve.spike > explosion || curve.drop < 0 ? .diverged : .oscillating
+                // A kick that stays below the untrained model's loss (a warmup had already taken
+                // the loss near zero) is a rate too large, not one that diverges.
+                let belowUntrained = untrained.map { first in (curve.levels.max() ?? first) <= first } ?? false
+                let verdict: Verdict = (curve.spike > explosion || curve.drop < 0) && !belowUntrained ? .diverged : .oscillating
                 return Vote(verdict: verdict, share: 1, rule: .kickedUphill)
             }
             // A tiny rate with a noisy batch, or a large one stuck: no move rather than the wrong one.
