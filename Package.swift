@@ -22,7 +22,9 @@ let package = Package(
         .library(name: "GoldilocksDiagnosis", targets: ["GoldilocksDiagnosis"]),
         .library(name: "GoldilocksLogs", targets: ["GoldilocksLogs"]),
         .library(name: "GoldilocksPlots", targets: ["GoldilocksPlots"]),
+        .library(name: "GoldilocksLandscapes", targets: ["GoldilocksLandscapes"]),
         .library(name: "GoldilocksTraining", targets: ["GoldilocksTraining"]),
+        .library(name: "GoldilocksSearch", targets: ["GoldilocksSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +38,8 @@ let package = Package(
             name: "GoldilocksOptimizers", dependencies: ["GoldilocksSpec", "GoldilocksCore", "GoldilocksKernels"],
             swiftSettings: settings),
         .target(name: "GoldilocksFinder", swiftSettings: settings),
+        // Optimizers on closed-form functions: trajectories, landscapes and the x² demo.
+        .target(name: "GoldilocksLandscapes", dependencies: ["GoldilocksOptimizers", "GoldilocksSchedules"], swiftSettings: settings),
         .target(name: "GoldilocksDiagnosis", resources: [.copy("Resources")], swiftSettings: settings),
         .target(name: "GoldilocksLogs", swiftSettings: settings),
         .target(name: "GoldilocksPlots", swiftSettings: settings),
@@ -53,7 +57,17 @@ let package = Package(
             name: "GoldilocksTraining",
             dependencies: [
                 "GoldilocksCore", "GoldilocksNetworks", "GoldilocksData", "GoldilocksOptimizers",
-                "GoldilocksSchedules", "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs",
+                "GoldilocksSchedules", "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksLandscapes",
+            ],
+            swiftSettings: settings),
+
+        // The search for a learning rate, a layer above training: the range test on a network,
+        // `--lr auto` and its rehearsals, and a `train` run that may ask for them.
+        .target(
+            name: "GoldilocksSearch",
+            dependencies: [
+                "GoldilocksTraining", "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers",
+                "GoldilocksSchedules", "GoldilocksFinder", "GoldilocksLogs", "GoldilocksSpec",
             ],
             swiftSettings: settings),
 
@@ -63,7 +77,7 @@ let package = Package(
             dependencies: [
                 "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSchedules",
                 "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
-                "GoldilocksTraining",
+                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -73,6 +87,10 @@ let package = Package(
 
         // Tests mirror the library targets; TestSupport holds what they share.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
+        .target(
+            name: "TrainingTestSupport",
+            dependencies: ["GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSpec"],
+            path: "Tests/TrainingTestSupport", swiftSettings: settings),
         .testTarget(name: "GoldilocksSpecTests", dependencies: ["GoldilocksSpec"], swiftSettings: settings),
         .testTarget(name: "GoldilocksCoreTests", dependencies: ["GoldilocksCore", "TestSupport"], swiftSettings: settings),
         .testTarget(
@@ -101,11 +119,18 @@ let package = Package(
             name: "GoldilocksLogsTests", dependencies: ["GoldilocksLogs", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GoldilocksPlotsTests", dependencies: ["GoldilocksPlots", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: settings),
-        .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLogs", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksLandscapesTests",
+            dependencies: ["GoldilocksLandscapes", "GoldilocksOptimizers", "GoldilocksSchedules", "TestSupport"],
+            swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksSearchTests", dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"],
+            swiftSettings: settings),
+        .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLandscapes", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
-                "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSpec", "GoldilocksTraining",
+                "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

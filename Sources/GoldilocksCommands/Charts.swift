@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksLandscapes
 import GoldilocksDiagnosis
 import GoldilocksPlots
 import GoldilocksTraining

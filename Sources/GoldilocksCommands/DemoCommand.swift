@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import GoldilocksLandscapes
 import GoldilocksPlots
 import GoldilocksTraining
 

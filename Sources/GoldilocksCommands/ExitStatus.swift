@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import GoldilocksSearch
+import GoldilocksLandscapes
 import GoldilocksData
 import GoldilocksDiagnosis
 import GoldilocksFinder

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoldilocksSearch
 import GoldilocksPlots
 import Foundation
 import GoldilocksFinder

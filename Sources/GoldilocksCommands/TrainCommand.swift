@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksSearch
 import GoldilocksData
 import GoldilocksDiagnosis
 import GoldilocksNetworks

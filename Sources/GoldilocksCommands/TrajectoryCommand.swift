@@ -1,4 +1,5 @@
 import ArgumentParser
+import GoldilocksLandscapes
 import GoldilocksPlots
 import Foundation
 import GoldilocksOptimizers

@@ -1,3 +1,4 @@
+import GoldilocksLandscapes
 import GoldilocksDiagnosis
 import GoldilocksLogs
 import GoldilocksOptimizers

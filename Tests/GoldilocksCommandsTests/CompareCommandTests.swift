@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksLandscapes
 import GoldilocksDiagnosis
 import GoldilocksPlots
 import GoldilocksSpec

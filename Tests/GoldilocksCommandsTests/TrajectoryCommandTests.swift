@@ -1,5 +1,6 @@
 import ArgumentParser
 @testable import GoldilocksCommands
+import GoldilocksLandscapes
 import GoldilocksTraining
 import Testing
 import TestSupport

@@ -2,6 +2,7 @@ import GoldilocksCore
 import GoldilocksNetworks
 @testable import GoldilocksTraining
 import Testing
+import TrainingTestSupport
 
 private func record(_ step: Int, _ loss: Double, lr: Double = 0.1) -> StepRecord {
     StepRecord(step: step, epoch: 0, loss: loss, learningRate: lr)

@@ -1,6 +1,7 @@
 import GoldilocksCore
 import GoldilocksNetworks
 import Testing
+import TrainingTestSupport
 
 @testable import GoldilocksTraining
 

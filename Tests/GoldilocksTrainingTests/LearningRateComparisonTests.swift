@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksLandscapes
 import GoldilocksLogs
 import GoldilocksSpec
 import GoldilocksTraining

@@ -7,6 +7,7 @@ import GoldilocksSchedules
 import GoldilocksSpec
 @testable import GoldilocksTraining
 import Testing
+import TrainingTestSupport
 
 /// Plain SGD for these tests only, so the trainer is tested apart from the optimizer library.
 struct PlainSGD: Optimizer {
@@ -16,18 +17,6 @@ struct PlainSGD: Optimizer {
         let lr = Float(learningRates[0])
         for i in parameters.indices { parameters[i] -= lr * gradients[i] }
     }
-}
-
-/// Three Gaussian clusters in 4-D, well apart: any working trainer separates them.
-func clusters(count: Int, seed: UInt64) throws -> Dataset {
-    var rng = SeededGenerator(seed: seed)
-    var features: [Float] = [], targets: [Float] = []
-    for i in 0..<count {
-        let label = i % 3
-        for d in 0..<4 { features.append(Float(rng.nextNormal()) + (d == label ? 3 : 0)) }
-        targets.append(Float(label))
-    }
-    return try Dataset(features: features, targets: targets, featureCount: 4, task: .classification(classes: 3))
 }
 
 /// Asks for a restore at one chosen step, and counts the events it saw.

@@ -6,6 +6,7 @@ import GoldilocksSpec
 import GoldilocksTraining
 import TestSupport
 import Testing
+import TrainingTestSupport
 
 /// An evaluation: 20 epochs on digits (59 s unoptimised).
 @Test(.tags(.long), .optimizedOnly) func digitsTrainsAboveNinetyFivePercentValidationAccuracy() throws {
@@ -75,19 +76,6 @@ import Testing
     configuration.learningRate = 0.01
     let data = try JSONEncoder().encode(configuration)
     #expect(try JSONDecoder().decode(RunConfiguration.self, from: data) == configuration)
-}
-
-/// House prices: y ≈ 1e5 · (x₀ + 2x₁) + 3e5, a target around 1e5 with variance about 5e10.
-func housePrices() throws -> String {
-    var generator = SeededGenerator(seed: 3)
-    var text = "size,rooms,price\n"
-    for _ in 0..<400 {
-        let x0 = Double.random(in: -1...1, using: &generator), x1 = Double.random(in: -1...1, using: &generator)
-        text += "\(x0),\(x1),\(3e5 + 1e5 * (x0 + 2 * x1) + 5e3 * Double.random(in: -1...1, using: &generator))\n"
-    }
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("house-prices-\(UUID().uuidString).csv")
-    try Data(text.utf8).write(to: url)
-    return url.path
 }
 
 @Test func aRegressionTargetInTheHundredThousandsTrainsWhenStandardisedAndReportsLossesInItsUnits() throws {

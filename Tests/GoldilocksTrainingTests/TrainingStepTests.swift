@@ -5,6 +5,7 @@ import GoldilocksNetworks
 import GoldilocksOptimizers
 import GoldilocksSpec
 import Testing
+import TrainingTestSupport
 
 @testable import GoldilocksTraining
 
@@ -40,8 +41,8 @@ struct TrainingStepTests {
     @Test func accumulatingTwoBatchesTakesTheSameStepsAsTheRangeTestBeforeTheSeam() throws {
         // The range test's old loop (fd146d9) with `accumulationSteps: 2`, batches of 16 from seed 0,
         // swept over LearningRateSweep(start: 1e-4, end: 1, iterations: 8) with Adam's state.
-        var model = try LearningRateFinderTests.model()
-        var optimizer = try LearningRateFinderTests.adam(model)
+        var model = try smallModel()
+        var optimizer = try defaultAdam(model)
         let data = try clusters(count: 40, seed: 1)
         let step = try TrainingStep(for: model, data: data, batchSize: 16)
         var batcher = try Batcher(dataset: data, batchSize: 16, seed: 0)

@@ -3,7 +3,8 @@ import GoldilocksSpec
 import TestSupport
 import Testing
 
-@testable import GoldilocksTraining
+@testable import GoldilocksSearch
+import GoldilocksTraining
 
 @Suite("train --lr auto")
 struct AutoLearningRateTests {

@@ -6,8 +6,10 @@ import GoldilocksOptimizers
 import GoldilocksSpec
 import TestSupport
 import Testing
+import TrainingTestSupport
 
-@testable import GoldilocksTraining
+@testable import GoldilocksSearch
+import GoldilocksTraining
 
 /// Records the learning rates it was asked to step with (a class so the copies the finder makes
 /// and restores all write to one log).
@@ -34,14 +36,9 @@ struct LoggingSGD: Optimizer {
 
 @Suite("LearningRateFinder on real networks")
 struct LearningRateFinderTests {
-    static func model(seed: UInt64 = 3) throws -> MLP<Float> {
-        var generator = SeededGenerator(seed: seed)
-        return try MLP<Float>(widths: [4, 16, 3], generator: &generator)
-    }
+    static func model(seed: UInt64 = 3) throws -> MLP<Float> { try smallModel(seed: seed) }
 
-    static func adam(_ model: MLP<Float>) throws -> any Optimizer<Float> {
-        try makeOptimizer(Spec(name: "Adam"), parameterCount: model.parameterCount, as: Float.self)
-    }
+    static func adam(_ model: MLP<Float>) throws -> any Optimizer<Float> { try defaultAdam(model) }
 
     static func finder(
         start: Double = 1e-5, end: Double = 10, iterations: Int = 60, factor: Double? = 4, repeats: Int = 1,

@@ -1,5 +1,5 @@
 import Foundation
-import GoldilocksTraining
+import GoldilocksLandscapes
 import Testing
 
 @Test func theThreeClassicRunsGiveWhatTheArithmeticGives() {

@@ -2,7 +2,8 @@ import Foundation
 import GoldilocksLogs
 import Testing
 
-@testable import GoldilocksTraining
+@testable import GoldilocksSearch
+import GoldilocksTraining
 
 @Suite struct TrainingRequestTests {
     /// A fresh folder path (not created) for one test's logs.

@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksTraining
 import GoldilocksCore
 import GoldilocksData
 import GoldilocksSpec

@@ -1,3 +1,4 @@
+import GoldilocksTraining
 import GoldilocksCore
 import GoldilocksData
 import GoldilocksFinder

@@ -3,7 +3,8 @@ import GoldilocksFinder
 import GoldilocksSpec
 import Testing
 
-@testable import GoldilocksTraining
+@testable import GoldilocksSearch
+import GoldilocksTraining
 
 @Suite("--lr auto's hold-out rehearsal")
 struct HoldOutRehearsalTests {

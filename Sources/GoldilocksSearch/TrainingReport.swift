@@ -1,3 +1,4 @@
+import GoldilocksTraining
 /// What a requested training run (`TrainingRequest.run`) produced: its summary, the
 /// configuration it trained (after `--lr auto` and a `run.json`), the per-step history, and
 /// whether it was interrupted or lost its log.

@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksTraining
 import GoldilocksLogs
 import GoldilocksSchedules
 

@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksTraining
 import GoldilocksData
 import GoldilocksFinder
 import GoldilocksSpec

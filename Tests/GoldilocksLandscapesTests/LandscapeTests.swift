@@ -1,4 +1,4 @@
-import GoldilocksTraining
+import GoldilocksLandscapes
 import Testing
 import TestSupport
 

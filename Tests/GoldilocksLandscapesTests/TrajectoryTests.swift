@@ -1,6 +1,6 @@
 import GoldilocksOptimizers
 import GoldilocksSchedules
-import GoldilocksTraining
+import GoldilocksLandscapes
 import Testing
 import TestSupport
 

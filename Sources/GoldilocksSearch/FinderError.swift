@@ -1,3 +1,4 @@
+import GoldilocksTraining
 import GoldilocksData
 import GoldilocksFinder
 
