@@ -78,6 +78,12 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case noClasses(Int)
     /// A class label that is not a whole number in `0..<classes` (a loss would read out of bounds).
     case badLabel(row: Int, label: Float, classes: Int)
+    /// A standardizer given another number of means than of scales.
+    case standardizerShape(means: Int, scales: Int)
+    /// A standardizer fitted to `fitted` features applied to rows of `features`.
+    case standardizerWidth(fitted: Int, features: Int)
+    /// A row index outside the data set.
+    case noRow(Int, count: Int)
 
     /// The message, starting with the place (file, line, column) when there is one.
     public var description: String {
@@ -189,6 +195,12 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(values) feature values do not make \(rows) rows of \(featureCount); give rows × featureCount values"
         case let .noClasses(classes):
             return "a classification data set needs at least one class, not \(classes)"
+        case let .standardizerShape(means, scales):
+            return "a standardizer needs one mean and one scale per feature, not \(means) means and \(scales) scales"
+        case let .standardizerWidth(fitted, features):
+            return "the standardizer was fitted to \(fitted) features, but the data has \(features)"
+        case let .noRow(index, count):
+            return "there is no row \(index): the data set has \(count) (0..<\(count))"
         case let .badLabel(row, label, classes):
             return "row \(row) has label \(label), but class labels must be whole numbers in 0..<\(classes); number the classes from 0"
         }

@@ -1,8 +1,14 @@
 import GoldilocksCore
 
 extension Dataset {
-    /// The rows at `indices`, in that order (repeats allowed).
-    public func rows(_ indices: [Int]) -> Dataset {
+    /// The rows at `indices`, in that order (repeats allowed); throws for an index outside the rows.
+    public func rows(_ indices: [Int]) throws(DataError) -> Dataset {
+        if let bad = indices.first(where: { !(0..<count).contains($0) }) { throw .noRow(bad, count: count) }
+        return rows(checked: indices)
+    }
+
+    /// `rows(_:)` on indices known to be in range (a permutation of the rows).
+    func rows(checked indices: [Int]) -> Dataset {
         var copy = self
         copy.features = []
         copy.features.reserveCapacity(indices.count * featureCount)
@@ -19,7 +25,7 @@ extension Dataset {
     public func shuffled(using rng: inout SeededGenerator) -> Dataset {
         var order = Array(0..<count)
         rng.shuffle(&order)
-        return rows(order)
+        return rows(checked: order)
     }
 
     /// Splits off a random `fraction` of the rows for validation, stratified by class for
@@ -63,7 +69,7 @@ extension Dataset {
         }
         rng.shuffle(&train)
         rng.shuffle(&validation)
-        return (rows(train), rows(validation))
+        return (rows(checked: train), rows(checked: validation))
     }
 
     /// `split(validationFraction:using:)` with a generator made from `seed`.

@@ -10,9 +10,10 @@ public struct Standardizer: Sendable, Codable, Equatable {
     /// The standard deviation of each feature (1 for a constant feature).
     public var scales: [Float]
 
-    /// Statistics given directly (one mean and one non-zero scale per feature).
-    public init(means: [Float], scales: [Float]) {
-        precondition(means.count == scales.count, "one mean and one scale per feature")
+    /// Statistics given directly (one mean and one non-zero scale per feature); throws for counts
+    /// that differ.
+    public init(means: [Float], scales: [Float]) throws(DataError) {
+        guard means.count == scales.count else { throw .standardizerShape(means: means.count, scales: scales.count) }
         self.means = means
         self.scales = scales
     }
@@ -40,9 +41,12 @@ public struct Standardizer: Sendable, Codable, Equatable {
         }
     }
 
-    /// Standardizes `dataset`'s features in place.
-    public func apply(to dataset: inout Dataset) {
-        precondition(dataset.featureCount == means.count, "the standardizer was fitted to \(means.count) features")
+    /// Standardizes `dataset`'s features in place; throws when it has another number of features
+    /// than the standardizer was fitted to.
+    public func apply(to dataset: inout Dataset) throws(DataError) {
+        guard dataset.featureCount == means.count else {
+            throw .standardizerWidth(fitted: means.count, features: dataset.featureCount)
+        }
         let width = means.count
         dataset.features.withUnsafeMutableBufferPointer { values in
             for start in stride(from: 0, to: values.count, by: width) {
@@ -51,10 +55,10 @@ public struct Standardizer: Sendable, Codable, Equatable {
         }
     }
 
-    /// `dataset` with standardized features.
-    public func applied(to dataset: Dataset) -> Dataset {
+    /// `dataset` with standardized features; throws as `apply(to:)`.
+    public func applied(to dataset: Dataset) throws(DataError) -> Dataset {
         var copy = dataset
-        apply(to: &copy)
+        try apply(to: &copy)
         return copy
     }
 }

@@ -39,7 +39,8 @@ public struct Adagrad<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
         try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
-    public mutating func setHyperparameters(_ hyperparameters: AdagradHyperparameters, forGroup index: Int) {
+    public mutating func setHyperparameters(_ hyperparameters: AdagradHyperparameters, forGroup index: Int) throws(OptimizerError) {
+        guard groups.indices.contains(index) else { throw .noGroup(index, count: groups.count) }
         groups[index].hyperparameters = hyperparameters
     }
 

@@ -43,7 +43,8 @@ public struct Adam<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Eq
         try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
-    public mutating func setHyperparameters(_ hyperparameters: AdamHyperparameters, forGroup index: Int) {
+    public mutating func setHyperparameters(_ hyperparameters: AdamHyperparameters, forGroup index: Int) throws(OptimizerError) {
+        guard groups.indices.contains(index) else { throw .noGroup(index, count: groups.count) }
         groups[index].hyperparameters = hyperparameters
         allocateState()
     }

@@ -15,6 +15,8 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable, Sendable 
     case nesterovWithoutMomentum
     /// Parameters or gradients of another length than the optimizer was made for.
     case bufferSize(expected: Int, parameters: Int, gradients: Int)
+    /// A parameter group index the optimizer does not have.
+    case noGroup(Int, count: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable, Sendable 
             "parameter groups \(a.lowerBound)..<\(a.upperBound) and \(b.lowerBound)..<\(b.upperBound) overlap"
         case .invalid(let name, let value): "Invalid \(name): \(value)"
         case .nesterovWithoutMomentum: "Nesterov momentum requires a momentum and zero dampening"
+        case .noGroup(let index, let count):
+            "there is no parameter group \(index): the optimizer has \(count) (0..<\(count))"
         case .bufferSize(let expected, let parameters, let gradients):
             "the optimizer was made for \(expected) parameters but was given \(parameters) parameters and \(gradients) gradients"
         }
@@ -41,7 +45,7 @@ extension OptimizerError {
         case .groupOutside(let range, let count): .groupOutsideParameters(group: range, parameterCount: count)
         case .groupsOverlap(let a, let b): .groupsOverlap(a, b)
         case .invalid(let name, let value): .invalidHyperparameter(optimizer: owner ?? "optimizer", what: name, value: value)
-        case .nesterovWithoutMomentum, .bufferSize: .inconsistent(owner: owner, reason: description)
+        case .nesterovWithoutMomentum, .bufferSize, .noGroup: .inconsistent(owner: owner, reason: description)
         }
     }
 }

@@ -36,7 +36,8 @@ public struct RMSprop<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer,
         try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
-    public mutating func setHyperparameters(_ hyperparameters: RMSpropHyperparameters, forGroup index: Int) {
+    public mutating func setHyperparameters(_ hyperparameters: RMSpropHyperparameters, forGroup index: Int) throws(OptimizerError) {
+        guard groups.indices.contains(index) else { throw .noGroup(index, count: groups.count) }
         groups[index].hyperparameters = hyperparameters
         allocateState()
     }

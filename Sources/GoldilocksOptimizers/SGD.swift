@@ -35,7 +35,8 @@ public struct SGD<Scalar: BinaryFloatingPoint & Sendable>: GroupedOptimizer, Equ
         try self.init(parameterCount: parameterCount, groups: [ParameterGroup(range: 0..<parameterCount, hyperparameters: hyperparameters)])
     }
 
-    public mutating func setHyperparameters(_ hyperparameters: SGDHyperparameters, forGroup index: Int) {
+    public mutating func setHyperparameters(_ hyperparameters: SGDHyperparameters, forGroup index: Int) throws(OptimizerError) {
+        guard groups.indices.contains(index) else { throw .noGroup(index, count: groups.count) }
         groups[index].hyperparameters = hyperparameters
         allocateState()
     }

@@ -34,12 +34,12 @@ public struct PreparedData: Sendable {
             (train, validation) = try all.split(validationFraction: configuration.validationSplit, using: &generator)
         }
         standardizer = Standardizer(fittedTo: train)
-        standardizer.apply(to: &train)
-        if validation != nil { standardizer.apply(to: &validation!) }
+        try standardizer.apply(to: &train)
+        if validation != nil { try standardizer.apply(to: &validation!) }
         if train.task == .regression && configuration.standardizeTarget {
             let scaler = TargetStandardizer(fittedTo: train)
-            scaler.apply(to: &train)
-            if validation != nil { scaler.apply(to: &validation!) }
+            try scaler.apply(to: &train)
+            if validation != nil { try scaler.apply(to: &validation!) }
             targetStandardizer = scaler
         }
         self.train = train

@@ -9,14 +9,14 @@ import TestSupport
     let standardizer = Standardizer(fittedTo: train)
     #expect(standardizer.means == [2, 10])
     #expect(standardizer.scales == [1, 1])
-    #expect(standardizer.applied(to: train).features == [-1, 0, 1, 0])
+    #expect(try standardizer.applied(to: train).features == [-1, 0, 1, 0])
     let other = try Dataset(features: [5, 7], targets: [0], featureCount: 2, task: .classification(classes: 2))
-    #expect(standardizer.applied(to: other).features == [3, -3])
+    #expect(try standardizer.applied(to: other).features == [3, -3])
 }
 
 @Test func standardizedTrainingFeaturesHaveMeanZeroAndUnitDeviation() throws {
     var wine = try BundledDataset.wine.load()
-    Standardizer(fittedTo: wine).apply(to: &wine)
+    try Standardizer(fittedTo: wine).apply(to: &wine)
     for j in 0..<wine.featureCount {
         let column = (0..<wine.count).map { Double(wine.features[$0 * wine.featureCount + j]) }
         let mean = column.reduce(0, +) / Double(column.count)
@@ -29,7 +29,19 @@ import TestSupport
 @Test func constantColumnsStayFiniteAndTheStatisticsRoundTripThroughJSON() throws {
     let data = try Dataset(features: [0.1, 0.1, 0.1], targets: [1, 2, 3], featureCount: 1, task: .regression)
     let standardizer = Standardizer(fittedTo: data)
-    #expect(standardizer.applied(to: data).features.allSatisfy { $0.isFinite })
+    #expect(try standardizer.applied(to: data).features.allSatisfy { $0.isFinite })
     let decoded = try JSONDecoder().decode(Standardizer.self, from: JSONEncoder().encode(standardizer))
     #expect(decoded == standardizer)
+}
+
+@Test func mismatchedStatisticsAndRowsAreErrorsNotTraps() throws {
+    expectError(DataError.standardizerShape(means: 2, scales: 1), reads: "a standardizer needs one mean and one scale per feature, not 2 means and 1 scales") {
+        _ = try Standardizer(means: [0, 1], scales: [1])
+    }
+    let data = try Dataset(features: [1, 2, 3], targets: [0, 1, 0], featureCount: 1, task: .classification(classes: 2))
+    expectError(DataError.standardizerWidth(fitted: 2, features: 1), reads: "the standardizer was fitted to 2 features, but the data has 1") {
+        _ = try Standardizer(means: [0, 0], scales: [1, 1]).applied(to: data)
+    }
+    expectError(DataError.noRow(3, count: 3), reads: "there is no row 3: the data set has 3 (0..<3)") { _ = try data.rows([0, 3]) }
+    #expect(try data.rows([2, 0]).features == [3, 1])
 }

@@ -1,4 +1,5 @@
 import GoldilocksOptimizers
+import TestSupport
 import Testing
 
 @Suite struct OptimizerErrorTests {
@@ -46,4 +47,19 @@ import Testing
         }
         #expect(parameters == [1, 2])
     }
+}
+
+@Test func aGroupIndexOutsideTheGroupsIsAnErrorAndFewerRatesFillTheRest() throws {
+    var adam = try Adam<Float>(parameterCount: 4, groups: [
+        ParameterGroup(range: 0..<2, hyperparameters: AdamHyperparameters()), ParameterGroup(range: 2..<4, hyperparameters: AdamHyperparameters()),
+    ])
+    expectError(OptimizerError.noGroup(2, count: 2), reads: "there is no parameter group 2: the optimizer has 2 (0..<2)") {
+        try adam.setHyperparameters(AdamHyperparameters(), forGroup: 2)
+    }
+    adam.learningRates = [0.5]
+    #expect(adam.learningRates == [0.5, 0.5])
+    adam.learningRates = [0.1, 0.2, 0.3]
+    #expect(adam.learningRates == [0.1, 0.2])
+    adam.learningRates = []
+    #expect(adam.learningRates == [0.1, 0.2])
 }
