@@ -14,6 +14,7 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable, Sendable 
     /// Parameters or gradients of another length than the optimizer was made for.
     case bufferSize(expected: Int, parameters: Int, gradients: Int)
 
+    /// What went wrong and what to change, ready to print.
     public var description: String {
         switch self {
         case .parameterCount(let count): "the parameter count must not be negative, not \(count)"
