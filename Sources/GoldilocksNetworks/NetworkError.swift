@@ -5,6 +5,7 @@ public enum NetworkError: Error, CustomStringConvertible, Equatable, Sendable {
     /// Scratch memory for fewer than one row.
     case capacity(Int)
 
+    /// What went wrong and what to change, ready to print.
     public var description: String {
         switch self {
         case .widths(let widths) where widths.count < 2:

@@ -18,6 +18,7 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable, Sendable 
     /// A parameter group index the optimizer does not have.
     case noGroup(Int, count: Int)
 
+    /// What went wrong and what to change, ready to print.
     public var description: String {
         switch self {
         case .parameterCount(let count): "the parameter count must not be negative, not \(count)"

@@ -27,6 +27,7 @@ public enum TrainingError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The network could not be set up.
     case network(NetworkError)
 
+    /// What went wrong and what to change, ready to print.
     public var description: String {
         switch self {
         case .emptyData: "the data has no rows; give it at least one"
