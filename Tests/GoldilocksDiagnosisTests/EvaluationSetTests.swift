@@ -49,14 +49,19 @@ struct EvaluationRun: Decodable {
 
     /// Whether `verdict` moves the rate one way while only the other way helped materially (the
     /// worst miss).
-    func isOpposite(_ verdict: String) -> Bool {
-        let up = helpedMaterially.contains { $0.hasPrefix("x") }
-        let down = helpedMaterially.contains { $0.hasPrefix("div") || $0 == "decay" }
-        switch verdict {
-        case "too_slow": return down && !up
-        case "oscillating", "diverged": return up && !down
-        default: return false
-        }
+    func isOpposite(_ verdict: String) -> Bool { movesOpposite(verdict, helped: helpedMaterially) }
+}
+
+/// Whether `verdict` moves the rate up (too_slow) where only reruns that move it down (div10,
+/// div100, decay) helped, or down (oscillating, diverged) where only reruns that move it up (x3,
+/// x10, x100) helped.
+func movesOpposite(_ verdict: String, helped: [String]) -> Bool {
+    let up = helped.contains { $0.hasPrefix("x") }
+    let down = helped.contains { $0.hasPrefix("div") || $0 == "decay" }
+    switch verdict {
+    case "too_slow": return down && !up
+    case "oscillating", "diverged": return up && !down
+    default: return false
     }
 }
 
@@ -186,15 +191,7 @@ struct ValidationRun: Decodable {
     }
 
     /// Whether `verdict` moves the rate up where only a move down helped, or the reverse.
-    func isOpposite(_ verdict: String) -> Bool {
-        let up = helped.contains { $0.hasPrefix("x") }
-        let down = helped.contains { $0.hasPrefix("div") || $0 == "decay" }
-        switch verdict {
-        case "too_slow": return down && !up
-        case "oscillating", "diverged": return up && !down
-        default: return false
-        }
-    }
+    func isOpposite(_ verdict: String) -> Bool { movesOpposite(verdict, helped: helped) }
 }
 
 struct ValidationSet: Decodable {
