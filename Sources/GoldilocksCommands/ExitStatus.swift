@@ -36,7 +36,7 @@ public enum ExitStatus {
         switch error {
         case is DataError, is LogError, is SpecError, is CurveError, is RangeTestError, is SuggestionError,
             is DiagnosisError, is FinderError, is TrajectoryError, is ConfigurationError, is TrainingError, is NetworkError,
-            is OptimizerError:
+            is OptimizerError, is NoSuggestion:
             return true
         default:
             return false

@@ -87,7 +87,7 @@ struct SuggestCommand: ParsableCommand {
         }
         let (suggestions, failures) = recorded.suggestions(options: options)
         guard !suggestions.isEmpty else {
-            throw ValidationError("no rule can suggest from \(curve):\n" + failures.map(\.description).joined(separator: "\n"))
+            throw NoSuggestion(curve: curve, failures: failures)
         }
         switch format {
         case .json:
@@ -101,5 +101,15 @@ struct SuggestCommand: ParsableCommand {
             }
             return (lines.joined(separator: "\n"), notes)
         }
+    }
+}
+
+/// No rule could suggest from a curve: the file is what is wrong (exit 65), not the command line.
+struct NoSuggestion: Error, CustomStringConvertible {
+    let curve: String
+    let failures: [SuggestionError]
+
+    var description: String {
+        "no rule can suggest from \(curve):\n" + failures.map(\.description).joined(separator: "\n")
     }
 }

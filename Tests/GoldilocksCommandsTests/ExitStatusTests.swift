@@ -144,6 +144,15 @@ struct CommandLineTests {
         #expect(optax.text.contains(#""peak_value" is a learning rate"#), "\(optax.text)")
     }
 
+    @Test func aCurveNoRuleCanReadIsADataErrorWithoutTheUsage() async throws {
+        let curve = try temporaryFolder().appendingPathComponent("two.csv")
+        try Data("lr,loss\n0.001,1\n0.002,1.1\n".utf8).write(to: curve)
+        let (status, text) = await exitStatus(["suggest", curve.path])
+        #expect(status == ExitStatus.dataError)
+        #expect(text.contains("no rule can suggest from \(curve.path)"), "\(text)")
+        #expect(!text.contains("Usage:"))
+    }
+
     @Test func completionIsDocumentedInTheRootHelp() {
         #expect(GoldilocksCommand.helpMessage().contains("goldilocks --generate-completion-script bash"))
     }
