@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksTraining
 import GoldilocksDiagnosis
 import GoldilocksLogs
 import GoldilocksPlots
@@ -53,7 +54,7 @@ struct DiagnoseCommand: ParsableCommand {
         if all { return try runAll() }
         let loaded = try LossLog.read(log, column: column)
         printNotes(loaded.notes, run: nil)
-        let diagnosis = try diagnose(loaded)
+        let diagnosis = try loaded.diagnosis()
         let verdict = diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
         let figure = Figures.lossCurves(
             [(loaded.loss.name, loaded.steps, loaded.values)], title: "\(loaded.loss.name) in \(log): \(verdict)")
@@ -71,7 +72,7 @@ struct DiagnoseCommand: ParsableCommand {
             do {
                 let loaded = try run.read(column: column)
                 printNotes(loaded.notes, run: run.name)
-                reports.append(DiagnosisReport(run: run.name, diagnosis: try diagnose(loaded), log: loaded))
+                reports.append(DiagnosisReport(run: run.name, diagnosis: try loaded.diagnosis(), log: loaded))
             } catch {
                 reports.append(DiagnosisReport(run: run.name, error: "\(error)"))
             }
@@ -166,11 +167,4 @@ struct DiagnosisReport: Encodable {
         try container.encodeIfPresent(series, forKey: .series)
         try container.encodeIfPresent(error, forKey: .error)
     }
-}
-
-/// The diagnosis of a loss log, with its learning rates when they line up with the losses.
-func diagnose(_ log: LossLog) throws -> Diagnosis {
-    let rates = log.learningRate.flatMap { $0.steps == log.steps ? $0.values : nil }
-    let validation = log.validation.map { (steps: $0.steps, losses: $0.values) }
-    return try diagnose(losses: log.values, learningRates: rates, steps: log.steps, validation: validation)
 }

@@ -69,7 +69,7 @@ public enum LearningRateComparison {
             name: name, learningRate: log.learningRate?.values.first ?? .nan, losses: log.values,
             finalLoss: log.values.last ?? .nan,
             stoppedEarly: firstNonFinite.map { "the loss stopped being finite at step \(log.steps[$0])" },
-            diagnosis: try? diagnose(losses: log.values, learningRates: log.learningRate.flatMap { $0.steps == log.steps ? $0.values : nil }, steps: log.steps))
+            diagnosis: try? log.diagnosis())
     }
 
     /// Runs the optimizer on an analytic function from `start` once per learning rate.

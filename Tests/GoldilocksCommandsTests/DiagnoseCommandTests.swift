@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 @testable import GoldilocksCommands
+import GoldilocksTraining
 import GoldilocksDiagnosis
 import GoldilocksLogs
 import Testing
@@ -20,7 +21,7 @@ private func logFile(_ losses: [Double]) throws -> String {
     losses += [Double](repeating: .nan, count: 5)
     let path = try logFile(losses)
     defer { try? FileManager.default.removeItem(atPath: path) }
-    let diagnosis = try diagnose(try LossLog.read(path))
+    let diagnosis = try LossLog.read(path).diagnosis()
     #expect(diagnosis.verdict == .diverged)
     #expect(diagnosis.learningRateFactor == 0.01)
 }
@@ -43,7 +44,7 @@ private func fullLogFile() throws -> String {
     let path = try fullLogFile()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let log = try LossLog.read(path)
-    let diagnosis = try diagnose(log)
+    let diagnosis = try log.diagnosis()
     let json = try JSONSerialization.jsonObject(with: Data(try jsonString(DiagnosisReport(diagnosis: diagnosis, log: log)).utf8)) as? [String: Any]
     let plain = try JSONSerialization.jsonObject(with: Data(try jsonString(diagnosis).utf8)) as? [String: Any]
     #expect(Set(json?.keys.map { $0 } ?? []) == Set(plain?.keys.map { $0 } ?? []).union(["series"]))
@@ -78,7 +79,7 @@ private func fullLogFile() throws -> String {
     try all?.run()
     let reports = try LossLog.runs(at: root.path).map { run in
         let log = try run.read()
-        return DiagnosisReport(run: run.name, diagnosis: try diagnose(log), log: log)
+        return DiagnosisReport(run: run.name, diagnosis: try log.diagnosis(), log: log)
     }
     let json = try JSONSerialization.jsonObject(with: Data(try jsonString(["runs": reports]).utf8)) as? [String: [[String: Any]]]
     #expect(json?["runs"]?.map { $0["run"] as? String } == ["a", "b"])
