@@ -67,9 +67,8 @@ public func diagnose(
     var vote = DiagnosisRules.vote(for: curve, forest: forest, untrained: offset > 0 ? log(losses[0]) : nil)
     if offset > 0 {
         let whole = LossCurve(losses: losses)
-        let wholeVote = DiagnosisRules.vote(for: whole, forest: forest)
-        if wholeVote.verdict == .diverged || wholeVote.rule == .kickedUphill {
-            (offset, curve, vote) = (0, whole, wholeVote)
+        if let settled = DiagnosisRules.ruleVote(for: whole), settled.verdict == .diverged || settled.rule == .kickedUphill {
+            (offset, curve, vote) = (0, whole, settled)
         }
     }
     let step = { (index: Int) in steps?[index + offset] ?? index + offset }
@@ -102,6 +101,7 @@ public func diagnose(
     default: (verdict, factor, confidence) = (.healthy, 1, .high)
     }
 
+    let bestValidationStep = held.flatMap { held in validation?.steps[held.bestIndex] }
     let learningRate = learningRates?.last { $0.isFinite }
     let evidence = DiagnosisEvidence(
         points: curve.points,
@@ -120,12 +120,12 @@ public func diagnose(
         suggestedLearningRate: learningRate.map { $0 * factor },
         readFromStep: offset > 0 ? step(0) : nil,
         validationBestLoss: held?.best,
-        validationBestStep: held.flatMap { held in validation?.steps[held.bestIndex] },
+        validationBestStep: bestValidationStep,
         validationEndLoss: held?.endLevel)
     // A validation loss that rises with a training loss kicked uphill is the divergence, not overfitting.
     let overfitting = held.flatMap { held in
         held.overfits && verdict != .diverged && verdict != .oscillating
-            ? validation.map { Overfitting(fromStep: $0.steps[held.bestIndex], bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
+            ? bestValidationStep.map { Overfitting(fromStep: $0, bestValidationLoss: held.best, endValidationLoss: held.endLevel) }
             : nil
     }
     let text = DiagnosisRules.explanation(

@@ -39,9 +39,19 @@ enum DiagnosisRules {
         case flatButSpiky
     }
 
-    /// The vote on `curve`; `untrained` is the log of the log's first loss when `curve` starts
-    /// later (after a warmup), so that blowing up is judged against the untrained model's loss.
+    /// The vote on `curve`: its rules', else the forest's. `untrained` is the log of the log's first
+    /// loss when `curve` starts later (after a warmup), so that blowing up is judged against the
+    /// untrained model's loss.
     static func vote(for curve: LossCurve, forest: DiagnosisForest, untrained: Double? = nil) -> Vote {
+        if let settled = ruleVote(for: curve, untrained: untrained) { return settled }
+        let width = (curve.levels.count + forestPoints - 1) / forestPoints
+        let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
+        let (verdict, share) = forest.vote(for: CurveFeatures(read).values)
+        return Vote(verdict: verdict, share: share, rule: nil)
+    }
+
+    /// The vote of the rules that settle a curve before the forest sees it, nil when none does.
+    static func ruleVote(for curve: LossCurve, untrained: Double? = nil) -> Vote? {
         if curve.firstNonFinite != nil { return Vote(verdict: .diverged, share: 1, rule: .nonFinite) }
         let threshold = max(spikeFloor, 3 * curve.earlyNoise)
         // The untrained model's loss is the first one: a run that climbed over 10× above it and
@@ -66,10 +76,7 @@ enum DiagnosisRules {
             // A tiny rate with a noisy batch, or a large one stuck: no move rather than the wrong one.
             return Vote(verdict: .healthy, share: 0, rule: .flatButSpiky)
         }
-        let width = (curve.levels.count + forestPoints - 1) / forestPoints
-        let read = width == 1 ? curve : LossCurve(losses: windowMeans(curve.levels.map { exp($0) }, width: width))
-        let (verdict, share) = forest.vote(for: CurveFeatures(read).values)
-        return Vote(verdict: verdict, share: share, rule: nil)
+        return nil
     }
 
     /// Means over consecutive windows of `width` values (a last, shorter window is left out).
