@@ -71,15 +71,8 @@ public struct TrainingStep: Sendable {
     public func callAsFunction(
         _ model: inout MLP<Float>, _ optimizer: inout some Optimizer<Float>, on batch: Batch
     ) throws(TrainingError) -> Double {
-        try check(batch, model)
         scratch.accumulated = false
-        let value = batch.featureStorage.withUnsafeBufferPointer { features in
-            batch.targetStorage.withUnsafeBufferPointer { targets in
-                model.lossAndGradient(
-                    input: features.baseAddress!, targets: targets.baseAddress!, rows: batch.rowCount, loss: loss,
-                    workspace: workspace, backend: backend)
-            }
-        }
+        let value = try lossAndGradient(model, on: batch)
         do {
             try optimizer.step(parameters: &model.parameters, gradients: workspace.gradient)
         } catch {
@@ -102,14 +95,7 @@ public struct TrainingStep: Sendable {
         }
         var total = 0.0
         for (k, batch) in batches.enumerated() {
-            try check(batch, model)
-            total += batch.featureStorage.withUnsafeBufferPointer { features in
-                batch.targetStorage.withUnsafeBufferPointer { targets in
-                    model.lossAndGradient(
-                        input: features.baseAddress!, targets: targets.baseAddress!, rows: batch.rowCount, loss: loss,
-                        workspace: workspace, backend: backend)
-                }
-            }
+            total += try lossAndGradient(model, on: batch)
             scratch.add(workspace.gradient, first: k == 0)
         }
         scratch.scale(by: 1 / Float(batches.count))
@@ -163,6 +149,18 @@ public struct TrainingStep: Sendable {
     }
 
     /// Throws unless `batch` fits the workspace and `model` still has the shape the step was made for.
+    /// The batch's mean loss (unscaled), with its gradient left in the workspace.
+    private func lossAndGradient(_ model: MLP<Float>, on batch: Batch) throws(TrainingError) -> Double {
+        try check(batch, model)
+        return batch.featureStorage.withUnsafeBufferPointer { features in
+            batch.targetStorage.withUnsafeBufferPointer { targets in
+                model.lossAndGradient(
+                    input: features.baseAddress!, targets: targets.baseAddress!, rows: batch.rowCount, loss: loss,
+                    workspace: workspace, backend: backend)
+            }
+        }
+    }
+
     private func check(_ batch: Batch, _ model: MLP<Float>) throws(TrainingError) {
         guard batch.rowCount >= 1 else { throw .emptyBatch }
         guard batch.rowCount <= workspace.capacity else { throw .batchTooLarge(rows: batch.rowCount, capacity: workspace.capacity) }
