@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksDiagnosis
 import GoldilocksLandscapes
 import GoldilocksLogs
 import GoldilocksSpec
@@ -34,4 +35,18 @@ import Testing
     #expect(run.name == "run A" && run.learningRate == 0.1)
     #expect(run.losses.count == 3)
     #expect(run.stoppedEarly == "the loss stopped being finite at step 2")
+}
+
+@Test func aLoggedRunIsDiagnosedWithItsValidationLossAsDiagnoseReadsIt() throws {
+    // Training loss still falling; validation loss best at step 240, then 40% higher: overfitting.
+    let steps = Array(0..<500)
+    let training = steps.map { 2.3 * exp(-1.2 * Double($0) / 500) + 0.01 * sin(Double($0)) }
+    let epochEnds = Array(stride(from: 24, to: 500, by: 25))
+    let validation = epochEnds.indices.map { k in k <= 9 ? 1.5 - 0.1 * Double(k) : 0.6 + 0.03 * Double(k - 9) }
+    let log = LossLog(
+        loss: LogSeries(name: "loss", steps: steps, values: training),
+        validation: LogSeries(name: "val_loss", steps: epochEnds, values: validation))
+    let run = LearningRateComparison.logged(log, name: "overfit")
+    #expect(run.diagnosis == (try log.diagnosis()))
+    #expect(run.diagnosis?.overfitting?.fromStep == epochEnds[9])
 }
