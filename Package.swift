@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "GoldilocksLandscapes", targets: ["GoldilocksLandscapes"]),
         .library(name: "GoldilocksTraining", targets: ["GoldilocksTraining"]),
         .library(name: "GoldilocksSearch", targets: ["GoldilocksSearch"]),
+        .library(name: "GoldilocksTuning", targets: ["GoldilocksTuning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -71,13 +72,20 @@ let package = Package(
             ],
             swiftSettings: settings),
 
+        // Studies: many runs searching the learning rate and the schedule around it, with samplers,
+        // pruners and a storage in Optuna's schema (SQLite, PostgreSQL) that workers share.
+        .target(
+            name: "GoldilocksTuning",
+            dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksCore", "GoldilocksSpec"],
+            swiftSettings: settings),
+
         // The command line: parse, call one library function, print.
         .target(
             name: "GoldilocksCommands",
             dependencies: [
                 "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSchedules",
                 "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
-                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch",
+                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksTuning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -125,6 +133,9 @@ let package = Package(
             swiftSettings: settings),
         .testTarget(
             name: "GoldilocksSearchTests", dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"],
+            swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksTuningTests", dependencies: ["GoldilocksTuning", "GoldilocksTraining", "GoldilocksSpec", "TestSupport"],
             swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLandscapes", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"], swiftSettings: settings),
         .testTarget(
