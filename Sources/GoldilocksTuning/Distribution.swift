@@ -71,10 +71,27 @@ public enum Distribution: Sendable, Equatable, Hashable, Codable {
     }
 }
 
-/// One parameter's value in a trial.
+/// One parameter's value in a trial; in JSON a number or a string, as Optuna's `trial.params` shows it.
 public enum ParameterValue: Sendable, Equatable, Hashable, Codable {
     case float(Double)
     case choice(String)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) {
+            self = .float(number)
+        } else {
+            self = .choice(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .float(let x): try container.encode(x)
+        case .choice(let choice): try container.encode(choice)
+        }
+    }
 
     /// The float, when this is one.
     public var floatValue: Double? { if case .float(let x) = self { x } else { nil } }

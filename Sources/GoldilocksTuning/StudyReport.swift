@@ -1,0 +1,93 @@
+import Foundation
+import GoldilocksSpec
+
+/// A study's trials and its best, as `goldilocks study` prints them. Its JSON is the contract's:
+/// `{"study","trials":[{"number","state","params":{"lr",…},"value","steps"}],"best":{"number","params","value"}}`,
+/// with non-finite values as the strings `"inf"`/`"nan"` of the encoder's choice.
+public struct StudyReport: Sendable, Encodable {
+    /// One trial's line.
+    public struct Trial: Sendable, Encodable, Equatable {
+        public var number: Int
+        public var state: TrialState
+        public var params: [String: ParameterValue]
+        /// The final validation loss (complete), the last reported one (pruned), else nil.
+        public var value: Double?
+        /// Optimizer steps the trial trained.
+        public var steps: Int?
+        /// Epochs reported, with their validation losses.
+        public var intermediate: [Int: Double]
+        /// Seconds from start to end (or to now, for a running trial: nil).
+        public var seconds: Double?
+        public var logDir: String?
+
+        enum CodingKeys: String, CodingKey {
+            case number, state, params, value, steps, intermediate, seconds
+            case logDir = "log_dir"
+        }
+    }
+
+    /// The best trial: the complete one with the lowest finite value.
+    public struct Best: Sendable, Encodable, Equatable {
+        public var number: Int
+        public var params: [String: ParameterValue]
+        public var value: Double
+    }
+
+    public var study: String
+    public var trials: [Trial]
+    public var best: Best?
+    /// Optimizer steps spent: every trial's plus the range test that seeded the sampler.
+    public var totalSteps: Int
+    /// The range test's suggestion and steps, when one seeded the sampler.
+    public var rangeTestSuggestion: Double?
+    public var rangeTestSteps: Int
+
+    enum CodingKeys: String, CodingKey {
+        case study, trials, best
+        case totalSteps = "total_steps", rangeTestSuggestion = "range_test_suggestion", rangeTestSteps = "range_test_steps"
+    }
+
+    /// The report of study `name` from its trials and its attributes (`range_test`).
+    public init(study name: String, trials records: [TrialRecord], attributes: [String: JSONValue] = [:]) {
+        study = name
+        trials = records.sorted { $0.number < $1.number }.map { record in
+            let steps: Int? = if case .number(let n)? = record.attributes["steps"], n.isFinite, abs(n) < 1e15 { Int(n) } else { nil }
+            let logDir: String? = if case .string(let path)? = record.attributes["log_dir"] { path } else { nil }
+            var seconds: Double?
+            if let started = record.started, let completed = record.completed { seconds = completed.timeIntervalSince(started) }
+            return Trial(
+                number: record.number, state: record.state, params: record.parameters, value: record.value, steps: steps,
+                intermediate: record.intermediateValues, seconds: seconds, logDir: logDir)
+        }
+        best = trials.compactMap { trial in
+            trial.value.flatMap { trial.state == .complete && $0.isFinite ? Best(number: trial.number, params: trial.params, value: $0) : nil }
+        }.min { ($0.value, $0.number) < ($1.value, $1.number) }
+        if case .object(let test)? = attributes["range_test"] {
+            if case .number(let x)? = test["suggestion"] { rangeTestSuggestion = x }
+            if case .number(let n)? = test["steps"], n.isFinite, n >= 0, n < 1e15 { rangeTestSteps = Int(n) } else { rangeTestSteps = 0 }
+        } else {
+            rangeTestSteps = 0
+        }
+        totalSteps = trials.compactMap(\.steps).reduce(0, +) + rangeTestSteps
+    }
+
+    /// The trials as CSV: `number,state,<params…>,value,steps,seconds`, one row each, parameters
+    /// in the order of their names.
+    public func csv() -> String {
+        let names = Set(trials.flatMap(\.params.keys)).sorted()
+        var lines = [(["number", "state"] + names + ["value", "steps", "seconds"]).joined(separator: ",")]
+        for trial in trials {
+            let params = names.map { name -> String in
+                switch trial.params[name] {
+                case .float(let x)?: "\(x)"
+                case .choice(let choice)?: choice
+                case nil: ""
+                }
+            }
+            let cells = ["\(trial.number)", trial.state.rawValue] + params
+                + [trial.value.map { "\($0)" } ?? "", trial.steps.map { "\($0)" } ?? "", trial.seconds.map { "\($0)" } ?? ""]
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
