@@ -142,7 +142,7 @@ let package = Package(
             name: "GoldilocksCommandsTests",
             dependencies: [
                 "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
-                "TestSupport",
+                "GoldilocksTuning", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),

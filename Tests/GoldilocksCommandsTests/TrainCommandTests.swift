@@ -32,7 +32,7 @@ struct TrainCommandTests {
 }
 
 /// The built `goldilocks` next to the test bundle (`swift build` and `swift test` build it).
-private func builtExecutable() -> URL? {
+func builtExecutable() -> URL? {
     var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
     if let bundle = Bundle.main.executableURL { candidates.append(bundle.deletingLastPathComponent()) }
     candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
