@@ -224,7 +224,9 @@ def split_fixtures():
     rng = random.Random(11)
     study = optuna.create_study()
     cases = []
-    for _ in range(40):
+    for case in range(60):
+        # Odd cases only hold NaN and inf: there Goldilocks ranks diverged trials last on purpose.
+        finite = case % 2 == 0
         trials, records = [], []
         for number_ in range(rng.randint(1, 35)):
             state = rng.choice([TrialState.COMPLETE, TrialState.COMPLETE, TrialState.PRUNED, TrialState.RUNNING])
@@ -233,12 +235,12 @@ def split_fixtures():
             intermediate = {}
             for s in range(1, steps + 1):
                 v = rng.choice([round(rng.uniform(0, 2), 1), rng.uniform(0, 2), rng.uniform(0, 2)])
-                if rng.random() < 0.08:
+                if not finite and rng.random() < 0.15:
                     v = rng.choice([math.nan, math.inf])
                 intermediate[s] = v
             value = None
             if state == TrialState.COMPLETE:
-                value = rng.choice([round(rng.uniform(0, 2), 1), rng.uniform(0, 2), math.inf if rng.random() < 0.1 else 1.0])
+                value = rng.choice([round(rng.uniform(0, 2), 1), rng.uniform(0, 2), math.inf if not finite and rng.random() < 0.3 else 1.0])
             if state == TrialState.PRUNED and intermediate and rng.random() < 0.3:
                 intermediate = {k: v for k, v in intermediate.items() if k <= rng.randint(1, steps)}
             t = optuna.trial.create_trial(
@@ -255,7 +257,7 @@ def split_fixtures():
         gamma = default_gamma(n)
         below, above = _split_trials(study, trials, gamma)
         cases.append({
-            "trials": records, "gamma": gamma,
+            "finite": finite, "trials": records, "gamma": gamma,
             "below": [t.number for t in below], "above": [t.number for t in above],
         })
     return cases

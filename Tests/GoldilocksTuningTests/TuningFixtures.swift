@@ -94,6 +94,8 @@ struct TPEFixtures: Decodable, Sendable {
     }
 
     struct Split: Decodable, Sendable {
+        /// Whether every value is finite (the other cases hold NaN and inf).
+        let finite: Bool
         let trials: [SplitTrial]
         let gamma: Int
         let below: [Int]

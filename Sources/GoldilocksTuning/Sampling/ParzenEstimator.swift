@@ -131,8 +131,10 @@ struct ParzenEstimator: Sendable, Equatable {
             case .categorical(let probabilities):
                 for component in perComponent.indices {
                     let row = component < probabilities.count ? probabilities[component] : []
-                    let choice = x.isFinite ? Int(x) : -1
-                    perComponent[component] += choice >= 0 && choice < row.count ? Foundation.log(row[choice]) : -.infinity
+                    // An index outside the choices (or not a number) has no probability; the
+                    // check comes before Int(x), which would trap on a huge value.
+                    let valid = x >= 0 && x < Double(row.count)
+                    perComponent[component] += valid ? Foundation.log(row[Int(x)]) : -.infinity
                 }
             case .numerical(let means, let sigmas, let low, let high, let log):
                 let value = log ? Foundation.log(x) : x

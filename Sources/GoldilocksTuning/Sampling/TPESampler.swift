@@ -7,8 +7,9 @@ import GoldilocksCore
 /// Once `startupTrials` trials are finished (complete or pruned, as Optuna counts them), each
 /// trial:
 /// 1. splits the trials into the ⌈0.1·n⌉ best (at most 25) and the rest (`TPESplit`); pruned
-///    trials rank by how far they got, then by their last value; running trials count as bad
-///    (the constant liar), so two workers asking at once do not pick the same rate;
+///    trials rank by how far they got, then by their last value, diverged trials (a loss that
+///    is NaN or infinite) last; running trials count as bad (the constant liar), so two
+///    workers asking at once do not pick the same rate;
 /// 2. fits a Parzen estimator l(x) to the good trials and g(x) to the rest, over all searched
 ///    parameters jointly (`ParzenEstimator`, Optuna's bandwidths, prior and weights);
 /// 3. draws `candidates` points (24) from l(x) and keeps the one with the largest l(x)/g(x).
