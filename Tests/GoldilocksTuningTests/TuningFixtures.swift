@@ -113,7 +113,21 @@ struct TPEFixtures: Decodable, Sendable {
         let logpdf: FixtureNumber
     }
 
+    struct Mean: Decodable, Sendable {
+        let mean: Double
+        let sem: Double
+    }
+
+    /// Optuna's TPE on |log10(lr) + 2.5| over 1e-5…1: mean best of the first 8 and 16 trials.
+    struct Benchmark: Decodable, Sendable {
+        let seeds: Int
+        let startup_trials: Int
+        let best_of_8: Mean
+        let best_of_16: Mean
+    }
+
     let optuna: String
+    let benchmark: Benchmark
     let parzen: [Parzen]
     let split: [Split]
     let truncnorm: [TruncNorm]
