@@ -21,7 +21,8 @@
 /// prunes before writing it), and an infinite one is (it loses every comparison).
 ///
 /// **Brackets.** With `brackets` > 1 the trials are spread over brackets as Optuna's Hyperband
-/// spreads them (with `max_resource = minResource · reductionFactor^(brackets − 1)`): bracket b
+/// spreads them when its `max_resource` gives it that many brackets (any value from
+/// `minResource · reductionFactor^(brackets − 1)` up to, not including, the next power): bracket b
 /// gets a share ⌈B · rf^s / (s + 1)⌉ with s = B − 1 − b, the most aggressive bracket the most
 /// trials, and trial n's bracket is `crc32("<study name>_<n>")` modulo the total share. Trials
 /// compete only within their bracket.
