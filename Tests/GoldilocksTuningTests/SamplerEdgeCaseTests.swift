@@ -65,3 +65,16 @@ import Testing
         #expect(split.below == [2, 4])
     }
 }
+
+@Suite struct HugeSettingsTests {
+    @Test func hugeGridsAndBracketCountsNeitherTrapNorAllocateWithoutBound() {
+        let grid = GridSampler(points: Int.max)
+        let p = grid.parameters(forTrial: 12, in: SearchSpace(learningRate: 1e-5...1, schedules: [.constant, .oneCycle]), trials: [])
+        #expect(p["lr"]?.floatValue.map { $0 >= 1e-5 && $0 <= 1 } == true)
+        let pruner = SuccessiveHalvingPruner(minResource: Int.max, reductionFactor: Int.max, brackets: Int.max, studyName: "s")
+        #expect(pruner.brackets == 64)
+        let trial = TrialRecord(id: 1, number: 3, state: .running, parameters: [:], intermediateValues: [1: 1, 2: 0.5])
+        #expect(!pruner.shouldPrune(trial, trials: [trial]))
+        #expect(pruner.rungEpoch(1, bracket: 0) == nil)
+    }
+}

@@ -36,7 +36,8 @@ public struct SuccessiveHalvingPruner: Pruner {
     public let minResource: Int
     /// Each rung keeps the best 1/`reductionFactor` (Optuna's `reduction_factor`), at least 2.
     public let reductionFactor: Int
-    /// How many brackets the trials are spread over, at least 1.
+    /// How many brackets the trials are spread over, from 1 to 64 (past 63 brackets the first
+    /// rung of the last would come after more epochs than an Int holds).
     public let brackets: Int
     /// The study's name, which picks each trial's bracket as Optuna's Hyperband does.
     public let studyName: String
@@ -46,7 +47,7 @@ public struct SuccessiveHalvingPruner: Pruner {
     public init(minResource: Int = 1, reductionFactor: Int = 3, brackets: Int = 1, studyName: String = "") {
         self.minResource = max(minResource, 1)
         self.reductionFactor = max(reductionFactor, 2)
-        self.brackets = max(brackets, 1)
+        self.brackets = min(max(brackets, 1), 64)
         self.studyName = studyName
         let count = self.brackets, rf = self.reductionFactor
         shares = (0..<count).map { bracket in

@@ -28,15 +28,22 @@ public struct GridSampler: Sampler {
     }
 
     /// The grid's rates over `range`, ascending: `points` values equally spaced in log space,
-    /// ending exactly at both ends of the range.
+    /// ending exactly at both ends of the range (an array of `points` values: for display and
+    /// tests, not for huge grids).
     public func rates(over range: ClosedRange<Double>) -> [Double] {
         Self.logGrid(low: range.lowerBound, high: range.upperBound, count: points)
     }
 
+    /// Grids larger than this (2^16 points, far past any study's budget) are visited in
+    /// ascending order, so that a huge `--trials` never builds a huge permutation.
+    public static let largestSpreadGrid = 1 << 16
+
     /// The order in which trials visit the grid's indices: the bit-reversal permutation of the
-    /// next power of two, with the indices past the grid left out.
+    /// next power of two, with the indices past the grid left out; ascending past
+    /// `largestSpreadGrid`.
     public static func spreadOrder(count: Int) -> [Int] {
         guard count > 1 else { return count == 1 ? [0] : [] }
+        guard count <= largestSpreadGrid else { return Array(0..<count) }
         var bits = 0
         while 1 << bits < count { bits += 1 }
         return (0..<(1 << bits)).map { j in
@@ -47,16 +54,15 @@ public struct GridSampler: Sampler {
     }
 
     public func parameters(forTrial number: Int, in space: SearchSpace, trials: [TrialRecord]) -> [String: ParameterValue] {
-        let order = Self.spreadOrder(count: points)
         let trial = max(number, 0)
-        let index = order[trial % points], cycle = trial / points
+        let index = points <= Self.largestSpreadGrid ? Self.spreadOrder(count: points)[trial % points] : trial % points
+        let cycle = trial / points
         var parameters: [String: ParameterValue] = [:]
         var radix = 1
         for (position, (name, distribution)) in space.parameters.enumerated() {
             switch distribution {
             case .float(let low, let high, let log) where position == 0:
-                let grid = log && low > 0 ? Self.logGrid(low: low, high: high, count: points) : Self.linearGrid(low: low, high: high, count: points)
-                parameters[name] = distribution.clamped(grid[index])
+                parameters[name] = distribution.clamped(Self.gridPoint(index, of: points, low: low, high: high, log: log && low > 0))
             case .float(let low, let high, let log):
                 let levels = log && low > 0 ? Self.logGrid(low: low, high: high, count: 3) : Self.linearGrid(low: low, high: high, count: 3)
                 parameters[name] = distribution.clamped(levels[(index / radix + cycle) % levels.count])
@@ -70,20 +76,23 @@ public struct GridSampler: Sampler {
         return parameters
     }
 
+    /// Point `i` of `count` from `low` to `high`, equally spaced in log space when `log` (else
+    /// linearly), the ends exact; the middle of the range when `count` is 1.
+    static func gridPoint(_ i: Int, of count: Int, low: Double, high: Double, log: Bool) -> Double {
+        guard count > 1 else { return log ? (low * high).squareRoot() : (low + high) / 2 }
+        if i <= 0 { return low }
+        if i >= count - 1 { return high }
+        let fraction = Double(i) / Double(count - 1)
+        return log ? exp(Foundation.log(low) + (Foundation.log(high) - Foundation.log(low)) * fraction) : low + (high - low) * fraction
+    }
+
     /// `count` values from `low` to `high` equally spaced in log space, the ends exact.
     static func logGrid(low: Double, high: Double, count: Int) -> [Double] {
-        guard count > 1 else { return [(low * high).squareRoot()] }
-        let (a, b) = (Foundation.log(low), Foundation.log(high))
-        return (0..<count).map { i in
-            i == 0 ? low : i == count - 1 ? high : exp(a + (b - a) * Double(i) / Double(count - 1))
-        }
+        (0..<max(count, 1)).map { gridPoint($0, of: count, low: low, high: high, log: true) }
     }
 
     /// `count` values from `low` to `high` equally spaced, the ends exact.
     static func linearGrid(low: Double, high: Double, count: Int) -> [Double] {
-        guard count > 1 else { return [(low + high) / 2] }
-        return (0..<count).map { i in
-            i == 0 ? low : i == count - 1 ? high : low + (high - low) * Double(i) / Double(count - 1)
-        }
+        (0..<max(count, 1)).map { gridPoint($0, of: count, low: low, high: high, log: false) }
     }
 }
