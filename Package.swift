@@ -135,8 +135,8 @@ let package = Package(
             name: "GoldilocksSearchTests", dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"],
             swiftSettings: settings),
         .testTarget(
-            name: "GoldilocksTuningTests", dependencies: ["GoldilocksTuning", "GoldilocksTraining", "GoldilocksSpec", "TestSupport"],
-            swiftSettings: settings),
+            name: "GoldilocksTuningTests", dependencies: ["GoldilocksTuning", "GoldilocksTraining", "GoldilocksSpec", "GoldilocksCore", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLandscapes", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",

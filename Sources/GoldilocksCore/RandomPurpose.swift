@@ -20,6 +20,9 @@ public enum RandomPurpose: Sendable, Hashable {
     case rangeTestBatches(repeat: Int)
     /// The rows one fold of `--lr auto`'s rehearsal holds out.
     case rehearsalSplit(fold: Int)
+    /// A study's sampler choosing the parameters of trial `number`: one stream per trial, so any
+    /// worker that samples the same trial from the same trials draws the same numbers.
+    case trialSampling(number: Int)
 
     /// A distinct tag per case, and the repeat or fold for the cases that have one.
     var key: (tag: UInt64, index: UInt64) {
@@ -31,6 +34,7 @@ public enum RandomPurpose: Sendable, Hashable {
         case .batchOrder: (5, 0)
         case .rangeTestBatches(let index): (6, UInt64(bitPattern: Int64(index)))
         case .rehearsalSplit(let index): (7, UInt64(bitPattern: Int64(index)))
+        case .trialSampling(let number): (8, UInt64(bitPattern: Int64(number)))
         }
     }
 }

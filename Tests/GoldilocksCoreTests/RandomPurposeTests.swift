@@ -3,7 +3,7 @@ import Testing
 
 private let purposes: [RandomPurpose] =
     [.trainingData, .validationData, .validationSplit, .initialWeights, .batchOrder]
-    + (0..<4).map { .rangeTestBatches(repeat: $0) } + (0..<4).map { .rehearsalSplit(fold: $0) }
+    + (0..<4).map { .rangeTestBatches(repeat: $0) } + (0..<4).map { .rehearsalSplit(fold: $0) } + (0..<4).map { .trialSampling(number: $0) }
 
 @Test func everyPurposeAndSeedHasItsOwnStream() {
     // The old offsets collided: seed 4's weights (seed + 7) were seed 0's batch order (seed + 11).

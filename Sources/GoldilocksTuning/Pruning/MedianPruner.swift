@@ -1,0 +1,63 @@
+/// The median rule, deciding exactly as Optuna 5.0.0's `MedianPruner` (its `PercentilePruner`
+/// at the 50th percentile, `interval_steps` 1, `n_min_trials` 1).
+///
+/// A trial is pruned after an epoch when its best loss so far is worse than the median of the
+/// losses that the complete trials reported at the same epoch. It is never pruned while fewer
+/// than `startupTrials` trials are complete (pruned and running trials do not count), before
+/// epoch `warmupEpochs` (Optuna's `n_warmup_steps`, on epochs counted from 1: with 2, the first
+/// decision is after the second epoch), or when no complete trial reported that epoch.
+///
+/// The median is NumPy's `nanpercentile(values, 50)`, linear interpolation included, NaNs left
+/// out; like NumPy's, it is NaN (and prunes nothing) when an infinite value meets the
+/// interpolation.
+///
+/// **Diverged trials.** A trial whose latest loss is NaN or infinite is pruned at once. Optuna
+/// compares the best loss so far, which ignores NaN, so it lets a trial that has just diverged
+/// train on while an earlier loss was good; a loss that has overflowed never comes back, so
+/// training on is wasted (the one place these decisions differ from Optuna's, listed in the
+/// fixture test).
+public struct MedianPruner: Pruner {
+    /// Complete trials needed before anything is pruned (Optuna's `n_startup_trials`, 5).
+    public let startupTrials: Int
+    /// No pruning before this epoch (Optuna's `n_warmup_steps`, 0).
+    public let warmupEpochs: Int
+
+    /// Defaults follow Optuna's `MedianPruner`: 5 startup trials, no warmup.
+    public init(startupTrials: Int = 5, warmupEpochs: Int = 0) {
+        self.startupTrials = max(startupTrials, 0)
+        self.warmupEpochs = max(warmupEpochs, 0)
+    }
+
+    public func shouldPrune(_ trial: TrialRecord, trials: [TrialRecord]) -> Bool {
+        guard let step = trial.lastStep, let latest = trial.intermediateValues[step] else { return false }
+        if !latest.isFinite { return true }
+        let complete = trials.filter { $0.state == .complete && $0.id != trial.id }
+        if complete.isEmpty || complete.count < startupTrials { return false }
+        if step < warmupEpochs { return false }
+        // Optuna's `_is_first_in_interval_step` with an interval of 1: the epoch before this
+        // one was reported earlier, not later (a re-reported earlier epoch is not judged).
+        if let previous = trial.intermediateValues.keys.filter({ $0 != step }).max(), previous >= step { return false }
+        let finite = trial.intermediateValues.values.filter { !$0.isNaN }
+        guard let best = finite.min() else { return true }
+        let atStep = complete.compactMap { $0.intermediateValues[step] }
+        if atStep.isEmpty { return false }
+        let median = Self.median(atStep)
+        if median.isNaN { return false }
+        return best > median
+    }
+
+    /// NumPy's `nanpercentile(values, 50)` with its default linear method: NaNs dropped, then
+    /// the two middle values interpolated by NumPy's `_lerp` (a + (b − a)·t, or b − (b − a)·(1 − t)
+    /// for t ≥ 0.5), whose arithmetic gives NaN when it meets an infinity.
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.filter { !$0.isNaN }.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let position = 0.5 * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let t = position - Double(lower)
+        let (a, b) = (sorted[lower], sorted[upper])
+        let difference = b - a
+        return t >= 0.5 ? b - difference * (1 - t) : a + difference * t
+    }
+}

@@ -1,0 +1,19 @@
+import GoldilocksTuning
+import Testing
+
+@Suite struct ChoiceFactoryTests {
+    @Test func eachSamplerChoiceMakesItsSampler() {
+        #expect(SamplerChoice.random.makeSampler(seed: 1, points: 16, suggestion: nil) is RandomSampler)
+        #expect((SamplerChoice.grid.makeSampler(seed: 1, points: 16, suggestion: nil) as? GridSampler)?.points == 16)
+        let tpe = SamplerChoice.tpe.makeSampler(seed: 1, points: 16, suggestion: 1e-3) as? TPESampler
+        #expect(tpe?.suggestion == 1e-3 && tpe?.seed == 1)
+    }
+
+    @Test func eachPrunerChoiceMakesItsPruner() {
+        let asha = PrunerChoice.asha(minResource: 2, reductionFactor: 4, brackets: 3).makePruner(studyName: "s") as? SuccessiveHalvingPruner
+        #expect(asha?.minResource == 2 && asha?.reductionFactor == 4 && asha?.brackets == 3 && asha?.studyName == "s")
+        let median = PrunerChoice.median(startupTrials: 3, warmupEpochs: 2).makePruner(studyName: "s") as? MedianPruner
+        #expect(median?.startupTrials == 3 && median?.warmupEpochs == 2)
+        #expect(PrunerChoice.none.makePruner(studyName: "s") == nil)
+    }
+}
