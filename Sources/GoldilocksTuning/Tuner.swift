@@ -74,7 +74,7 @@ public struct Tuner: Sendable {
         let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: data.train.count, batchSize: definition.training.batchSize)
         let (suggestion, rangeTestSteps) = try seedingSuggestion(study: study, data: data, events: events)
         let sampler = definition.sampler.makeSampler(seed: definition.seed, points: definition.trials, suggestion: suggestion)
-        let pruner = definition.pruner.makePruner()
+        let pruner = definition.pruner.makePruner(studyName: definition.name)
 
         let heartbeat = Heartbeat(storage: storage, interval: heartbeatInterval)
         defer { heartbeat.stop() }
