@@ -76,7 +76,7 @@ let package = Package(
         // pruners and a storage in Optuna's schema (SQLite, PostgreSQL) that workers share.
         .target(
             name: "GoldilocksTuning",
-            dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksCore", "GoldilocksData", "GoldilocksSpec"],
+            dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksCore", "GoldilocksData", "GoldilocksFinder", "GoldilocksSpec"],
             swiftSettings: settings),
 
         // The command line: parse, call one library function, print.
