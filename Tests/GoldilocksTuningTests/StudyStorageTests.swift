@@ -42,6 +42,25 @@ import Testing
     }
 
     @Test(arguments: StorageKind.available)
+    func workersOpeningANewStorageAtOnceShareOneStudy(_ kind: StorageKind) throws {
+        let url = kind.freshURL()  // SQLite: a file nobody has created yet
+        let name = uniqueStudyName("together")
+        let ids = Mutex<[Int]>([])
+        let failures = Mutex<[String]>([])
+        onThreads(6) { worker in
+            do {
+                let id = try openStudyStorage(url: url).openStudy(definition(name))
+                ids.withLock { $0.append(id) }
+            } catch {
+                failures.withLock { $0.append("worker \(worker): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(ids.withLock { Set($0).count == 1 && $0.count == 6 })
+        #expect(try openStudyStorage(url: url).studyNames().filter { $0 == name }.count == 1)
+    }
+
+    @Test(arguments: StorageKind.available)
     func eightThreadsClaimExactlyTheBudgetWithUniqueNumbers(_ kind: StorageKind) throws {
         let url = kind.freshURL()
         let name = uniqueStudyName("threads")
@@ -167,5 +186,20 @@ import Testing
         }
         // Nothing was left behind by the refused claims.
         #expect(try storage.trials(ofStudy: study).isEmpty)
+    }
+}
+
+/// What only a server can do to a worker.
+@Suite(.enabled(if: StorageKind.postgresURL != nil, "GOLDILOCKS_TEST_POSTGRES_URL is not set: PostgreSQL-only tests skipped"))
+struct PostgresStorageTests {
+    @Test func aWorkerWhoseConnectionWasDroppedReconnects() throws {
+        let storage = try openStudyStorage(url: StorageKind.postgresql.freshURL())
+        let study = try storage.openStudy(definition(uniqueStudyName("reconnect"), trials: 2))
+        // The server ends this storage's own session, as a restart or a dropped network would.
+        #expect(throws: StudyStorageError.self) { _ = try rawRows(storage, "SELECT pg_terminate_backend(pg_backend_pid())") }
+        Thread.sleep(forTimeInterval: 0.2)
+        let trial = try #require(try storage.claimTrial(inStudy: study, budget: 2, staleAfter: 60, sample: rateFromNumber))
+        try storage.finish(trial: trial.id, state: .complete, value: 1)
+        #expect(try storage.trials(ofStudy: study).map(\.state) == [.complete])
     }
 }

@@ -16,6 +16,7 @@ final class PostgresDatabase: SQLDatabase {
     let dialect = SQLDialect.postgresql
     private let connection: Mutex<PostgresConnection?>
     private let description: String
+    private let configuration: PostgresConnection.Configuration
     private let logger = Logger(label: "goldilocks.storage.postgres")
 
     /// How long connecting may take before the storage gives up with `.unreachable`.
@@ -31,10 +32,17 @@ final class PostgresDatabase: SQLDatabase {
         configuration.options.connectTimeout = Self.connectTimeout
         // One clock for heartbeats, whatever the server's TimeZone setting: UTC.
         configuration.options.additionalStartupParameters = [("TimeZone", "UTC")]
+        self.configuration = configuration
+        connection = Mutex(try Self.connect(configuration, description: description, logger: logger))
+    }
+
+    private static func connect(
+        _ configuration: PostgresConnection.Configuration, description: String, logger: Logger
+    ) throws(StudyStorageError) -> PostgresConnection {
         let future = PostgresConnection.connect(
             on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
         do {
-            connection = Mutex(try future.wait())
+            return try future.wait()
         } catch {
             throw .unreachable(description, reason: Self.reason(error))
         }
@@ -52,7 +60,13 @@ final class PostgresDatabase: SQLDatabase {
 
     func transaction<T: Sendable>(_ body: (any SQLSession) throws -> T) throws -> T {
         try connection.withLock { current in
-            guard let open = current else { throw StudyStorageError.database("the PostgreSQL connection is closed") }
+            guard var open = current else { throw StudyStorageError.database("the PostgreSQL connection is closed") }
+            if open.isClosed {
+                // The server restarted or the network dropped the connection: a worker that
+                // outlives it reconnects rather than failing its trial.
+                open = try Self.connect(configuration, description: description, logger: logger)
+                current = open
+            }
             let session = Session(connection: open, logger: logger, description: description)
             var attempt = 1
             while true {
