@@ -12,6 +12,7 @@ import Testing
         ("postgresql://ann@db.example:6543/studies", .postgresql(user: "ann", password: nil, host: "db.example", port: 6543, database: "studies")),
         ("postgres://ann:s%40cret@localhost/studies", .postgresql(user: "ann", password: "s@cret", host: "localhost", port: 5432, database: "studies")),
         ("postgresql+psycopg2://ann:pw@10.0.0.5:5432/x", .postgresql(user: "ann", password: "pw", host: "10.0.0.5", port: 5432, database: "x")),
+        ("postgresql://ann@h/x?sslmode=verify-full", .postgresql(user: "ann", password: nil, host: "h", port: 5432, database: "x", tls: .verifyFull)),
     ])
     func storageURLsParse(_ text: String, _ expected: StorageURL) throws {
         #expect(try StorageURL(text) == expected)
@@ -19,7 +20,7 @@ import Testing
 
     @Test(arguments: [
         "goldilocks.db", "sqlite:", "sqlite://host/file.db", "mysql://ann@host/db", "postgresql://host/db",
-        "postgresql://ann@host", "postgresql://ann@host/", "postgresql://ann@host:99999/db", "postgresql://ann@host/db?sslmode=require",
+        "postgresql://ann@host", "postgresql://ann@host/", "postgresql://ann@host:99999/db", "postgresql://ann@host/db?sslmode=sometimes", "postgresql://ann@host/db?timeout=3",
     ])
     func badStorageURLsSayWhatIsWrong(_ text: String) {
         #expect {

@@ -89,6 +89,26 @@ import Testing
     }
 
     @Test(arguments: StorageKind.available)
+    func threadsSharingOneStorageTakeTurns(_ kind: StorageKind) throws {
+        let storage = try openStudyStorage(url: kind.freshURL())
+        let study = try storage.openStudy(definition(uniqueStudyName("shared"), trials: 10))
+        let failures = Mutex<[String]>([])
+        onThreads(4) { worker in
+            do {
+                while let trial = try storage.claimTrial(inStudy: study, budget: 10, staleAfter: 60, sample: rateFromNumber) {
+                    try storage.heartbeat(trial: trial.id)
+                    try storage.finish(trial: trial.id, state: .pruned, value: 1)
+                }
+            } catch {
+                failures.withLock { $0.append("worker \(worker): \(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let trials = try storage.trials(ofStudy: study)
+        #expect(trials.map(\.number) == Array(0..<10) && trials.allSatisfy { $0.state == .pruned })
+    }
+
+    @Test(arguments: StorageKind.available)
     func aTrialWithoutHeartbeatsIsFailedAndRunAgainWithItsParameters(_ kind: StorageKind) throws {
         let storage = try openStudyStorage(url: kind.freshURL())
         let study = try storage.openStudy(definition(uniqueStudyName("stale"), trials: 3))
@@ -192,6 +212,20 @@ import Testing
 /// What only a server can do to a worker.
 @Suite(.enabled(if: StorageKind.postgresURL != nil, "GOLDILOCKS_TEST_POSTGRES_URL is not set: PostgreSQL-only tests skipped"))
 struct PostgresStorageTests {
+    /// The test server has no certificate: `prefer` (the default) falls back to plain TCP,
+    /// `require` refuses to.
+    @Test func sslModesBehaveAsLibpqs() throws {
+        let url = StorageKind.postgresql.freshURL()
+        _ = try openStudyStorage(url: url + "?sslmode=disable").studyNames()
+        _ = try openStudyStorage(url: url + "?sslmode=prefer").studyNames()
+        #expect {
+            _ = try openStudyStorage(url: url + "?sslmode=require")
+        } throws: { error in
+            if case StudyStorageError.unreachable = error { return true }
+            return false
+        }
+    }
+
     @Test func aWorkerWhoseConnectionWasDroppedReconnects() throws {
         let storage = try openStudyStorage(url: StorageKind.postgresql.freshURL())
         let study = try storage.openStudy(definition(uniqueStudyName("reconnect"), trials: 2))

@@ -1,14 +1,31 @@
 import Foundation
+import NIOSSL
 import PostgresNIO
+
+/// TLS to a PostgreSQL server, as libpq's `sslmode` names it.
+public enum PostgresTLS: String, Sendable, Equatable, CaseIterable {
+    /// Plain TCP.
+    case disable
+    /// TLS when the server offers it, plain TCP otherwise; the certificate is not checked (libpq's
+    /// default).
+    case prefer
+    /// TLS or no connection; the certificate is not checked.
+    case require
+    /// TLS with the certificate checked against the system's roots, host name not checked.
+    case verifyCA = "verify-ca"
+    /// TLS with the certificate and the host name checked.
+    case verifyFull = "verify-full"
+}
 
 /// Where a study storage lives, parsed from its URL.
 public enum StorageURL: Sendable, Equatable {
     /// A SQLite file: `sqlite:PATH`, or `sqlite:///PATH` as SQLAlchemy and Optuna spell it
     /// (`sqlite:///study.db` is relative, `sqlite:////tmp/study.db` absolute).
     case sqlite(path: String)
-    /// A PostgreSQL database: `postgresql://user[:password]@host[:port]/database` (or `postgres://`,
-    /// or Optuna's `postgresql+psycopg2://`); the port defaults to 5432.
-    case postgresql(user: String, password: String?, host: String, port: Int, database: String)
+    /// A PostgreSQL database: `postgresql://user[:password]@host[:port]/database[?sslmode=MODE]` (or
+    /// `postgres://`, or Optuna's `postgresql+psycopg2://`); the port defaults to 5432 and TLS to
+    /// libpq's `prefer`.
+    case postgresql(user: String, password: String?, host: String, port: Int, database: String, tls: PostgresTLS = .prefer)
 
     /// The default storage, a file in the working folder.
     public static let defaultURL = "sqlite:goldilocks.db"
@@ -40,22 +57,27 @@ public enum StorageURL: Sendable, Equatable {
         guard !database.isEmpty, !database.contains("/") else {
             throw .badURL(url, reason: "no database name after the host (postgresql://user@host/database)")
         }
-        if let query = components.query, !query.isEmpty {
-            throw .badURL(url, reason: "options after ? are not supported")
+        var tls = PostgresTLS.prefer
+        for item in components.queryItems ?? [] {
+            guard item.name == "sslmode", let mode = item.value.flatMap(PostgresTLS.init(rawValue:)) else {
+                let modes = PostgresTLS.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .badURL(url, reason: "the one option after ? is sslmode=\(modes)")
+            }
+            tls = mode
         }
         let port = components.port ?? 5432
         guard (1...65535).contains(port) else { throw .badURL(url, reason: "port \(port) is out of range") }
         self = .postgresql(
             user: components.percentEncodedUser.flatMap { $0.removingPercentEncoding } ?? user,
             password: components.percentEncodedPassword.flatMap { $0.removingPercentEncoding },
-            host: host, port: port, database: database.removingPercentEncoding ?? database)
+            host: host, port: port, database: database.removingPercentEncoding ?? database, tls: tls)
     }
 
     /// The URL without its password, for messages.
     public var redacted: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
-        case .postgresql(let user, let password, let host, let port, let database):
+        case .postgresql(let user, let password, let host, let port, let database, _):
             "postgresql://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
         }
     }
@@ -74,9 +96,9 @@ public func openStudyStorage(url: String = StorageURL.defaultURL) throws(StudySt
     switch location {
     case .sqlite(let path):
         database = try SQLiteDatabase(path: path)
-    case .postgresql(let user, let password, let host, let port, let name):
+    case .postgresql(let user, let password, let host, let port, let name, let tls):
         let configuration = PostgresConnection.Configuration(
-            host: host, port: port, username: user, password: password, database: name, tls: .disable)
+            host: host, port: port, username: user, password: password, database: name, tls: try tlsConfiguration(tls))
         database = try PostgresDatabase(configuration: configuration, description: location.redacted)
     }
     do {
@@ -86,5 +108,22 @@ public func openStudyStorage(url: String = StorageURL.defaultURL) throws(StudySt
     } catch {
         database.close()
         throw error as? StudyStorageError ?? .database("\(error)")
+    }
+}
+
+/// postgres-nio's TLS setting for `mode`.
+private func tlsConfiguration(_ mode: PostgresTLS) throws(StudyStorageError) -> PostgresConnection.Configuration.TLS {
+    var configuration = TLSConfiguration.makeClientConfiguration()
+    switch mode {
+    case .disable: return .disable
+    case .prefer, .require: configuration.certificateVerification = .none
+    case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+    case .verifyFull: configuration.certificateVerification = .fullVerification
+    }
+    do {
+        let context = try NIOSSLContext(configuration: configuration)
+        return mode == .prefer ? .prefer(context) : .require(context)
+    } catch {
+        throw .database("cannot set up TLS (\(error))")
     }
 }
