@@ -30,6 +30,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        // Study storage drivers: GRDB for SQLite (synchronous, as the storage protocol is), postgres-nio
+        // for PostgreSQL (its event loops come from swift-nio). See Storage/StorageDrivers.md.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // Leaves: plain Doubles and arrays, no tensor code.
@@ -76,7 +83,15 @@ let package = Package(
         // pruners and a storage in Optuna's schema (SQLite, PostgreSQL) that workers share.
         .target(
             name: "GoldilocksTuning",
-            dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksCore", "GoldilocksData", "GoldilocksFinder", "GoldilocksSpec"],
+            dependencies: [
+                "GoldilocksSearch", "GoldilocksTraining", "GoldilocksCore", "GoldilocksData", "GoldilocksFinder", "GoldilocksSpec",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
             swiftSettings: settings),
 
         // The command line: parse, call one library function, print.

@@ -35,7 +35,8 @@ public protocol StudyStorage: AnyObject, Sendable {
         sample: ([TrialRecord], Int) throws -> [String: ParameterValue]
     ) throws -> TrialRecord?
 
-    /// Records that trial `trial`'s worker is alive.
+    /// Records that trial `trial`'s worker is alive. Throws `StudyStorageError.notRunning` when the
+    /// trial is no longer RUNNING, so a worker presumed dead learns it at its next heartbeat.
     func heartbeat(trial: Int) throws
 
     /// Records the validation loss `value` (NaN and ±inf allowed) at `step` (epochs completed).

@@ -13,8 +13,13 @@ public enum StudyStorageError: Error, Equatable, CustomStringConvertible {
     case noSuchStudy(String, existing: [String])
     /// The study was made by Optuna or another tool, without a Goldilocks definition.
     case notAGoldilocksStudy(String)
-    /// The trial is not RUNNING any more (its worker was presumed dead and it was failed).
+    /// The trial (by its number in the study) is not RUNNING any more: its worker was presumed
+    /// dead and it was failed, or it was finished already.
     case notRunning(trial: Int, state: TrialState)
+    /// A sampled parameter does not fit the study's search space (a sampler's mistake).
+    case badParameter(name: String, reason: String)
+    /// A trial cannot end this way (trial id; a complete trial without a value, say).
+    case badValue(trial: Int, reason: String)
     /// The database answered with an error.
     case database(String)
 
@@ -34,6 +39,8 @@ public enum StudyStorageError: Error, Equatable, CustomStringConvertible {
         case .notAGoldilocksStudy(let name):
             "study \(name) was not made by goldilocks tune (it has no goldilocks definition)"
         case .notRunning(let trial, let state): "trial \(trial) is \(state.rawValue), not running"
+        case .badParameter(let name, let reason): "parameter \(name): \(reason)"
+        case .badValue(let trial, let reason): "trial id \(trial): \(reason)"
         case .database(let message): "study storage: \(message)"
         }
     }
