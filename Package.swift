@@ -31,7 +31,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         // Study storage drivers: GRDB for SQLite (synchronous, as the storage protocol is), postgres-nio
-        // for PostgreSQL (its event loops come from swift-nio). See Storage/StorageDrivers.md.
+        // for PostgreSQL (its event loops, logger and TLS come from swift-nio, swift-log, swift-nio-ssl).
+        // Why these: docs/study-storage.md.
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),

@@ -115,11 +115,10 @@ import Testing
         let dead = try #require(try storage.claimTrial(inStudy: study, budget: 3, staleAfter: 60, sample: rateFromNumber))
         let alive = try #require(try storage.claimTrial(inStudy: study, budget: 3, staleAfter: 60, sample: rateFromNumber))
         try storage.report(trial: dead.id, step: 1, value: 0.5)
-        // `alive` keeps its heartbeat through the pause; `dead` does not.
-        Thread.sleep(forTimeInterval: 0.8)
+        // Both run longer than the grace period; `alive` keeps its heartbeat, `dead` does not.
+        Thread.sleep(forTimeInterval: 2.3)
         try storage.heartbeat(trial: alive.id)
-        Thread.sleep(forTimeInterval: 0.5)
-        let retry = try #require(try storage.claimTrial(inStudy: study, budget: 3, staleAfter: 1.0, sample: rateFromNumber))
+        let retry = try #require(try storage.claimTrial(inStudy: study, budget: 3, staleAfter: 2, sample: rateFromNumber))
         #expect(retry.number == 2)
         #expect(retry.parameters == dead.parameters)
         #expect(retry.attributes["retry_of"] == .number(Double(dead.number)))

@@ -14,7 +14,9 @@ import Synchronization
 /// from plain threads only.
 final class PostgresDatabase: SQLDatabase {
     let dialect = SQLDialect.postgresql
-    private let connection: Mutex<PostgresConnection?>
+    /// The open connection; nil after the server dropped it (the next transaction connects again)
+    /// or after `close()` (`closed`).
+    private let state = Mutex<(connection: PostgresConnection?, closed: Bool)>((nil, false))
     private let description: String
     private let configuration: PostgresConnection.Configuration
     private let logger = Logger(label: "goldilocks.storage.postgres")
@@ -33,7 +35,8 @@ final class PostgresDatabase: SQLDatabase {
         // One clock for heartbeats, whatever the server's TimeZone setting: UTC.
         configuration.options.additionalStartupParameters = [("TimeZone", "UTC")]
         self.configuration = configuration
-        connection = Mutex(try Self.connect(configuration, description: description, logger: logger))
+        let connection = try Self.connect(configuration, description: description, logger: logger)
+        state.withLock { $0.connection = connection }
     }
 
     private static func connect(
@@ -51,21 +54,24 @@ final class PostgresDatabase: SQLDatabase {
     deinit { close() }
 
     func close() {
-        let open = connection.withLock { current -> PostgresConnection? in
-            defer { current = nil }
-            return current
+        let open = state.withLock { current -> PostgresConnection? in
+            defer { current = (nil, true) }
+            return current.connection
         }
         try? open?.close().wait()
     }
 
     func transaction<T: Sendable>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try connection.withLock { current in
-            guard var open = current else { throw StudyStorageError.database("the PostgreSQL connection is closed") }
-            if open.isClosed {
+        try state.withLock { current in
+            guard !current.closed else { throw StudyStorageError.database("the PostgreSQL storage is closed") }
+            let open: PostgresConnection
+            if let connection = current.connection, !connection.isClosed {
+                open = connection
+            } else {
                 // The server restarted or the network dropped the connection: a worker that
-                // outlives it reconnects rather than failing its trial.
+                // outlives it connects again rather than failing its trial.
                 open = try Self.connect(configuration, description: description, logger: logger)
-                current = open
+                current.connection = open
             }
             let session = Session(connection: open, logger: logger, description: description)
             var attempt = 1
@@ -76,6 +82,15 @@ final class PostgresDatabase: SQLDatabase {
                     try session.execute("COMMIT")
                     return result
                 } catch {
+                    if (error as? SessionError)?.connectionLost ?? false {
+                        // The server ended the session (it rolled the transaction back): a
+                        // ROLLBACK sent now would wait for an answer that never comes.
+                        current.connection = nil
+                        // Closing the channel needs no answer from the server (and postgres-nio
+                        // asserts that a connection is closed before it is released).
+                        try? open.close().wait()
+                        throw (error as? SessionError)?.storageError ?? StudyStorageError.database("\(error)")
+                    }
                     try? session.execute("ROLLBACK")
                     if attempt < Self.attempts, let state = (error as? SessionError)?.sqlState,
                         ["40001", "40P01", "23505"].contains(state)
@@ -110,7 +125,12 @@ final class PostgresDatabase: SQLDatabase {
     private struct SessionError: Error {
         let sqlState: String?
         let message: String
-        var storageError: StudyStorageError { .database("PostgreSQL: \(message)") }
+        /// The connection is gone: no answer came, or the server ended the session (FATAL).
+        let connectionLost: Bool
+        let description: String
+        var storageError: StudyStorageError {
+            connectionLost ? .unreachable(description, reason: message) : .database("PostgreSQL: \(message)")
+        }
     }
 
     private struct Session: SQLSession {
@@ -133,10 +153,11 @@ final class PostgresDatabase: SQLDatabase {
             do {
                 result = try connection.query(query, logger: logger).wait()
             } catch let error as PSQLError {
-                if error.serverInfo == nil {
-                    throw StudyStorageError.unreachable(description, reason: PostgresDatabase.reason(error))
-                }
-                throw SessionError(sqlState: error.serverInfo?[.sqlState], message: PostgresDatabase.reason(error))
+                let severity = error.serverInfo?[.severity]
+                throw SessionError(
+                    sqlState: error.serverInfo?[.sqlState], message: PostgresDatabase.reason(error),
+                    connectionLost: error.serverInfo == nil || severity == "FATAL" || severity == "PANIC",
+                    description: description)
             }
             return try result.rows.map { row in try row.map(Self.value) }
         }

@@ -56,12 +56,22 @@ final class SQLiteDatabase: SQLDatabase {
     }
 
     /// Switches the file to WAL, which it keeps. Only after the schema check, so that a file of
-    /// another program is left as it was.
+    /// another program is left as it was. The switch needs the file to itself, and SQLite answers
+    /// "busy" at once rather than wait for it (workers opening the file together), so it is
+    /// tried again until the busy timeout.
     func useWriteAheadLog() throws(StudyStorageError) {
-        do {
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-        } catch {
-            throw .database("SQLite \(path): cannot switch to WAL (\(error))")
+        let deadline = Date().addingTimeInterval(Self.busyTimeout)
+        while true {
+            do {
+                let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+                if mode?.lowercased() == "wal" { return }
+                try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05))
+            } catch {
+                throw .database("SQLite \(path): cannot switch to WAL (\(error))")
+            }
         }
     }
 
