@@ -23,6 +23,7 @@ diagnosis-label-stability-seed<N>.json exists, with those seeds' labels too. Opp
 EvaluationSetTests.movesOpposite. Prints the figures; writes nothing.
 """
 
+import argparse
 import json
 import math
 import os
@@ -115,9 +116,11 @@ def model():
                                           min_samples_leaf=10, l2_regularization=1.0, random_state=0)
 
 
-def matrix(runs):
+def matrix(runs, drop=()):
+    """The rows of `runs`, without the measurements whose names start with one of `drop`."""
     rows = [row(r) for r in runs]
-    return np.array([[r[n] for n in rows[0]] for r in rows], float)
+    names = [n for n in rows[0] if not n.startswith(tuple(drop))]
+    return np.array([[r[n] for n in names] for r in rows], float)
 
 
 def cross_validated(split, older, x):
@@ -161,10 +164,15 @@ def score(name, split, verdicts, labels=None):
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--drop", nargs="*", default=[],
+                        help="leave out the measurements starting with these (e.g. log_lr optimizer_: "
+                             "what the rate means for its optimizer, which a log rarely says)")
+    args = parser.parse_args()
     split = load("diagnosis-eval-validation.json")
     older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
     started = time.time()
-    x_split, x_older = matrix(split), matrix(older)
+    x_split, x_older = matrix(split, args.drop), matrix(older, args.drop)
     print(f"[{time.time() - started:.0f}s] measured {len(split)} + {len(older)} runs", flush=True)
     relabelled = {}
     for seed in (1, 2):
