@@ -25,10 +25,12 @@ let package = Package(
         .library(name: "GoldilocksLandscapes", targets: ["GoldilocksLandscapes"]),
         .library(name: "GoldilocksTraining", targets: ["GoldilocksTraining"]),
         .library(name: "GoldilocksSearch", targets: ["GoldilocksSearch"]),
+        .library(name: "GoldilocksDashboard", targets: ["GoldilocksDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Leaves: plain Doubles and arrays, no tensor code.
@@ -71,13 +73,25 @@ let package = Package(
             ],
             swiftSettings: settings),
 
+        // The web dashboard on top of everything: the playground, runs, studies and schedules,
+        // served by Hummingbird; `goldilocks serve` only parses its options and starts it.
+        .target(
+            name: "GoldilocksDashboard",
+            dependencies: [
+                "GoldilocksSpec", "GoldilocksSchedules", "GoldilocksOptimizers", "GoldilocksLandscapes", "GoldilocksFinder", "GoldilocksData",
+                "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksTraining", "GoldilocksSearch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Assets")],
+            swiftSettings: settings),
+
         // The command line: parse, call one library function, print.
         .target(
             name: "GoldilocksCommands",
             dependencies: [
                 "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSchedules",
                 "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
-                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch",
+                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings),
@@ -127,6 +141,13 @@ let package = Package(
             name: "GoldilocksSearchTests", dependencies: ["GoldilocksSearch", "GoldilocksTraining", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"],
             swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLandscapes", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "GoldilocksDashboardTests",
+            dependencies: [
+                "GoldilocksDashboard", "GoldilocksLogs", "GoldilocksSchedules", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
