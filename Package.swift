@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Leaves: plain Doubles and arrays, no tensor code.
@@ -81,6 +82,7 @@ let package = Package(
                 "GoldilocksSpec", "GoldilocksSchedules", "GoldilocksOptimizers", "GoldilocksLandscapes", "GoldilocksFinder", "GoldilocksData",
                 "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksTraining", "GoldilocksSearch",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Assets")],
             swiftSettings: settings),
