@@ -95,6 +95,7 @@ let package = Package(
                 "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
                 "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: settings),
         .executableTarget(

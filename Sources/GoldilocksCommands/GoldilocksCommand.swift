@@ -27,7 +27,7 @@ public struct GoldilocksCommand: AsyncParsableCommand {
             DemoCommand.self, TrainCommand.self, BenchCommand.self,
             ScheduleCommand.self, TrajectoryCommand.self, ScaleCommand.self,
             SuggestCommand.self, FindCommand.self,
-            DiagnoseCommand.self, CompareCommand.self,
+            DiagnoseCommand.self, CompareCommand.self, ServeCommand.self,
         ]
     )
 

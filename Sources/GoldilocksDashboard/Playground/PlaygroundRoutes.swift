@@ -87,6 +87,15 @@ struct PlaygroundRoutes {
             }
         }
 
+        // The checks alone, for a page whose stream was refused (EventSource cannot read why).
+        router.post("/api/playground/check") { request, _ -> Response in
+            let body = try await Responses.decode(PlaygroundRequest.self, from: request, limit: state.limits.requestBytes)
+            _ = try await checked(body)
+            guard state.jobs.tryAcquire() else { throw HTTPError(.serviceUnavailable, message: PlaygroundError.busy.description) }
+            state.jobs.release()
+            return try Responses.json(["ok": true])
+        }
+
         router.post("/api/playground/find") { request, _ -> Response in
             let body = try await Responses.decode(PlaygroundRequest.self, from: request, limit: state.limits.requestBytes)
             let playground = try await checked(body)
