@@ -150,7 +150,7 @@ let package = Package(
                 "GoldilocksDashboard", "GoldilocksLogs", "GoldilocksSchedules", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            swiftSettings: settings),
+            resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [

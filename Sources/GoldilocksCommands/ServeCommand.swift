@@ -31,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "A study storage URL (sqlite:PATH or postgresql://…) for the studies view.")
     var storage: String?
 
+    @Option(help: "A JSON file of studies as `goldilocks study --format json` prints them (one study or a list), for the studies view.")
+    var studies: String?
+
     @Option(help: "A secret of 16 to 256 letters, digits and - . _ ~ that every request must carry.")
     var token: String?
 
@@ -48,7 +51,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let app = try Dashboard.application(dashboardConfiguration()) { address in
+        var browser: (any StudyBrowser)?
+        if let studies {
+            do {
+                browser = try InMemoryStudyBrowser(json: Data(contentsOf: URL(fileURLWithPath: studies)))
+            } catch {
+                throw ValidationError("--studies \(studies): cannot read it as studies (\(error))")
+            }
+        }
+        let app = try Dashboard.application(dashboardConfiguration(), studies: browser) { address in
             // Written at once, not buffered: scripts wait for this line to learn the port.
             FileHandle.standardOutput.write(Data("Goldilocks dashboard at \(address)  (Ctrl-C stops it)\n".utf8))
         }

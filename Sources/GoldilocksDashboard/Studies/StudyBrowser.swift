@@ -1,3 +1,5 @@
+import Foundation
+
 /// A trial of a learning-rate study as Optuna users know it: its number, state, parameters, value
 /// and the intermediate values its pruner read.
 public struct StudyTrial: Sendable, Equatable, Codable {
@@ -38,6 +40,30 @@ public struct StudyTrial: Sendable, Equatable, Codable {
 
     /// The learning rate, when the study sampled one.
     public var learningRate: Double? { params["lr"] }
+
+    enum CodingKeys: String, CodingKey {
+        case number, state, params, value, intermediateValues = "intermediate_values"
+    }
+
+    /// Reads a trial as `goldilocks study --format json` writes it; `intermediate_values` may be
+    /// left out, and parameters that are not numbers (a categorical choice) are skipped.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(Int.self, forKey: .number)
+        state = try c.decode(State.self, forKey: .state)
+        let raw = try c.decodeIfPresent([String: NumberOrOther].self, forKey: .params) ?? [:]
+        params = raw.compactMapValues(\.number)
+        value = try c.decodeIfPresent(NumberOrOther.self, forKey: .value)?.number
+        intermediateValues = try c.decodeIfPresent([IntermediateValue].self, forKey: .intermediateValues) ?? []
+    }
+
+    /// A JSON number, or anything else (read as no number).
+    private struct NumberOrOther: Decodable {
+        var number: Double?
+        init(from decoder: any Decoder) throws {
+            number = try? decoder.singleValueContainer().decode(Double.self)
+        }
+    }
 }
 
 /// Where the studies view reads studies from: the tuning module's storage (Optuna's schema in
@@ -65,6 +91,22 @@ public struct InMemoryStudyBrowser: StudyBrowser {
 
     public init(studies: [String: [StudyTrial]]) {
         self.studies = studies
+    }
+
+    /// Reads studies as `goldilocks study --format json` prints them: one
+    /// `{"study": NAME, "trials": [...]}` object or a list of them.
+    public init(json data: Data) throws {
+        struct File: Decodable {
+            var study: String
+            var trials: [StudyTrial]
+        }
+        let files: [File]
+        if let list = try? JSONDecoder().decode([File].self, from: data) {
+            files = list
+        } else {
+            files = [try JSONDecoder().decode(File.self, from: data)]
+        }
+        studies = Dictionary(files.map { ($0.study, $0.trials) }) { first, _ in first }
     }
 
     public func studyNames() async throws -> [String] { studies.keys.sorted() }
