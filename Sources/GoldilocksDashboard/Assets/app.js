@@ -332,7 +332,7 @@ async function drawRuns(query) {
     body.innerHTML = "";
     for (const run of view.runs) {
       const row = document.createElement("tr");
-      const cells = [run.name, String(run.steps), run.error ? `unreadable: ${run.error}` : (run.verdict || "–"), run.fix || run.symptom || "", run.rescues.length ? run.rescues.join(", ") : "none"];
+      const cells = [run.name, String(run.steps), run.error ? `unreadable: ${run.error}` : (run.verdict || "–").replace(/_/g, " "), run.fix || run.symptom || "", run.rescues.length ? run.rescues.join(", ") : "none"];
       cells.forEach((text, k) => {
         const cell = document.createElement("td");
         cell.textContent = text;

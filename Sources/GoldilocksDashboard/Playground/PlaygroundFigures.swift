@@ -9,8 +9,11 @@ enum PlaygroundFigures {
         let positive = runs.allSatisfy { $0.losses.allSatisfy { !$0.isFinite || $0 > 0 } }
         var chart = Figures.learningRateComparison(
             runs.map { ($0.learningRate, $0.steps, $0.losses, $0.label) }, logY: logY && positive, title: title)
+        // The landscape's paths take the palette from its second colour (clear of the blue
+        // contours); the loss lines match them, so a run has one colour everywhere.
+        for k in chart.series.indices { chart.series[k].color = Palette.color(k + 1) }
         chart.markers = runs.enumerated().flatMap { index, run in
-            run.rescues.map { Marker.vertical(at: Double($0), label: "rescue lr=\(Ticks.shortLabel(run.learningRate))", color: Palette.color(index)) }
+            run.rescues.map { Marker.vertical(at: Double($0), label: "rescue lr=\(Ticks.shortLabel(run.learningRate))", color: Palette.color(index + 1)) }
         }
         return chart
     }
