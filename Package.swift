@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
-                "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
+                "GoldilocksCommands", "GoldilocksDashboard", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
                 "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
