@@ -101,6 +101,7 @@ struct PlaygroundTests {
             (#"{"problem":"/etc/passwd","lrs":[0.1]}"#, "unknown problem"),
             (#"{"problem":"beale","lrs":[0.1],"start":[1,2,3]}"#, "takes 2"),
             (#"{"problem":"x2","optimizer":{"name":"Adamm"},"lrs":[0.1]}"#, "Adam"),
+            (#"{"problem":"quadratic","lrs":[0.1],"start":[\#((0..<101).map { _ in "1" }.joined(separator: ","))]}"#, "coordinate"),
             (#"{"problem":"x2","lrs":"0.1"}"#, "lrs"),
         ])
     func limits(body: String, message: String) async throws {

@@ -41,6 +41,7 @@ public struct Playground: Sendable {
         switch problem {
         case .parabola, .landscape:
             start = request.start ?? problem.defaultStart
+            guard start.count <= limits.dimensions else { throw .tooManyCoordinates(start.count, limit: limits.dimensions) }
             data = nil
             let landscape = try Self.landscape(of: problem, start: start)
             // Builds each run's optimizer and schedule once now, so a bad spec is a 400 before any work.

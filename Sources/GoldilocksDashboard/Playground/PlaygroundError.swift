@@ -8,6 +8,7 @@ public struct PlaygroundError: Error, CustomStringConvertible, Sendable {
         case tooManySteps(Int, limit: Int, unit: String)
         case tooFewSteps(Int, unit: String)
         case badStart(count: Int, expected: Int)
+        case tooManyCoordinates(Int, limit: Int)
         case networkTooLarge(layers: Int, widest: Int, maxLayers: Int, maxWidth: Int)
         case underlying(any Error & Sendable)
         case busy
@@ -23,6 +24,7 @@ public struct PlaygroundError: Error, CustomStringConvertible, Sendable {
     static func tooManySteps(_ steps: Int, limit: Int, unit: String) -> Self { .init(.tooManySteps(steps, limit: limit, unit: unit)) }
     static func tooFewSteps(_ steps: Int, unit: String) -> Self { .init(.tooFewSteps(steps, unit: unit)) }
     static func badStart(count: Int, expected: Int) -> Self { .init(.badStart(count: count, expected: expected)) }
+    static func tooManyCoordinates(_ count: Int, limit: Int) -> Self { .init(.tooManyCoordinates(count, limit: limit)) }
     static func networkTooLarge(layers: Int, widest: Int, maxLayers: Int, maxWidth: Int) -> Self {
         .init(.networkTooLarge(layers: layers, widest: widest, maxLayers: maxLayers, maxWidth: maxWidth))
     }
@@ -49,6 +51,8 @@ public struct PlaygroundError: Error, CustomStringConvertible, Sendable {
             "the number of \(unit) must be at least 1, not \(steps)"
         case .badStart(let count, let expected):
             "the start has \(count) coordinate(s); this function takes \(expected)"
+        case .tooManyCoordinates(let count, let limit):
+            "a start of \(count) coordinates is more than the playground walks (at most \(limit)); use `goldilocks trajectory`"
         case .networkTooLarge(let layers, let widest, let maxLayers, let maxWidth):
             "a network of \(layers) hidden layer(s) up to \(widest) wide is larger than the playground trains "
                 + "(at most \(maxLayers) layers of \(maxWidth)); use `goldilocks train` for it"

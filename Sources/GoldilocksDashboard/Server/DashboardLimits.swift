@@ -7,6 +7,8 @@ public struct DashboardLimits: Sendable, Equatable {
     public var runs: Int = 6
     /// The most optimizer steps of one analytic playground run (x², the 2-D landscapes).
     public var analyticSteps: Int = 5_000
+    /// The most coordinates of a start point (x² in many dimensions keeps every step's point).
+    public var dimensions: Int = 100
     /// The most epochs of one playground run on a data set.
     public var epochs: Int = 30
     /// The most hidden layers, and the widest one, of a playground network.
