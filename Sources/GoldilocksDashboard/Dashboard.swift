@@ -63,6 +63,7 @@ final class DashboardState: Sendable {
     let runs: RunDirectory?
     let assets = Assets()
     let jobs: WorkLimiter
+    let runsCache = RunsViewCache()
 
     var limits: DashboardLimits { configuration.limits }
 

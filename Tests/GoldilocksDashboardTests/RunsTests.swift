@@ -29,6 +29,27 @@ struct RunsTests {
         }
     }
 
+    @Test("a run that grows is read again: the cached view lasts only while its files are unchanged")
+    func cacheFollowsTheFiles() async throws {
+        let root = try makeRunFolder(steps: 40)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let metrics = root.appendingPathComponent("first/metrics.csv")
+        try await withDashboard(DashboardConfiguration(logDirectory: root.path)) { client in
+            func steps() async throws -> Int? {
+                try await client.execute(uri: "/api/runs/view?run=first", method: .get) { response in
+                    ((response.object["runs"] as? [[String: Any]])?.first?["steps"] as? Int)
+                }
+            }
+            #expect(try await steps() == 40)
+            #expect(try await steps() == 40)
+            let handle = try FileHandle(forWritingTo: metrics)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data((40..<50).map { "\($0),0.05,0.01,\n" }.joined().utf8))
+            try handle.close()
+            #expect(try await steps() == 50)
+        }
+    }
+
     @Test("a run is named by its listed name only: paths and unknown names are 404")
     func traversal() async throws {
         let root = try makeRunFolder()

@@ -215,6 +215,7 @@ public struct Playground: Sendable {
             // One thread per run, so the runs advance side by side; the request's limits bound them.
             let thread = Thread {
                 defer { group.leave() }
+                WorkerPriority.lower()
                 var one = configuration
                 one.learningRate = rate
                 let callback = StreamingCallback(progress: progress, run: run)

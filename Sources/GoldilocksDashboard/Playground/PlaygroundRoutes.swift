@@ -38,7 +38,7 @@ struct PlaygroundRoutes {
             let playground = try await checked(body)
             let progress = PlaygroundProgress(learningRates: playground.request.learningRates)
             try acquire()
-            await offServer {
+            await offServer(background: true) {
                 defer { state.jobs.release() }
                 playground.run(into: progress)
             }
@@ -60,6 +60,7 @@ struct PlaygroundRoutes {
             try acquire()
             let worker = Thread {
                 defer { state.jobs.release() }
+                WorkerPriority.lower()
                 playground.run(into: progress, playback: Self.playback)
             }
             worker.stackSize = 4 << 20
@@ -100,7 +101,7 @@ struct PlaygroundRoutes {
             let body = try await Responses.decode(PlaygroundRequest.self, from: request, limit: state.limits.requestBytes)
             let playground = try await checked(body)
             try acquire()
-            let result = await offServer { () -> Result<PlaygroundRangeTestResult, PlaygroundError> in
+            let result = await offServer(background: true) { () -> Result<PlaygroundRangeTestResult, PlaygroundError> in
                 defer { state.jobs.release() }
                 return Result { () throws(PlaygroundError) in try playground.rangeTest() }
             }

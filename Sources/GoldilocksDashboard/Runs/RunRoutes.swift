@@ -29,10 +29,15 @@ struct RunRoutes {
             let logY = flag(request, "log_y", default: true)
             let smoothing = request.uri.queryParameters["smooth"].flatMap { Double(String($0)) }.map { min(max($0, 0), 0.99) } ?? 0
             let limits = state.limits
+            let key = runs.map(\.name).joined(separator: "\u{0}") + "|\(logY)|\(smoothing)"
+            let fingerprint = await offServer { runs.map(RunDirectory.fingerprint(of:)) }
+            if let body = state.runsCache.body(for: key, fingerprint: fingerprint) { return Responses.json(body: body) }
             let view = await offServer {
                 RunsView(runs, logY: logY, smoothing: smoothing, byteLimit: limits.logBytes, maxPoints: limits.drawnPoints)
             }
-            return try Responses.json(view)
+            let body = Data(try Responses.jsonText(view).utf8)
+            state.runsCache.store(body, for: key, fingerprint: fingerprint)
+            return Responses.json(body: body)
         }
 
         router.get("/api/runs/stream") { request, _ -> Response in

@@ -10,7 +10,7 @@ struct ScheduleRoutes {
             let body = try await Responses.decode(SchedulePreview.Request.self, from: request, limit: state.limits.requestBytes)
             let limits = state.limits
             do {
-                let preview = try await offServer(throwing: {
+                let preview = try await offServerThrowing({
                     try SchedulePreview(body, stepLimit: limits.scheduleSteps, maxPoints: limits.drawnPoints)
                 })
                 return try Responses.json(preview)

@@ -15,6 +15,13 @@ enum Responses {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON body already encoded.
+    static func json(body: Data) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
     /// A JSON error with `message` (what to change), as `{"error": {"message": …}}`.
     static func error(_ message: String, status: HTTPResponse.Status) -> HTTPError {
         HTTPError(status, message: message)
