@@ -5,21 +5,27 @@ import GoldilocksPlots
 public struct ChartPayload: Encodable, Sendable, Equatable {
     /// An axis: its scale and the range the renderer drew.
     public struct AxisPayload: Encodable, Sendable, Equatable {
+        /// `linear` or `log`.
         public var scale: String
+        /// The ends of the axis, in data units.
         public var lower: Double
         public var upper: Double
     }
 
     /// A drawn series; non-finite values are null (JSON has no NaN).
     public struct SeriesPayload: Encodable, Sendable, Equatable {
+        /// The legend's name (empty for an unnamed line).
         public var name: String
+        /// The colour it is drawn in.
         public var color: String
+        /// The drawn points.
         public var x: [Double?]
         public var y: [Double?]
     }
 
     /// The SVG document.
     public var svg: String
+    /// The axes as the renderer laid them out.
     public var x: AxisPayload
     public var y: AxisPayload
     /// The lines and points (not the contour lines), as drawn.

@@ -14,6 +14,7 @@ import GoldilocksTraining
 /// optimizers' exact update rules on a landscape (`Trajectory`), and `TrainingSetup` on data; the
 /// verdicts are the demo's or the diagnosis'.
 public struct Playground: Sendable {
+    /// The request as it was given.
     public let request: PlaygroundRequest
     let problem: PlaygroundProblem
     /// Steps on a function, epochs on data.

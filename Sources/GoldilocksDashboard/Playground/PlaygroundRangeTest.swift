@@ -11,12 +11,15 @@ import GoldilocksTraining
 public struct PlaygroundRangeTestResult: Encodable, Sendable {
     /// One rule's suggestion.
     public struct Pick: Encodable, Sendable, Equatable {
+        /// The rule's name (`valley`, `steep`, …).
         public var method: String
+        /// The learning rate it suggests.
         public var lr: Double
         /// Why the rule picks it.
         public var rationale: String
     }
 
+    /// Each rule's suggestion.
     public var suggestions: [Pick]
     /// Whether the test stopped early because the loss diverged (the usual end).
     public var stoppedEarly: Bool

@@ -8,9 +8,11 @@ import GoldilocksTraining
 public struct RunsView: Encodable, Sendable {
     /// One run as the view shows it.
     public struct RunSummary: Encodable, Sendable {
+        /// The run's name in the listing.
         public var name: String
         /// Steps of training loss read.
         public var steps: Int
+        /// The last training loss, when finite.
         public var lastLoss: Double?
         /// The diagnosis, or why there is none.
         public var verdict: String?
@@ -29,9 +31,13 @@ public struct RunsView: Encodable, Sendable {
         }
     }
 
+    /// The runs, in the order asked.
     public var runs: [RunSummary]
+    /// The training loss per step, runs overlaid, rescues marked.
     public var loss: ChartPayload
+    /// The learning rate per step, when logged.
     public var learningRate: ChartPayload?
+    /// The validation loss at its own cadence (per epoch), when logged.
     public var validation: ChartPayload?
 
     enum CodingKeys: String, CodingKey {

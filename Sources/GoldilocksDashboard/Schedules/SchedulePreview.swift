@@ -7,10 +7,14 @@ import GoldilocksSpec
 public struct SchedulePreview: Encodable, Sendable {
     /// The request: the spec as JSON text, the number of steps, and the axis.
     public struct Request: Codable, Sendable {
+        /// The spec, as JSON text in any dialect.
         public var spec: String
+        /// Steps 0…steps-1 are computed.
         public var steps: Int
+        /// A log axis (true), a linear one (false), or the figure's own choice (nil).
         public var logY: Bool?
 
+        /// A request.
         public init(spec: String, steps: Int, logY: Bool? = nil) {
             self.spec = spec
             self.steps = steps
@@ -24,12 +28,16 @@ public struct SchedulePreview: Encodable, Sendable {
 
     /// The schedule's name as the spec gave it.
     public var name: String
+    /// The number of steps computed.
     public var steps: Int
     /// The first rows (every row is drawn; these are for reading exact values).
     public var first: [ScheduleRow]
+    /// The last row.
     public var last: ScheduleRow?
+    /// The lowest and highest finite learning rates over every step.
     public var minimum: Double?
     public var maximum: Double?
+    /// The curve.
     public var chart: ChartPayload
 
     /// Computes the rows of `request` (at most `stepLimit`); throws the spec's own error, which

@@ -10,6 +10,7 @@ public struct StudyTrial: Sendable, Equatable, Codable {
 
     /// The trial's number, from 0 within its study.
     public var number: Int
+    /// Whether it runs, completed, was pruned or failed.
     public var state: State
     /// The sampled parameters; `lr` is the learning rate.
     public var params: [String: Double]
@@ -20,9 +21,12 @@ public struct StudyTrial: Sendable, Equatable, Codable {
 
     /// One reported value.
     public struct IntermediateValue: Sendable, Equatable, Codable {
+        /// The step (epoch) it was reported at.
         public var step: Int
+        /// The value reported.
         public var value: Double
 
+        /// A reported value.
         public init(step: Int, value: Double) {
             self.step = step
             self.value = value
@@ -85,10 +89,12 @@ public struct InMemoryStudyBrowser: StudyBrowser {
 
     /// Thrown for a study that is not there.
     public struct UnknownStudy: Error, CustomStringConvertible {
+        /// The name asked for.
         public var name: String
         public var description: String { "no study named \"\(name)\"" }
     }
 
+    /// Studies by name.
     public init(studies: [String: [StudyTrial]]) {
         self.studies = studies
     }
