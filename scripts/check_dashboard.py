@@ -1,7 +1,8 @@
 """The dashboard as a person uses it, in headless Chromium: each view loads, a changed learning
 rate changes the chart and the labels, a run written while the page watches it redraws.
 
-Usage: check_dashboard.py ADDRESS RUNS_DIR SCREENSHOT_DIR (run by scripts/check-dashboard).
+Usage: check_dashboard.py ADDRESS RUNS_DIR SCREENSHOT_DIR [TOKEN_ADDRESS] (run by
+scripts/check-dashboard); TOKEN_ADDRESS is a second dashboard's address with its ?token=.
 Prints one line per check and ends with "dashboard: N passed, M failed"; exits 1 on a failure.
 """
 
@@ -15,6 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 address, runs_dir, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+guarded = sys.argv[4] if len(sys.argv) > 4 else None
 base = address.split("?")[0].rstrip("/")
 passed, failed = 0, 0
 
@@ -172,6 +174,17 @@ try:
     driver.find_element(By.ID, "draw").click()
     error = wait_for(driver, "the spec's error", lambda d: d.find_element(By.ID, "schedule-error").text or None)
     check("schedules: a misspelt parameter is named, with the closest one", error is not None and "step_size" in error, error)
+
+    # ---- A dashboard with a token: refused without it; with the printed address the cookie
+    # carries it to every request, the playground's event stream included.
+    if guarded:
+        origin = guarded.split("?")[0]
+        driver.get(origin)
+        check("token: the page is refused without the token", "needs its token" in driver.page_source)
+        driver.get(guarded)
+        labels = wait_for(driver, "the guarded playground", lambda d: (lambda v: v if len(v) == 3 and "running…" not in v else None)(verdict_labels(d)))
+        check("token: after the printed address, the page and its event stream work", labels == ["too small", "just right", "exploded at epoch 30"], labels)
+        check("token: the address bar no longer shows the token", "token=" not in driver.current_url)
 finally:
     driver.quit()
 
