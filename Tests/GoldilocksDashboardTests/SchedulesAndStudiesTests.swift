@@ -89,6 +89,8 @@ struct SchedulesAndStudiesTests {
         let browser = try InMemoryStudyBrowser(json: Data(text.utf8))
         let trials = try await browser.trials(of: "s")
         #expect(trials == [StudyTrial(number: 0, state: .complete, params: ["lr": 0.01], value: 0.5)])
+        // Fixtures/study.json is made up, for this test and the browser check: 24 trials whose value
+        // is a bowl in log10(lr) around 3e-3 plus noise, every fourth after the fifth pruned at step 2.
         let fixture = try #require(Bundle.module.url(forResource: "study", withExtension: "json", subdirectory: "Fixtures"))
         #expect(try await InMemoryStudyBrowser(json: Data(contentsOf: fixture)).trials(of: "digits-lr").count == 24)
     }
