@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "GoldilocksTraining", targets: ["GoldilocksTraining"]),
         .library(name: "GoldilocksSearch", targets: ["GoldilocksSearch"]),
         .library(name: "GoldilocksTuning", targets: ["GoldilocksTuning"]),
+        .library(name: "GoldilocksDashboard", targets: ["GoldilocksDashboard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // Leaves: plain Doubles and arrays, no tensor code.
@@ -93,6 +96,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+        // The web dashboard on top of everything: the playground, runs, studies and schedules,
+        // served by Hummingbird; `goldilocks serve` only parses its options and starts it.
+        .target(
+            name: "GoldilocksDashboard",
+            dependencies: [
+                "GoldilocksSpec", "GoldilocksSchedules", "GoldilocksOptimizers", "GoldilocksLandscapes", "GoldilocksFinder", "GoldilocksData",
+                "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksTuning",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Assets")],
             swiftSettings: settings),
 
         // The command line: parse, call one library function, print.
@@ -101,8 +115,9 @@ let package = Package(
             dependencies: [
                 "GoldilocksCore", "GoldilocksData", "GoldilocksNetworks", "GoldilocksOptimizers", "GoldilocksSchedules",
                 "GoldilocksFinder", "GoldilocksDiagnosis", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSpec",
-                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksTuning",
+                "GoldilocksLandscapes", "GoldilocksTraining", "GoldilocksSearch", "GoldilocksTuning", "GoldilocksDashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: settings),
         .executableTarget(
@@ -155,9 +170,16 @@ let package = Package(
             resources: [.copy("Fixtures")], swiftSettings: settings),
         .testTarget(name: "GoldilocksTrainingTests", dependencies: ["GoldilocksTraining", "GoldilocksLandscapes", "GoldilocksLogs", "TestSupport", "TrainingTestSupport"], swiftSettings: settings),
         .testTarget(
+            name: "GoldilocksDashboardTests",
+            dependencies: [
+                "GoldilocksDashboard", "GoldilocksLogs", "GoldilocksSchedules", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            resources: [.copy("Fixtures")], swiftSettings: settings),
+        .testTarget(
             name: "GoldilocksCommandsTests",
             dependencies: [
-                "GoldilocksCommands", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
+                "GoldilocksCommands", "GoldilocksDashboard", "GoldilocksDiagnosis", "GoldilocksFinder", "GoldilocksLandscapes", "GoldilocksLogs", "GoldilocksPlots", "GoldilocksSchedules", "GoldilocksSearch", "GoldilocksSpec", "GoldilocksTraining",
                 "GoldilocksTuning", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

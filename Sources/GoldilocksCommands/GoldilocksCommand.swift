@@ -28,7 +28,7 @@ public struct GoldilocksCommand: AsyncParsableCommand {
             ScheduleCommand.self, TrajectoryCommand.self, ScaleCommand.self,
             SuggestCommand.self, FindCommand.self,
             DiagnoseCommand.self, CompareCommand.self,
-            TuneCommand.self, StudyCommand.self,
+            TuneCommand.self, StudyCommand.self, ServeCommand.self,
         ]
     )
 
