@@ -96,6 +96,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
+            swiftSettings: settings),
+
         // The web dashboard on top of everything: the playground, runs, studies and schedules,
         // served by Hummingbird; `goldilocks serve` only parses its options and starts it.
         .target(
