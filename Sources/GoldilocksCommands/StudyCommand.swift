@@ -69,7 +69,7 @@ struct StudyCommand: ParsableCommand {
             }
             rows.append(
                 ["\(trial.number)", trial.state.rawValue] + params
-                    + [trial.value.map(formatted) ?? "", "\(trial.intermediate.count)", trial.steps.map(String.init) ?? ""])
+                    + [trial.value.map(formatted) ?? "", "\(trial.intermediateValues.count)", trial.steps.map(String.init) ?? ""])
         }
         var text = "Study \(report.study): \(report.trials.count) trial(s)\n" + table(rows)
         let counts = TrialState.allCases.compactMap { state -> String? in

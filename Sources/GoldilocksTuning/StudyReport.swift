@@ -14,16 +14,22 @@ public struct StudyReport: Sendable, Encodable {
         public var value: Double?
         /// Optimizer steps the trial trained.
         public var steps: Int?
-        /// Epochs reported, with their validation losses.
-        public var intermediate: [Int: Double]
+        /// The validation loss after each epoch reported, in epoch order.
+        public var intermediateValues: [IntermediateValue]
         /// Seconds from start to end (or to now, for a running trial: nil).
         public var seconds: Double?
         public var logDir: String?
 
         enum CodingKeys: String, CodingKey {
-            case number, state, params, value, steps, intermediate, seconds
-            case logDir = "log_dir"
+            case number, state, params, value, steps, seconds
+            case intermediateValues = "intermediate_values", logDir = "log_dir"
         }
+    }
+
+    /// A validation loss reported at `step` (epochs completed).
+    public struct IntermediateValue: Sendable, Encodable, Equatable {
+        public var step: Int
+        public var value: Double
     }
 
     /// The best trial: the complete one with the lowest finite value.
@@ -57,7 +63,8 @@ public struct StudyReport: Sendable, Encodable {
             if let started = record.started, let completed = record.completed { seconds = completed.timeIntervalSince(started) }
             return Trial(
                 number: record.number, state: record.state, params: record.parameters, value: record.value, steps: steps,
-                intermediate: record.intermediateValues, seconds: seconds, logDir: logDir)
+                intermediateValues: record.intermediateValues.sorted { $0.key < $1.key }.map { IntermediateValue(step: $0.key, value: $0.value) },
+                seconds: seconds, logDir: logDir)
         }
         best = trials.compactMap { trial in
             trial.value.flatMap { trial.state == .complete && $0.isFinite ? Best(number: trial.number, params: trial.params, value: $0) : nil }
