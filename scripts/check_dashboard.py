@@ -10,6 +10,7 @@ import os
 import sys
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -33,7 +34,9 @@ def check(name, condition, detail=""):
 
 def wait_for(driver, what, predicate, timeout=60):
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.2).until(lambda d: predicate(d))
+        # The page redraws as frames arrive: an element found a moment ago may be gone; ask again.
+        return WebDriverWait(driver, timeout, poll_frequency=0.2,
+                             ignored_exceptions=[StaleElementReferenceException]).until(lambda d: predicate(d))
     except Exception as error:  # a timeout is a failed check, with what was awaited
         check(f"waiting for {what}", False, f"({type(error).__name__})")
         return None
@@ -108,7 +111,7 @@ try:
 
     # ---- Playground: a bundled data set and a small network, trained live.
     Select(driver.find_element(By.ID, "problem")).select_by_value("moons")
-    labels = wait_for(driver, "the moons runs", lambda d: (lambda v: v if len(v) == 3 and d.execute_script("return document.body.dataset.playground") == "done" else None)(verdict_labels(d)), timeout=120)
+    labels = wait_for(driver, "the moons runs", lambda d: (lambda v: v if len(v) == 3 and all(l and l != "running…" for l in v) and d.execute_script("return document.body.dataset.playground") == "done" else None)(verdict_labels(d)), timeout=120)
     check("moons: three trained runs with the diagnosis' verdicts", labels is not None and all(l and l != "running…" for l in labels), labels)
     shot(driver, "playground-moons")
 
