@@ -57,16 +57,10 @@ struct StudyCommand: ParsableCommand {
 
     /// A study as a table with its best and the steps it cost.
     static func describe(_ report: StudyReport) -> String {
-        let names = Set(report.trials.flatMap(\.params.keys)).sorted { ($0 == "lr" ? "" : $0) < ($1 == "lr" ? "" : $1) }
+        let names = lrFirst(Set(report.trials.flatMap(\.params.keys)))
         var rows = [["trial", "state"] + names + ["value", "epochs", "steps"]]
         for trial in report.trials {
-            let params = names.map { name -> String in
-                switch trial.params[name] {
-                case .float(let x)?: formatted(x)
-                case .choice(let choice)?: choice
-                case nil: ""
-                }
-            }
+            let params = names.map { trial.params[$0].map(shown) ?? "" }
             rows.append(
                 ["\(trial.number)", trial.state.rawValue] + params
                     + [trial.value.map(formatted) ?? "", "\(trial.intermediateValues.count)", trial.steps.map(String.init) ?? ""])
@@ -88,13 +82,20 @@ struct StudyCommand: ParsableCommand {
 
     /// "lr 0.001, schedule one_cycle".
     static func describe(_ parameters: [String: ParameterValue]) -> String {
-        parameters.keys.sorted { ($0 == "lr" ? "" : $0) < ($1 == "lr" ? "" : $1) }.map { name in
-            switch parameters[name] {
-            case .float(let x)?: "\(name) \(formatted(x))"
-            case .choice(let choice)?: "\(name) \(choice)"
-            case nil: name
-            }
-        }.joined(separator: ", ")
+        lrFirst(parameters.keys).map { name in parameters[name].map { "\(name) \(shown($0))" } ?? name }.joined(separator: ", ")
+    }
+
+    /// Parameter names with the learning rate first, then the others by name.
+    private static func lrFirst(_ names: some Sequence<String>) -> [String] {
+        names.sorted { ($0 == "lr" ? "" : $0) < ($1 == "lr" ? "" : $1) }
+    }
+
+    /// A parameter's value for people: a number to four digits, or the choice.
+    private static func shown(_ value: ParameterValue) -> String {
+        switch value {
+        case .float(let x): formatted(x)
+        case .choice(let choice): choice
+        }
     }
 }
 
