@@ -1,0 +1,23 @@
+import Foundation
+import GoldilocksTraining
+import Testing
+
+@Suite("goldilocks tune and study")
+struct StudyCommandTests {
+    @Test func studyExportsTheBestTrialsRunForTrainConfig() async throws {
+        let folder = try temporaryFolder()
+        let storage = "sqlite:" + folder.appendingPathComponent("study.db").path
+        let tune = ["tune", "--data", "iris", "--epochs", "3", "--model", "8", "--study", "iris", "--trials", "3",
+                    "--sampler", "grid", "--pruner", "none", "--storage", storage, "--format", "json"]
+        #expect(await exitStatus(tune).status == 0)
+        let best = folder.appendingPathComponent("best.json")
+        #expect(await exitStatus(["study", "--storage", storage, "--study", "iris", "--format", "csv", "--best-config", best.path]).status == 0)
+        let run = try RunConfiguration.read(from: best.path)
+        #expect(run.data == "iris" && run.epochs == 3 && run.hiddenLayers == [8])
+        #expect([1e-5, 1e-5 * 1e5.squareRoot(), 1].contains { abs(($0 - (run.learningRate ?? 0)) / $0) < 1e-9 })
+        #expect(await exitStatus(["train", "--config", best.path, "--format", "json"]).status == 0)
+        // Another study name is an error naming the ones there are.
+        let (status, text) = await exitStatus(["study", "--storage", storage, "--study", "wine"])
+        #expect(status != 0 && text.contains("iris"))
+    }
+}
