@@ -46,6 +46,9 @@ def number(x):
 def make_pruner(spec):
     if spec["kind"] == "median":
         return optuna.pruners.MedianPruner(n_startup_trials=spec["startup_trials"], n_warmup_steps=spec["warmup_epochs"])
+    if spec["kind"] == "percentile":
+        return optuna.pruners.PercentilePruner(spec["percentile"], n_startup_trials=spec["startup_trials"],
+                                               n_warmup_steps=spec["warmup_epochs"])
     m, rf, b = spec["min_resource"], spec["reduction_factor"], spec["brackets"]
     if b == 1:
         return optuna.pruners.SuccessiveHalvingPruner(min_resource=m, reduction_factor=rf)
@@ -124,6 +127,11 @@ def pruner_fixtures():
     for startup in (0, 1, 3, 5):
         for warmup in (0, 1, 3):
             specs.append({"kind": "median", "startup_trials": startup, "warmup_epochs": warmup})
+    # Added after the others, so the scenarios above keep their random draws.
+    for percentile in (10, 25, 90):
+        for startup in (0, 3, 5):
+            for warmup in (0, 2):
+                specs.append({"kind": "percentile", "percentile": percentile, "startup_trials": startup, "warmup_epochs": warmup})
     scenarios = []
     for index, spec in enumerate(specs):
         for repeat in range(3):

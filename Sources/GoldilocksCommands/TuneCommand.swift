@@ -12,11 +12,13 @@ struct TuneCommand: ParsableCommand {
         discussion: """
             Each trial trains the network of the training options with a learning rate drawn \
             log-uniformly from --lr-range (and a schedule, optimizer and weight decay when \
-            --schedules, --optimizers, --weight-decay-range ask for them); its value is the final \
-            validation loss. The TPE sampler starts near the range test's suggestion; the pruner \
-            stops a trial after an epoch whose validation loss ranks it among the worst \
-            (asha: successive halving; median: Optuna's median rule). The divergence guard is off \
-            in trials, so a rate that diverges is worth +inf.
+            --schedules, --optimizers, --weight-decay-range ask for them); its value is its best \
+            validation loss (the epoch to keep), reported after every epoch as the best so far. \
+            The TPE sampler starts near the range test's suggestion. The pruner stops a trial \
+            after an epoch where it falls behind (percentile: behind the best complete trials at \
+            that epoch, once --startup-trials are complete; median: behind half of them; asha: \
+            successive halving). The divergence guard is off in trials, so a rate that \
+            diverges is worth +inf.
 
             The study lives in --storage, in Optuna's own schema: optuna.load_study, Optuna's \
             plots and optuna-dashboard read it. The same command on another machine with the \
@@ -48,8 +50,8 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "tpe (model-based, seeded by a range test), random or grid (log-spaced rates, one per trial).")
     var sampler: SamplerName = .tpe
 
-    @Option(help: "asha (successive halving), median (Optuna's median rule) or none.")
-    var pruner: PrunerName = .asha
+    @Option(help: "percentile (a trial goes on while it keeps up with the best complete ones; Optuna's PercentilePruner), median (the 50th percentile: Optuna's median rule), asha (successive halving) or none.")
+    var pruner: PrunerName = .percentile
 
     @Option(help: "The learning rates searched, log-uniformly: LOW,HIGH.")
     var lrRange = "1e-5,1"
@@ -72,7 +74,10 @@ struct TuneCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "asha: brackets (each starts its rungs one step later).")
     var brackets = 1
 
-    @Option(parsing: .unconditional, help: "median: finished trials before any pruning.")
+    @Option(parsing: .unconditional, help: "percentile: the percentile of the complete trials' losses at the same epoch that a trial must stay at or below (0-100).")
+    var percentile = 10.0
+
+    @Option(parsing: .unconditional, help: "percentile, median: complete trials before any pruning.")
     var startupTrials = 5
 
     @Option(parsing: .unconditional, help: "Seconds between a worker's heartbeats; a trial silent for 3 beats is failed and run again.")
@@ -91,6 +96,7 @@ struct TuneCommand: ParsableCommand {
         guard minResource >= 1, reductionFactor >= 2, brackets >= 1, startupTrials >= 0 else {
             throw ValidationError("--min-resource and --brackets must be at least 1, --reduction-factor at least 2, --startup-trials at least 0")
         }
+        guard (0...100).contains(percentile) else { throw ValidationError("--percentile must be between 0 and 100, not \(percentile)") }
         _ = try space()
     }
 
@@ -126,7 +132,8 @@ struct TuneCommand: ParsableCommand {
     private var prunerChoice: PrunerChoice {
         switch pruner {
         case .asha: .asha(minResource: minResource, reductionFactor: reductionFactor, brackets: brackets)
-        case .median: .median(startupTrials: startupTrials, warmupEpochs: 0)
+        case .percentile: .percentile(percentile, startupTrials: startupTrials)
+        case .median: .percentile(50, startupTrials: startupTrials)
         case .none: .none
         }
     }
@@ -187,5 +194,5 @@ enum SamplerName: String, ExpressibleByArgument, CaseIterable {
 }
 
 enum PrunerName: String, ExpressibleByArgument, CaseIterable {
-    case asha, median, none
+    case percentile, median, asha, none
 }

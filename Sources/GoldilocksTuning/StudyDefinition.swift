@@ -15,12 +15,12 @@ public struct StudyDefinition: Sendable, Equatable, Codable {
     /// Seeds the sampler; each trial trains with the configuration's own seed.
     public var seed: UInt64
     /// The run every trial trains: data, model, epochs, batch size, optimizer, with the trial's
-    /// parameters set on it. The value is its validation loss.
+    /// parameters set on it. The value is its best validation loss.
     public var training: RunConfiguration
 
     public init(
         name: String, trials: Int, space: SearchSpace = SearchSpace(), sampler: SamplerChoice = .tpe,
-        pruner: PrunerChoice = .asha(), seed: UInt64 = 0, training: RunConfiguration
+        pruner: PrunerChoice = .percentile(), seed: UInt64 = 0, training: RunConfiguration
     ) {
         (self.name, self.trials, self.space, self.sampler, self.pruner) = (name, trials, space, sampler, pruner)
         (self.seed, self.training) = (seed, training)
@@ -43,10 +43,11 @@ public enum PrunerChoice: Sendable, Equatable, Codable {
     /// reaching a rung goes on only when it is in the top 1/`reductionFactor` of the trials that
     /// reached it. With several brackets, each trial's bracket shifts its first rung up.
     case asha(minResource: Int = 1, reductionFactor: Int = 3, brackets: Int = 1)
-    /// Optuna's median rule: prune when the trial's best value so far is worse than the median of
-    /// the finished trials' values at the same epoch, once `startupTrials` trials have finished
-    /// and after `warmupEpochs` epochs.
-    case median(startupTrials: Int = 5, warmupEpochs: Int = 0)
+    /// Optuna's percentile rule: prune when the trial's best value so far is worse than the
+    /// `percentile`-th percentile of the complete trials' values at the same epoch, once
+    /// `startupTrials` trials are complete and after `warmupEpochs` epochs. At 50 it is Optuna's
+    /// median rule; at 10 (the default) a trial goes on only while it keeps up with the best.
+    case percentile(Double = 10, startupTrials: Int = 5, warmupEpochs: Int = 0)
     /// Every trial runs to the end.
     case none
 }

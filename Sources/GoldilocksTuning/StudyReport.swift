@@ -10,11 +10,11 @@ public struct StudyReport: Sendable, Encodable {
         public var number: Int
         public var state: TrialState
         public var params: [String: ParameterValue]
-        /// The final validation loss (complete), the last reported one (pruned), else nil.
+        /// The best validation loss (complete), the last reported one (pruned), else nil.
         public var value: Double?
         /// Optimizer steps the trial trained.
         public var steps: Int?
-        /// The validation loss after each epoch reported, in epoch order.
+        /// The best validation loss so far after each epoch reported, in epoch order.
         public var intermediateValues: [IntermediateValue]
         /// Seconds from start to end (or to now, for a running trial: nil).
         public var seconds: Double?

@@ -11,10 +11,11 @@ public struct TrialRecord: Sendable, Equatable {
     public var state: TrialState
     /// The sampled parameters by name (`lr`, and `schedule`, `optimizer`, `weight_decay` when searched).
     public var parameters: [String: ParameterValue]
-    /// The validation loss after each epoch, by epochs completed (1, 2, …): what pruners read.
+    /// The best validation loss so far after each epoch, by epochs completed (1, 2, …): what
+    /// pruners read.
     /// NaN and ±inf are kept as such.
     public var intermediateValues: [Int: Double]
-    /// The final validation loss of a complete trial (±inf allowed); nil otherwise. A pruned
+    /// The best validation loss of a complete trial (+inf when it diverged); nil otherwise. A pruned
     /// trial's value is its last intermediate value, as Optuna records it.
     public var value: Double?
     public var started: Date?

@@ -2,7 +2,7 @@
 public enum TrialState: String, Sendable, Codable, CaseIterable {
     /// A worker is training it and keeps its heartbeat.
     case running
-    /// Trained to the end; its value is the final validation loss.
+    /// Trained to the end; its value is its best validation loss.
     case complete
     /// Stopped early by the pruner; counts against the budget like a complete trial.
     case pruned

@@ -73,7 +73,7 @@ struct TrialWorker: Sendable {
             } else if reporter.pruned {
                 try storage.finish(trial: trial.id, state: .pruned, value: reporter.lastValue.flatMap { $0.isNaN ? nil : $0 })
             } else {
-                try storage.finish(trial: trial.id, state: .complete, value: Self.value(of: summary, diverged: reporter.diverged))
+                try storage.finish(trial: trial.id, state: .complete, value: reporter.value)
             }
         } catch StudyStorageError.notRunning {
             return nil
@@ -81,15 +81,15 @@ struct TrialWorker: Sendable {
         return try storage.trials(ofStudy: study).first { $0.id == trial.id }
     }
 
-    /// A trial's value: its final validation loss, or +inf when training ended on a non-finite
-    /// loss (the last finite validation loss would hide the divergence).
-    static func value(of summary: TrainingSummary, diverged: Bool) -> Double {
-        guard !diverged, let loss = summary.validationLoss, loss.isFinite else { return .infinity }
-        return loss
-    }
 }
 
-/// Reports each epoch's validation loss to the storage and stops the run when the pruner says so.
+/// Reports each epoch's best validation loss so far to the storage and stops the run when the
+/// pruner says so.
+///
+/// A trial's value is its best validation loss, the one issue 12's diagnosis judges a run by:
+/// the epoch a user keeps (early stopping, or a checkpoint of the best epoch). So each epoch
+/// reports the value the trial would have if it stopped there, the best so far, and the pruners
+/// compare those. A non-finite loss is reported as it is, so the pruner stops the trial at once.
 final class EpochReporter: TrainingCallback {
     private let storage: any StudyStorage
     private let study: Int
@@ -98,7 +98,10 @@ final class EpochReporter: TrainingCallback {
     private let lastEpoch: Int
     private(set) var pruned = false
     private(set) var diverged = false
+    /// The value last reported (the best so far, or the non-finite loss that ended the trial).
     private(set) var lastValue: Double?
+    /// The best finite validation loss so far.
+    private var best = Double.infinity
     /// The storage's error, kept to be thrown after training (a callback cannot throw).
     private(set) var storageError: (any Error)?
 
@@ -111,9 +114,15 @@ final class EpochReporter: TrainingCallback {
         return .continue
     }
 
+    /// The trial's value: its best validation loss, or +inf when training hit a non-finite loss
+    /// (a rate that diverges is not a good rate, whatever it reached before).
+    var value: Double { diverged ? .infinity : best }
+
     func epochEnded(_ record: EpochRecord) -> TrainingDecision {
         let epochs = record.epoch + 1
-        let value = record.validationLoss ?? .nan
+        let loss = record.validationLoss ?? .nan
+        if loss.isFinite { best = min(best, loss) } else { diverged = true }
+        let value = loss.isFinite ? best : loss
         lastValue = value
         do {
             try storage.report(trial: trial.id, step: epochs, value: value)

@@ -70,8 +70,9 @@ public struct Tuner: Sendable {
         guard workers >= 1 else { throw TuningError.workers(workers) }
         guard definition.trials >= 1 else { throw TuningError.trials(definition.trials) }
         guard heartbeatInterval > 0, heartbeatInterval.isFinite else { throw TuningError.heartbeat(heartbeatInterval) }
-        let study = try storage.openStudy(definition)
         let data = try PreparedData(definition.training)
+        guard let validation = data.validation, validation.count > 0 else { throw TuningError.noValidation }
+        let study = try storage.openStudy(definition)
         let stepsPerEpoch = TrainingSetup.stepsPerEpoch(rows: data.train.count, batchSize: definition.training.batchSize)
         let (suggestion, rangeTestSteps) = try seedingSuggestion(study: study, data: data, events: events)
         let sampler = definition.sampler.makeSampler(seed: definition.seed, points: definition.trials, suggestion: suggestion)

@@ -12,8 +12,8 @@ import Testing
     @Test func eachPrunerChoiceMakesItsPruner() {
         let asha = PrunerChoice.asha(minResource: 2, reductionFactor: 4, brackets: 3).makePruner(studyName: "s") as? SuccessiveHalvingPruner
         #expect(asha?.minResource == 2 && asha?.reductionFactor == 4 && asha?.brackets == 3 && asha?.studyName == "s")
-        let median = PrunerChoice.median(startupTrials: 3, warmupEpochs: 2).makePruner(studyName: "s") as? MedianPruner
-        #expect(median?.startupTrials == 3 && median?.warmupEpochs == 2)
+        let percentile = PrunerChoice.percentile(25, startupTrials: 3, warmupEpochs: 2).makePruner(studyName: "s") as? PercentilePruner
+        #expect(percentile?.percentile == 25 && percentile?.startupTrials == 3 && percentile?.warmupEpochs == 2)
         #expect(PrunerChoice.none.makePruner(studyName: "s") == nil)
     }
 }

@@ -17,8 +17,9 @@ import Testing
         for scenario in fixtures.scenarios where scenario.pruner.kind == kind {
             let spec = scenario.pruner
             let pruner: any Pruner =
-                kind == "median"
-                ? MedianPruner(startupTrials: spec.startup_trials ?? 5, warmupEpochs: spec.warmup_epochs ?? 0)
+                kind != "asha"
+                ? PercentilePruner(
+                    percentile: spec.percentile ?? 50, startupTrials: spec.startup_trials ?? 5, warmupEpochs: spec.warmup_epochs ?? 0)
                 : SuccessiveHalvingPruner(
                     minResource: spec.min_resource ?? 1, reductionFactor: spec.reduction_factor ?? 3, brackets: spec.brackets ?? 1,
                     studyName: scenario.name)
@@ -65,5 +66,12 @@ import Testing
         #expect(tally.decisions > 2000)
         #expect(tally.mismatches.isEmpty, "\(tally.mismatches.count) of \(tally.decisions) differ: \(tally.mismatches.prefix(10))")
         print("Median: \(tally.matched)/\(tally.decisions) decisions as expected; \(tally.divergedOverruled) non-finite losses pruned where Optuna trains on")
+    }
+
+    @Test func percentileDecidesAsOptunasPercentilePruner() throws {
+        let tally = try Self.replay(kind: "percentile")
+        #expect(tally.decisions > 2000)
+        #expect(tally.mismatches.isEmpty, "\(tally.mismatches.count) of \(tally.decisions) differ: \(tally.mismatches.prefix(10))")
+        print("Percentile: \(tally.matched)/\(tally.decisions) decisions as expected; \(tally.divergedOverruled) non-finite losses pruned where Optuna trains on")
     }
 }

@@ -81,10 +81,35 @@ import Testing
         #expect(trial.value == .infinity)
     }
 
+    @Test func aTrialIsWorthItsBestValidationLossReportedAsTheBestSoFar() throws {
+        // High rates on iris: the validation loss goes up and down between epochs.
+        var definition = Self.definition(trials: 3, epochs: 12)
+        definition.space = SearchSpace(learningRate: 0.2...0.9)
+        let logs = FileManager.default.temporaryDirectory.appendingPathComponent("tuner-best-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: logs) }
+        let outcome = try Tuner(storage: InMemoryStudyStorage(), definition: definition, logDirectory: logs.path).run()
+        var roseSomewhere = false
+        for trial in outcome.trials {
+            // What the trial's own log says it measured after each epoch.
+            let csv = try String(contentsOf: logs.appendingPathComponent(String(format: "trial-%04d/epochs.csv", trial.number)), encoding: .utf8)
+            let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let losses = try rows.map { try #require(Double(String($0[3]))) }
+            roseSomewhere = roseSomewhere || zip(losses, losses.dropFirst()).contains { $0 < $1 }
+            var best = Double.infinity
+            let runningBest = losses.map { best = min(best, $0); return best }
+            #expect(trial.intermediateValues.keys.sorted().map { trial.intermediateValues[$0]! } == runningBest)
+            #expect(trial.value == losses.min())
+        }
+        #expect(roseSomewhere, "no validation loss rose: the test shows nothing")
+    }
+
     @Test func badSettingsAreRefusedBeforeAnyWork() {
         let storage = InMemoryStudyStorage()
         #expect(throws: TuningError.workers(0)) { try Tuner(storage: storage, definition: Self.definition(trials: 1), workers: 0).run() }
         #expect(throws: TuningError.trials(0)) { try Tuner(storage: storage, definition: Self.definition(trials: 0)).run() }
+        var unvalidated = Self.definition(trials: 1)
+        unvalidated.training.validationSplit = 0
+        #expect(throws: TuningError.noValidation) { try Tuner(storage: storage, definition: unvalidated).run() }
         #expect((try? storage.studyNames()) == [])
     }
 }

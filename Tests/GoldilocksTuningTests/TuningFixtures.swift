@@ -31,6 +31,7 @@ struct PrunerFixtures: Decodable, Sendable {
         let brackets: Int?
         let startup_trials: Int?
         let warmup_epochs: Int?
+        let percentile: Double?
     }
 
     /// One line of the log: a trial asked, a report with Optuna's decision, or a trial's end.

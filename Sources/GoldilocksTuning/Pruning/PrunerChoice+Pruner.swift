@@ -6,8 +6,8 @@ extension PrunerChoice {
         switch self {
         case .asha(let minResource, let reductionFactor, let brackets):
             SuccessiveHalvingPruner(minResource: minResource, reductionFactor: reductionFactor, brackets: brackets, studyName: studyName)
-        case .median(let startupTrials, let warmupEpochs):
-            MedianPruner(startupTrials: startupTrials, warmupEpochs: warmupEpochs)
+        case .percentile(let percentile, let startupTrials, let warmupEpochs):
+            PercentilePruner(percentile: percentile, startupTrials: startupTrials, warmupEpochs: warmupEpochs)
         case .none:
             nil
         }
