@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoldilocksTuning
 import GoldilocksSearch
 import GoldilocksLandscapes
 import GoldilocksData
@@ -36,7 +37,12 @@ public enum ExitStatus {
         switch error {
         case is DataError, is LogError, is SpecError, is CurveError, is RangeTestError, is SuggestionError,
             is DiagnosisError, is FinderError, is TrajectoryError, is ConfigurationError, is TrainingError, is NetworkError,
-            is OptimizerError, is NoSuggestion:
+            is OptimizerError, is NoSuggestion, TuningError.noValidation:
+            return true
+        // A study storage that is not one, a study that is not there or not ours, a study of
+        // other settings: the input is wrong. An unreachable database or its own error is not.
+        case StudyStorageError.badURL, StudyStorageError.unsupportedSchema, StudyStorageError.definitionDiffers,
+            StudyStorageError.noSuchStudy, StudyStorageError.notAGoldilocksStudy:
             return true
         default:
             return false

@@ -16,8 +16,17 @@ struct StudyCommandTests {
         #expect(run.data == "iris" && run.epochs == 3 && run.hiddenLayers == [8])
         #expect([1e-5, 1e-5 * 1e5.squareRoot(), 1].contains { abs(($0 - (run.learningRate ?? 0)) / $0) < 1e-9 })
         #expect(await exitStatus(["train", "--config", best.path, "--format", "json"]).status == 0)
-        // Another study name is an error naming the ones there are.
+        // Another study name is bad input (65) naming the ones there are; so is a study of the
+        // same name with other settings, and a study without validation data.
         let (status, text) = await exitStatus(["study", "--storage", storage, "--study", "wine"])
-        #expect(status != 0 && text.contains("iris"))
+        #expect(status == 65 && text.contains("iris"))
+        var other = tune
+        other[other.firstIndex(of: "3")!] = "4"
+        let (otherStatus, otherText) = await exitStatus(other)
+        #expect(otherStatus == 65 && otherText.contains("other settings"))
+        var unvalidatedTune = tune
+        unvalidatedTune[unvalidatedTune.firstIndex(of: "--study")! + 1] = "iris-unvalidated"
+        let unvalidated = await exitStatus(unvalidatedTune + ["--validation-split", "0"])
+        #expect(unvalidated.status == 65 && unvalidated.text.contains("validation"))
     }
 }
