@@ -11,7 +11,8 @@ struct StudyCommand: ParsableCommand {
         discussion: """
             Reads any study `goldilocks tune` wrote, while it runs or after. Without --study, \
             lists the studies in the storage. --best-config writes the best trial's run as a \
-            run.json, which `goldilocks train --config` repeats.
+            run.json, stopped after the epoch of its best validation loss, which `goldilocks \
+            train --config` repeats: it ends at the trial's value.
 
             Examples:
               goldilocks study --study wine
@@ -28,7 +29,7 @@ struct StudyCommand: ParsableCommand {
     @Option(help: "text (a table), json or csv.")
     var format: StudyFormat = .text
 
-    @Option(help: "Write the best trial's run as a run.json here (for train --config).")
+    @Option(help: "Write the best trial's run, stopped at its best epoch, as a run.json here (for train --config).")
     var bestConfig: String?
 
     func run() throws {
@@ -50,7 +51,7 @@ struct StudyCommand: ParsableCommand {
             guard let best = report.best else { throw ValidationError("--best-config: study \(study) has no complete trial yet") }
             let rows = try PreparedData(definition.training).train.count
             let configuration = definition.configuration(
-                for: best.params, stepsPerEpoch: TrainingSetup.stepsPerEpoch(rows: rows, batchSize: definition.training.batchSize))
+                for: best, stepsPerEpoch: TrainingSetup.stepsPerEpoch(rows: rows, batchSize: definition.training.batchSize))
             try writeAtomically(try jsonString(configuration) + "\n", to: bestConfig, option: "--best-config")
         }
     }
@@ -74,6 +75,7 @@ struct StudyCommand: ParsableCommand {
         if report.rangeTestSteps > 0 { text += " (range test \(report.rangeTestSteps))" }
         if let best = report.best {
             text += "\nBest: trial \(best.number), \(describe(best.params)), validation loss \(formatted(best.value))"
+                + (best.epoch.map { " after epoch \($0)" } ?? "")
         } else {
             text += "\nNo complete trial yet."
         }

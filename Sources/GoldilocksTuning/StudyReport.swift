@@ -37,6 +37,9 @@ public struct StudyReport: Sendable, Encodable {
         public var number: Int
         public var params: [String: ParameterValue]
         public var value: Double
+        /// The epoch (counted from 1) after which the trial's validation loss was its value;
+        /// nil when its reports do not show it (a study written by another tool).
+        public var epoch: Int?
     }
 
     public var study: String
@@ -67,7 +70,9 @@ public struct StudyReport: Sendable, Encodable {
                 seconds: seconds, logDir: logDir)
         }
         best = trials.compactMap { trial in
-            trial.value.flatMap { trial.state == .complete && $0.isFinite ? Best(number: trial.number, params: trial.params, value: $0) : nil }
+            guard trial.state == .complete, let value = trial.value, value.isFinite else { return nil }
+            let epoch = trial.intermediateValues.first { $0.value == value }?.step
+            return Best(number: trial.number, params: trial.params, value: value, epoch: epoch)
         }.min { ($0.value, $0.number) < ($1.value, $1.number) }
         if case .object(let test)? = attributes["range_test"] {
             if case .number(let x)? = test["suggestion"] { rangeTestSuggestion = x }

@@ -38,4 +38,14 @@ extension StudyDefinition {
         }
         return run
     }
+
+    /// The run that gave the best trial its value: its configuration, stopped after the epoch of
+    /// its best validation loss (the whole run when that epoch is unknown). The schedule keeps
+    /// the length of the whole run, so those epochs train exactly as the trial's did and the
+    /// run ends at the trial's value (`goldilocks study --best-config`).
+    public func configuration(for best: StudyReport.Best, stepsPerEpoch: Int) -> RunConfiguration {
+        var run = configuration(for: best.params, stepsPerEpoch: stepsPerEpoch)
+        if let epoch = best.epoch, epoch >= 1 { run.epochs = min(run.epochs, epoch) }
+        return run
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GoldilocksTraining
+import GoldilocksTuning
 import Testing
 
 @Suite("goldilocks tune and study")
@@ -28,5 +29,26 @@ struct StudyCommandTests {
         unvalidatedTune[unvalidatedTune.firstIndex(of: "--study")! + 1] = "iris-unvalidated"
         let unvalidated = await exitStatus(unvalidatedTune + ["--validation-split", "0"])
         #expect(unvalidated.status == 65 && unvalidated.text.contains("validation"))
+    }
+
+    @Test func theBestConfigStopsAtTheBestEpochAndTrainEndsAtTheTrialsValue() async throws {
+        let folder = try temporaryFolder()
+        let storage = "sqlite:" + folder.appendingPathComponent("study.db").path
+        // High rates on iris: the validation loss is lowest before the last epoch.
+        #expect(await exitStatus(["tune", "--data", "iris", "--epochs", "8", "--model", "8", "--study", "iris", "--trials", "2",
+                                  "--sampler", "grid", "--pruner", "none", "--lr-range", "0.3,1", "--storage", storage]).status == 0)
+        let best = folder.appendingPathComponent("best.json")
+        #expect(await exitStatus(["study", "--storage", storage, "--study", "iris", "--best-config", best.path]).status == 0)
+        let run = try RunConfiguration.read(from: best.path)
+        #expect(run.epochs < 8, "the best epoch is the last: the test shows nothing")
+        let logs = folder.appendingPathComponent("run")
+        #expect(await exitStatus(["train", "--config", best.path, "--log-dir", logs.path, "--format", "json"]).status == 0)
+        let lastRow = try String(contentsOf: logs.appendingPathComponent("epochs.csv"), encoding: .utf8)
+            .split(separator: "\n").last.map { $0.split(separator: ",") }
+        let finalLoss = try #require(lastRow.flatMap { Double(String($0[3])) })
+        let studies = try openStudyStorage(url: storage)
+        let trials = try studies.trials(ofStudy: try studies.study(named: "iris").id)
+        let value = try #require(trials.compactMap(\.value).min())
+        #expect(finalLoss == value)
     }
 }
