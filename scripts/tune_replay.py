@@ -1,0 +1,203 @@
+"""What it takes to meet issue 16's target, on dense learning-rate curves: a ceiling, the range
+test's aim, and tuning strategies replayed with real Optuna.
+
+`scripts/tune-replay` first trains, once per data set (cached in --curves), the 61 log-spaced
+constant rates over 1e-5..1 (12 per decade; the 16-point grid is every 4th) with
+`goldilocks tune --sampler grid --pruner none --log-dir`, keeping every epoch's validation loss,
+and the range test's valley. A replayed trial at rate r reads the curve of the nearest of the 61
+rates, epoch by epoch, and reports to a real Optuna study (5.0.0, pinned), whose sampler and
+pruner decide; so a strategy costs seconds, not a study. Each strategy runs with sampler seeds
+0..3 on every data set; "met" is issue 16's test (best at most the grid's hindsight best, steps
+with a 100-step range test at most 40% of the grid's), "as good" the first half of it alone.
+
+Before the strategies it prints
+1. the trend oracle: a tuner told the trend of value against rate (a running mean of log values
+   over ±¼ decade) that trains m complete runs at the trend's best m rates; on how many data sets
+   is its best at most the grid's? This is what placing the complete runs well would give;
+2. how well the range test locates the best rate: for each rule of `goldilocks find`, the log10
+   distance from its suggestion to the trend's best rate, mean and spread over the sets.
+
+A run's value is its best validation loss, as a trial's is, or +inf when it diverged. The placed
+runs of a strategy do not depend on the sampler seed, so the seeds are not independent samples:
+differences of a few data sets are within the replay's noise.
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+
+import numpy as np
+import optuna
+
+optuna.logging.set_verbosity(optuna.logging.ERROR)
+RATES, EPOCHS, TRIALS = 61, 20, 16
+
+
+def dense_curves(binary, name, data, folder):
+    """{"valley", "steps_per_epoch", "curves": [[rate, [validation loss per epoch]]]}, cached."""
+    path = os.path.join(folder, f"{name}.json")
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    work = os.path.join(folder, name)
+    os.makedirs(work, exist_ok=True)
+    storage = f"sqlite:{work}/dense.db"
+    subprocess.run([binary, "tune", "--data", data, "--storage", storage, "--study", "dense", "--trials", str(RATES),
+                    "--lr-range", "1e-5,1", "--sampler", "grid", "--pruner", "none", "--log-dir", f"{work}/logs",
+                    "--format", "json"], check=True, stdout=subprocess.DEVNULL)
+    report = json.loads(subprocess.run([binary, "study", "--storage", storage, "--study", "dense", "--format", "json"],
+                                       check=True, capture_output=True, text=True).stdout)
+    curves = []
+    for trial in report["trials"]:
+        with open(trial["log_dir"] + "/epochs.csv") as f:
+            rows = [line.split(",") for line in f.read().split("\n")[1:] if line]
+        losses = [float(row[3]) if row[3] else math.nan for row in rows]
+        losses += [math.inf] * (EPOCHS - len(losses))  # a run that stopped early diverged
+        curves.append([trial["params"]["lr"], losses])
+    curves.sort()
+    find = json.loads(subprocess.run([binary, "find", "--data", data, "--format", "json"],
+                                     check=True, capture_output=True, text=True).stdout)
+    result = {"suggestions": find["suggestions"], "valley": find["suggestions"].get("valley", 1e-3),
+              "steps_per_epoch": report["total_steps"] // (RATES * EPOCHS), "curves": curves}
+    with open(path, "w") as f:
+        json.dump(result, f)
+    return result
+
+
+def value(losses, kind="best"):
+    """A run's value: its best (or final) validation loss, +inf when any loss is not finite."""
+    if not all(math.isfinite(loss) for loss in losses):
+        return math.inf
+    return min(losses) if kind == "best" else losses[-1]
+
+
+def ceiling(dense):
+    """The trend oracle and the range test's aim (see the module's docstring)."""
+    trends = {}
+    for name, curves in dense.items():
+        values = np.array([value(losses) for _, losses in curves["curves"]])
+        finite = values[np.isfinite(values)]
+        # A diverged run counts as ten times the worst finite one; a loss of 0 (a tiny validation
+        # set predicted perfectly) as 1e-300, so the logs stay finite.
+        logs = np.log(np.maximum(np.where(np.isfinite(values), values, finite.max() * 10), 1e-300))
+        trends[name] = (values, np.array([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
+    for m in (3, 4, 5, 6):
+        wins = sum(values[np.argsort(trend)[:m]].min() <= values[::4].min() for values, trend in trends.values())
+        print(f"trend oracle, {m} complete runs: as good as the grid on {wins} of {len(trends)} data sets")
+    for rule in ("valley", "minimum", "steep", "steepest", "slide"):
+        errors = [math.log10(curves["suggestions"][rule] / curves["curves"][int(np.argmin(trends[name][1]))][0])
+                  for name, curves in dense.items() if rule in curves["suggestions"]]
+        print(f"range test {rule}: suggestion / best rate = 10^({np.mean(errors):+.2f} ± {np.std(errors):.2f}) "
+              f"over {len(errors)} data sets")
+
+
+def nearest(curves, rate):
+    return curves[min(RATES - 1, max(0, round((math.log10(rate) + 5) * 12)))][1]
+
+
+def slices(valley, seed, count=5):
+    """tune's TPE startup: the valley, then a log-uniform draw from each half-decade slice of
+    valley ÷10 … ×10, nearest first (TPESampler.suggestedRate)."""
+    rng = np.random.default_rng(seed)
+    low, high = math.log(max(valley / 10, 1e-5)), math.log(min(valley * 10, 1.0))
+    width = (high - low) / (count - 1)
+    order = sorted(range(count - 1), key=lambda a: (abs(low + (a + 0.5) * width - math.log(valley)), a))
+    return [valley] + [math.exp(low + (s + rng.random()) * width) for s in order]
+
+
+def quadratic(results, valley, placed, spread=0.5):
+    """Placed complete runs: the valley, ÷ and × 10^spread, then the vertex of a quadratic fit of
+    log value against log rate (or a step past the best end when the fit opens downwards)."""
+    n = len(results)
+    if n >= placed:
+        return None
+    if n < 3:
+        return valley * 10 ** (spread * (0, -1, 1)[n])
+    x = np.array([math.log10(rate) for rate, _ in results])
+    y = np.array([math.log(max(value, 1e-300)) for _, value in results])
+    a, b, _ = np.polyfit(x, y, 2)
+    best = x[np.argmin(y)]
+    if a > 0:
+        vertex = min(max(-b / (2 * a), x.min() - 0.5), x.max() + 0.5)
+    else:
+        vertex = best + (0.5 if best == x.max() else -0.5 if best == x.min() else 0.15)
+    if min(abs(vertex - xi) for xi in x) < 0.08:
+        vertex = best + (0.12 if n == 3 else -0.12)
+    return 10 ** vertex
+
+
+STRATEGIES = {
+    # name: (value of a run: "best" or "final", pruner, startup rates or placement, startup count)
+    "shipped: TPE seeded, percentile 10 after 5, best value": ("best", lambda: optuna.pruners.PercentilePruner(10, n_startup_trials=5), "slices", 5),
+    "before: TPE seeded, ASHA(1, 3), final value": ("final", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
+    "TPE seeded, ASHA(1, 3), best value": ("best", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
+    "quadratic placement of 4, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=4), "quadratic", 4),
+    "quadratic placement of 5, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "quadratic", 5),
+}
+
+
+def replay(dense, strategy, seed):
+    """(best value of a complete trial, steps over the grid's, the range test's 100 included)."""
+    value_kind, make_pruner, placement, startup = strategy
+    curves, valley = dense["curves"], dense["valley"]
+    sampler = optuna.samplers.TPESampler(seed=seed, n_startup_trials=startup, multivariate=True, constant_liar=True)
+    study = optuna.create_study(sampler=sampler, pruner=make_pruner())
+    planned = slices(valley, seed, startup) if placement == "slices" else []
+    epochs, complete = 0, []
+    for number in range(TRIALS):
+        rate = planned[number] if number < len(planned) else (
+            quadratic(complete, valley, startup) if placement == "quadratic" else None)
+        if rate is not None:
+            study.enqueue_trial({"lr": min(max(rate, 1e-5), 1.0)})
+        trial = study.ask()
+        losses = nearest(curves, trial.suggest_float("lr", 1e-5, 1.0, log=True))
+        best, state = math.inf, optuna.trial.TrialState.COMPLETE
+        for epoch, loss in enumerate(losses, start=1):
+            epochs += 1
+            if not math.isfinite(loss):
+                state = optuna.trial.TrialState.PRUNED
+                break
+            best = min(best, loss)
+            trial.report(best if value_kind == "best" else loss, epoch)
+            if epoch < EPOCHS and trial.should_prune():
+                state = optuna.trial.TrialState.PRUNED
+                break
+        if state == optuna.trial.TrialState.COMPLETE:
+            study.tell(trial, value(losses, value_kind))
+            complete.append((trial.params["lr"], value(losses, value_kind)))
+        else:
+            study.tell(trial, state=state)
+    found = min((v for _, v in complete), default=math.inf)
+    return found, (epochs + 100 / dense["steps_per_epoch"]) / (16 * EPOCHS)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("--curves", required=True, help="cache folder for the dense curves")
+    parser.add_argument("--data", nargs="+", required=True, help="NAME=DATA pairs (a bundled name or a CSV)")
+    args = parser.parse_args()
+    os.makedirs(args.curves, exist_ok=True)
+    sets = dict(pair.split("=", 1) for pair in args.data)
+    dense = {name: dense_curves(args.binary, name, data, args.curves) for name, data in sets.items()}
+    ceiling(dense)
+    print(f"\nstrategies on {len(dense)} data sets, sampler seeds 0-3:")
+    for label, strategy in STRATEGIES.items():
+        met = good = 0
+        costs = []
+        for name, curves in dense.items():
+            grid = min(value(losses, strategy[0]) for _, losses in curves["curves"][::4])
+            for seed in range(4):
+                found, cost = replay(curves, strategy, seed)
+                good += found <= grid
+                met += found <= grid and cost <= 0.4
+                costs.append(cost)
+        runs = 4 * len(dense)
+        print(f"{label}: met {met}/{runs}, as good {good}/{runs}, steps {np.mean(costs):.0%} of the grid's (max {max(costs):.0%})",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()
