@@ -39,12 +39,17 @@ public struct TrainingRequest: Sendable {
     public var logDirectory: String?
     /// Whether an earlier run in `logDirectory` is replaced rather than refused.
     public var replacesLog: Bool
+    /// The data set already loaded, split and standardised for this configuration (a study's
+    /// trials share one); nil loads it.
+    public var data: PreparedData?
 
-    /// A request to train `source`, logging into `logDirectory` when given.
-    public init(_ source: Source, logDirectory: String? = nil, replacesLog: Bool = false) {
+    /// A request to train `source`, logging into `logDirectory` when given, on `data` when the
+    /// caller has prepared it.
+    public init(_ source: Source, logDirectory: String? = nil, replacesLog: Bool = false, data: PreparedData? = nil) {
         self.source = source
         self.logDirectory = logDirectory
         self.replacesLog = replacesLog
+        self.data = data
     }
 
     /// Claims the log folder, settles the configuration (the file's, or the request's with its
@@ -80,7 +85,7 @@ public struct TrainingRequest: Sendable {
                 break
             }
         }
-        let setup = try TrainingSetup(configuration)
+        let setup = try TrainingSetup(configuration, data: data)
         try notify(.ready(setup))
         let interruption = Interruption(when: stopRequested)
         let logging = try folder.map {

@@ -51,7 +51,8 @@ struct TrialWorker: Sendable {
         let report: TrainingReport
         do {
             if let folder { try storage.setAttribute(trial: trial.id, key: "log_dir", value: .string(folder)) }
-            let request = TrainingRequest(.configuration(configuration, learningRate: nil, guardEnabled: false), logDirectory: folder)
+            let request = TrainingRequest(
+                .configuration(configuration, learningRate: nil, guardEnabled: false), logDirectory: folder, data: data)
             report = try request.run(callbacks: [reporter], stopRequested: shouldStop)
         } catch StudyStorageError.notRunning {
             return nil

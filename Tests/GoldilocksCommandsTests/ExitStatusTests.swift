@@ -44,6 +44,8 @@ struct ExitStatusTests {
         ["bench", "mlp", "--batch-size", "9223372036854775807"],
         ["demo", "--epochs", "4611686018427387904"],  // found by scripts/fuzz-cli: it aborted allocating
         ["schedule", "--spec", #"{"name":"StepLR","lr":0.1,"step_size":3}"#, "--steps", "9223372036854775807", "--format", "svg"],
+        ["tune", "--data", "iris", "--study", "s", "--trials", "2", "--percentile", "101"],
+        ["tune", "--data", "iris", "--study", "s", "--trials", "2", "--percentile", "nan"],
     ])
     func usageErrorsAre64WithTheUsageText(arguments: [String]) async {
         let (status, text) = await exitStatus(arguments)

@@ -1,26 +1,6 @@
 import Foundation
 import TestSupport
 
-/// A number in a fixture: JSON has no NaN or Inf, so the script writes those as "nan", "inf", "-inf".
-struct FixtureNumber: Decodable, Sendable {
-    let value: Double
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Double.self) {
-            value = number
-            return
-        }
-        switch try container.decode(String.self) {
-        case "nan": value = .nan
-        case "inf": value = .infinity
-        case "-inf": value = -.infinity
-        case let other:
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a number: \(other)")
-        }
-    }
-}
-
 /// `curves.json`: recorded curves with the suggestions of fastai's and torch-lr-finder's own functions.
 struct CurveFixtures: Decodable, Sendable {
     struct Reference: Decodable, Sendable {

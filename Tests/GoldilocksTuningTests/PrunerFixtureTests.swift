@@ -1,4 +1,5 @@
 import GoldilocksTuning
+import TestSupport
 import Testing
 
 /// Replays Optuna's asynchronous studies (pruners.json) and asks our pruners at every report.

@@ -2,25 +2,6 @@ import Foundation
 import GoldilocksTuning
 import TestSupport
 
-/// A number in a fixture: JSON has no NaN or infinity, so the script writes "nan", "inf", "-inf".
-struct FixtureNumber: Decodable, Sendable {
-    let value: Double
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Double.self) {
-            value = number
-            return
-        }
-        switch try container.decode(String.self) {
-        case "nan": value = .nan
-        case "inf": value = .infinity
-        case "-inf": value = -.infinity
-        case let other: throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a number: \(other)")
-        }
-    }
-}
-
 /// `pruners.json` (scripts/tuning-fixtures): asynchronous studies replayed in Optuna 5.0.0, each
 /// report followed by Optuna's pruner decision.
 struct PrunerFixtures: Decodable, Sendable {

@@ -7,3 +7,23 @@ public func loadFixture<T: Decodable>(_ type: T.Type, named name: String, in bun
     }
     return try JSONDecoder().decode(T.self, from: Data(contentsOf: url))
 }
+
+/// A number in a fixture: JSON has no NaN or infinity, so the fixture scripts write "nan", "inf"
+/// and "-inf".
+public struct FixtureNumber: Decodable, Sendable {
+    public let value: Double
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) {
+            value = number
+            return
+        }
+        switch try container.decode(String.self) {
+        case "nan": value = .nan
+        case "inf": value = .infinity
+        case "-inf": value = -.infinity
+        case let other: throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a number: \(other)")
+        }
+    }
+}

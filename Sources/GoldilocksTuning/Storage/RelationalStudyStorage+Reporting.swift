@@ -22,14 +22,7 @@ extension RelationalStudyStorage {
     }
 
     func setAttribute(trial: Int, key: String, value: JSONValue) throws {
-        let json = PythonJSON.serialize(value, integersAsInts: true)
-        try database.transaction { session in
-            try session.execute(
-                """
-                INSERT INTO trial_user_attributes (trial_id, "key", value_json) VALUES (?, ?, ?)
-                ON CONFLICT (trial_id, "key") DO UPDATE SET value_json = excluded.value_json
-                """, [.integer(trial), .text(key), .text(json)])
-        }
+        try setUserAttribute(table: "trial_user_attributes", owner: "trial_id", id: trial, key: key, value: value)
     }
 
     func finish(trial: Int, state: TrialState, value: Double?) throws {

@@ -119,13 +119,19 @@ final class RelationalStudyStorage: StudyStorage {
     }
 
     func setStudyAttribute(study: Int, key: String, value: JSONValue) throws {
+        try setUserAttribute(table: "study_user_attributes", owner: "study_id", id: study, key: key, value: value)
+    }
+
+    /// Sets `key` of a study's or a trial's user attributes (Optuna's `study_user_attributes` or
+    /// `trial_user_attributes`, whose owner column is `owner`) to `value` in Optuna's JSON.
+    func setUserAttribute(table: String, owner: String, id: Int, key: String, value: JSONValue) throws {
         let json = PythonJSON.serialize(value, integersAsInts: true)
         try database.transaction { session in
             try session.execute(
                 """
-                INSERT INTO study_user_attributes (study_id, "key", value_json) VALUES (?, ?, ?)
-                ON CONFLICT (study_id, "key") DO UPDATE SET value_json = excluded.value_json
-                """, [.integer(study), .text(key), .text(json)])
+                INSERT INTO \(table) (\(owner), "key", value_json) VALUES (?, ?, ?)
+                ON CONFLICT (\(owner), "key") DO UPDATE SET value_json = excluded.value_json
+                """, [.integer(id), .text(key), .text(json)])
         }
     }
 
