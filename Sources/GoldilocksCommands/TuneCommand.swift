@@ -75,10 +75,10 @@ struct TuneCommand: ParsableCommand {
     var brackets = 1
 
     @Option(parsing: .unconditional, help: "percentile: the percentile of the complete trials' losses at the same epoch that a trial must stay at or below (0-100).")
-    var percentile = 10.0
+    var percentile = 0.0
 
     @Option(parsing: .unconditional, help: "percentile, median: complete trials before any pruning.")
-    var startupTrials = 5
+    var startupTrials = 4
 
     @Option(parsing: .unconditional, help: "Seconds between a worker's heartbeats; a trial silent for 3 beats is failed and run again.")
     var heartbeat = 10.0

@@ -1,5 +1,5 @@
 import Foundation
-import GoldilocksTuning
+@testable import GoldilocksTuning
 import Testing
 
 /// TPE's draws cannot equal Optuna's (NumPy's generator), so its behaviour is checked by
@@ -67,20 +67,37 @@ import Testing
         #expect(tpe < random)
     }
 
-    @Test func theStartupBracketsTheSuggestion() {
-        let suggestion = 3e-3
-        let rates = Self.run(TPESampler(seed: 1, suggestion: suggestion), count: 5)
+    @Test func theStartupPlacesTheRateWhereTheTrialsSayTheBestIs() {
+        // The suggestion, half a decade below and above it, then the bottom of the parabola
+        // through the three values: near the objective's best, 10^-2.5.
+        let suggestion = 5e-3
+        let rates = Self.run(TPESampler(seed: 1, suggestion: suggestion), count: 4)
         #expect(rates[0] == suggestion)
-        // The window 3e-4 … 3e-2 in four half-decade slices, one trial each.
-        let slices = rates.dropFirst().map { Int(((log10($0) - log10(suggestion / 10)) / 0.5).rounded(.down)) }
-        #expect(slices.sorted() == [0, 1, 2, 3], "\(rates)")
-        // Nearest the suggestion first: just below, just above, then the far ends.
-        #expect(slices == [1, 2, 0, 3], "\(rates)")
+        #expect(abs(rates[1] - suggestion / 10.0.squareRoot()) < 1e-15 && abs(rates[2] - suggestion * 10.0.squareRoot()) < 1e-15)
+        #expect(abs(log10(rates[3]) + 2.5) < 0.3, "\(rates)")
+        #expect(abs(log10(rates[3]) + 2.5) < abs(log10(rates[1]) + 2.5), "the placed rate is not nearer the best than the tried ones")
+    }
+
+    @Test func theParabolaIsTheLeastSquaresOneAndItsBottomStaysNearTheRatesTried() throws {
+        // Exactly on y = 2(x + 2)² − 1: the bottom at x = −2, 10^-2.
+        let points = [-3.0, -2.5, -1.5, -1.0].map { (x: $0, y: 2 * ($0 + 2) * ($0 + 2) - 1) }
+        let (a, b, c) = try #require(TPESampler.leastSquaresParabola(points))
+        #expect(abs(a - 2) < 1e-9 && abs(b - 8) < 1e-9 && abs(c - 7) < 1e-9)
+        #expect(abs(log10(try #require(TPESampler.placedRate(after: points))) + 2) < 1e-9)
+        // Falling all the way down: half a decade past the lowest rate tried, not beyond.
+        let falling = [-3.0, -2.5, -2.0].map { (x: $0, y: -$0 * $0 * 0.1 + $0) }
+        #expect(abs(log10(try #require(TPESampler.placedRate(after: falling))) + 3.5) < 1e-9)
+        // At a rate tried: 0.12 decades beside the best instead.
+        let tried = [-3.0, -2.0, -1.0].map { (x: $0, y: ($0 + 2) * ($0 + 2)) }
+        #expect(abs(log10(try #require(TPESampler.placedRate(after: tried))) + 1.88) < 1e-9)
+        // Fewer than three complete trials: no placement.
+        #expect(TPESampler.placedRate(after: Array(points.prefix(2))) == nil)
     }
 
     @Test func aSuggestionNearTheEdgeKeepsTheStartupInsideTheSpace() {
         let rates = Self.run(TPESampler(seed: 2, suggestion: 0.5), count: 5)
-        #expect(rates.allSatisfy { $0 >= 0.05 && $0 <= 1 }, "\(rates)")
+        #expect(rates.allSatisfy { $0 >= 1e-5 && $0 <= 1 }, "\(rates)")
+        #expect(rates[2] == 1, "×√10 of 0.5 is clamped to the space")
     }
 
     @Test func runningTrialsPushParallelPicksApart() {
