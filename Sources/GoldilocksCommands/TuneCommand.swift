@@ -11,14 +11,16 @@ struct TuneCommand: ParsableCommand {
         abstract: "Search the learning rate (and the schedule around it) over many trials, pruning bad ones early.",
         discussion: """
             Each trial trains the network of the training options with a learning rate drawn \
-            log-uniformly from --lr-range (and a schedule, optimizer and weight decay when \
-            --schedules, --optimizers, --weight-decay-range ask for them); its value is its best \
-            validation loss (the epoch to keep), reported after every epoch as the best so far. \
-            The TPE sampler starts near the range test's suggestion. The pruner stops a trial \
-            after an epoch where it falls behind (percentile: behind the best complete trials at \
-            that epoch, once --startup-trials are complete; median: behind half of them; asha: \
-            successive halving). The divergence guard is off in trials, so a rate that \
-            diverges is worth +inf.
+            log-uniformly from --lr-range, as the peak of a warmup + cosine schedule unless \
+            --schedules or --schedule says otherwise (and an optimizer and weight decay when \
+            --optimizers, --weight-decay-range ask for them); its value is its best validation \
+            loss (the epoch to keep), reported after every epoch as the best so far. The TPE \
+            sampler's first five trials are placed from the range test's suggestion: there, half \
+            a decade either side, then where a parabola through the complete trials has its \
+            bottom. The pruner stops a trial after an epoch where it falls behind (percentile: \
+            behind the best complete trial at that epoch, once --startup-trials are complete; \
+            median: behind half of them; asha: successive halving). The divergence guard is off \
+            in trials, so a rate that diverges is worth +inf.
 
             The study lives in --storage, in Optuna's own schema: optuna.load_study, Optuna's \
             plots and optuna-dashboard read it. The same command on another machine with the \
@@ -56,7 +58,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "The learning rates searched, log-uniformly: LOW,HIGH.")
     var lrRange = "1e-5,1"
 
-    @Option(help: "Also search the schedule among these: constant, one_cycle, warmup_cosine (comma-separated).")
+    @Option(help: "The schedules trials try: constant, one_cycle, warmup_cosine (comma-separated; more than one is searched). Default: warmup_cosine, unless --schedule names one.")
     var schedules: String?
 
     @Option(help: "Also search the optimizer among these names (comma-separated), e.g. sgd,adam,adamw.")
@@ -78,7 +80,7 @@ struct TuneCommand: ParsableCommand {
     var percentile = 0.0
 
     @Option(parsing: .unconditional, help: "percentile, median: complete trials before any pruning.")
-    var startupTrials = 4
+    var startupTrials = 5
 
     @Option(parsing: .unconditional, help: "Seconds between a worker's heartbeats; a trial silent for 3 beats is failed and run again.")
     var heartbeat = 10.0
@@ -97,13 +99,14 @@ struct TuneCommand: ParsableCommand {
             throw ValidationError("--min-resource and --brackets must be at least 1, --reduction-factor at least 2, --startup-trials at least 0")
         }
         guard (0...100).contains(percentile) else { throw ValidationError("--percentile must be between 0 and 100, not \(percentile)") }
-        _ = try space()
+        _ = try space(training: options.configuration())
     }
 
     func run() throws {
+        let training = try options.configuration()
         let definition = StudyDefinition(
-            name: study, trials: trials, space: try space(), sampler: sampler.choice, pruner: prunerChoice,
-            seed: options.seed, training: try options.configuration())
+            name: study, trials: trials, space: try space(training: training), sampler: sampler.choice, pruner: prunerChoice,
+            seed: options.seed, training: training)
         let storage = try openStudyStorage(url: self.storage)
         StopSignals.install()
         defer { StopSignals.uninstall() }
@@ -138,7 +141,7 @@ struct TuneCommand: ParsableCommand {
         }
     }
 
-    private func space() throws -> SearchSpace {
+    private func space(training: RunConfiguration) throws -> SearchSpace {
         let lr = try parseRange(lrRange, option: "--lr-range")
         let decay = try weightDecayRange.map { try parseRange($0, option: "--weight-decay-range") }
         let scheduleList = try schedules.map { text in
@@ -153,7 +156,9 @@ struct TuneCommand: ParsableCommand {
         if let optimizerList, optimizerList.isEmpty || optimizerList.contains("") {
             throw ValidationError("--optimizers: give names separated by commas, such as sgd,adam,adamw")
         }
-        return SearchSpace(learningRate: lr, schedules: scheduleList, optimizers: optimizerList, weightDecay: decay)
+        return SearchSpace(
+            learningRate: lr, schedules: scheduleList ?? SearchSpace.defaultSchedules(for: training), optimizers: optimizerList,
+            weightDecay: decay)
     }
 
     private func describe(_ event: Tuner.Event) -> String {

@@ -47,7 +47,7 @@ public enum PrunerChoice: Sendable, Equatable, Codable {
     /// `percentile`-th percentile of the complete trials' values at the same epoch, once
     /// `startupTrials` trials are complete and after `warmupEpochs` epochs. At 50 it is Optuna's
     /// median rule; at 0 (the default) a trial goes on only while it keeps up with the best.
-    case percentile(Double = 0, startupTrials: Int = 4, warmupEpochs: Int = 0)
+    case percentile(Double = 0, startupTrials: Int = 5, warmupEpochs: Int = 0)
     /// Every trial runs to the end.
     case none
 }

@@ -54,20 +54,23 @@ import Testing
             let asha = Self.study(TPESampler(seed: seed, suggestion: 1e-2), SuccessiveHalvingPruner(studyName: "s"), count: 16)
             plain = (plain.wins + (full.best <= grid.best ? 1 : 0), plain.best + full.best / 20, plain.epochs + full.epochs)
             pruned = (pruned.wins + (asha.best <= grid.best ? 1 : 0), pruned.best + asha.best / 20, pruned.epochs + asha.epochs)
-            let percentile = Self.study(TPESampler(seed: seed, suggestion: 1e-2), PercentilePruner(percentile: 10), count: 16)
+            let percentile = Self.study(TPESampler(seed: seed, suggestion: 1e-2), PercentilePruner(percentile: 0), count: 16)
             kept = (kept.wins + (percentile.best <= grid.best ? 1 : 0), kept.best + percentile.best / 20, kept.epochs + percentile.epochs)
         }
-        // The default: the five startup trials complete, the others only while they keep up.
+        // The default: the five placed startup trials complete, the others only while they keep
+        // up with the best.
         let keptFraction = Double(kept.epochs) / 20 / Double(grid.epochs)
         print("TPE+percentile: as good in \(kept.wins)/20, mean best \(kept.best), \(Int((keptFraction * 100).rounded()))% of the grid's epochs")
-        #expect(kept.best < grid.best * 1.05)
-        #expect(keptFraction < 0.45)
+        #expect(kept.wins >= 18)
+        #expect(keptFraction < 0.4)
         let fraction = Double(pruned.epochs) / 20 / Double(grid.epochs)
         print(
             "grid: best \(grid.best) in \(grid.epochs) epochs; TPE: as good in \(plain.wins)/20 seeds, mean best \(plain.best); "
                 + "TPE+ASHA: as good in \(pruned.wins)/20, mean best \(pruned.best), \(Int((fraction * 100).rounded()))% of the grid's epochs")
         #expect(plain.wins >= 18)
         #expect(fraction < 0.3)
-        #expect(pruned.best < grid.best * 1.05)
+        // Successive halving prunes most of the startup trials too, so the placement has few
+        // complete runs to fit and falls back to draws around the suggestion.
+        #expect(pruned.best < grid.best * 1.1)
     }
 }

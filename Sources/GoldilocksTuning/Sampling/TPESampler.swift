@@ -17,7 +17,7 @@ import GoldilocksCore
 /// **The startup, seeded by the range test.** Optuna draws its first 10 trials uniformly over
 /// the space. A study here has about 16 trials, so 10 random ones would leave TPE six; and the
 /// range test has already said where good rates are. So, when `suggestion` is given, the first
-/// `startupTrials` (4) trials place the rate, each one where the trials so far say the best is:
+/// `startupTrials` (5) trials place the rate, each one where the trials so far say the best is:
 /// - trial 0 at the suggestion itself (clamped to the space), trials 1 and 2 a half decade below
 ///   and above it (÷√10, ×√10): three points that show which way the value falls;
 /// - each later startup trial at the bottom of a parabola fitted, by least squares, to the log
@@ -26,8 +26,10 @@ import GoldilocksCore
 ///   either side of the range test's valley), and a parabola through three or more runs places
 ///   the next one where they say it is. Until three trials are complete (workers in parallel),
 ///   the trial draws from the window suggestion ÷10 … ×10 instead.
-/// Replayed on dense curves of 13 data sets (`scripts/tune-replay`), this placement met issue
-/// 16's target in 31 of 52 studies against 19 for random slices around the suggestion.
+/// Replayed on dense curves of constant-rate runs of 13 data sets (`scripts/tune-replay`),
+/// four or five runs placed this way met issue 16's target in 31 and 29 of 52 studies, against
+/// 19 for random slices around the suggestion; with warmup + cosine trials (the default), five
+/// did better than four on real studies (docs/tuning.md).
 /// Without a suggestion the startup is Optuna's: log-uniform over the whole space. Categorical
 /// parameters and the weight decay are drawn uniformly in the startup either way.
 ///
@@ -50,8 +52,8 @@ public struct TPESampler: Sampler {
     /// (Optuna: `constant_liar`, on by default since 5.0). Off, they are left out, as before.
     public var constantLiar: Bool
 
-    /// A TPE sampler; `startupTrials` 4 (see above) and `candidates` 24 (Optuna's).
-    public init(seed: UInt64, suggestion: Double? = nil, startupTrials: Int = 4, candidates: Int = 24, constantLiar: Bool = true) {
+    /// A TPE sampler; `startupTrials` 5 (see above) and `candidates` 24 (Optuna's).
+    public init(seed: UInt64, suggestion: Double? = nil, startupTrials: Int = 5, candidates: Int = 24, constantLiar: Bool = true) {
         self.seed = seed
         self.suggestion = suggestion.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         self.startupTrials = max(startupTrials, 0)
