@@ -164,7 +164,7 @@ struct TuneCommand: ParsableCommand {
     private func describe(_ event: Tuner.Event) -> String {
         switch event {
         case .rangeTest(let suggestion, let steps):
-            "range test: suggests lr \(formatted(suggestion)) (\(steps) steps); TPE starts there"
+            "range test: suggests lr \(formatted(suggestion)) (\(steps) steps); TPE places its first trials from there"
         case .trialStarted(let trial):
             "trial \(trial.number) started: \(StudyCommand.describe(trial.parameters))"
                 + (trial.attributes["retry_of"].map { " (again, after trial \($0) failed)" } ?? "")

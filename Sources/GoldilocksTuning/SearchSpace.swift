@@ -39,9 +39,10 @@ public struct SearchSpace: Sendable, Equatable, Codable {
     /// Why not a constant rate: a trial that decays its rate ends settled instead of bouncing
     /// with its rate's noise, so its value changes smoothly with the rate and the few complete
     /// trials a pruned study affords place the best rate well; and its best run is the recipe
-    /// people train with. On issue 16's fresh data sets (`scripts/tune-vs-grid`), a 16-trial
-    /// study with constant-rate trials matched a 16-point constant grid's hindsight best on 5
-    /// of 18 (data set, seed) pairs; with warmup + cosine trials, on 10 of 18.
+    /// people train with. On the "fresh" data sets of `scripts/tune-vs-grid`, a 16-trial study
+    /// with the same sampler and pruner matched a 16-point constant grid's hindsight best on 5
+    /// of 18 (data set, seed) pairs with constant-rate trials and on 9 of 18 with warmup + cosine
+    /// ones (docs/tuning.md).
     public static func defaultSchedules(for training: RunConfiguration) -> [Schedule]? {
         training.schedule == nil ? [.warmupCosine] : nil
     }

@@ -198,14 +198,9 @@ struct ValidationSet: Decodable {
     let runs: [ValidationRun]
 }
 
-/// Issue 12's targets on its evaluation split: at least 90% agreement and no opposite-direction
-/// advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and `goldilocks train`
-/// runs, each with a validation loss. The forest was never trained on it; scored once (66.2%, 3
-/// opposite), it led to one change (a warmup no longer hides a blow-up), after which it gives
-/// 69.6% and none (docs/diagnosis.md). The floor guards that; 90% is not met yet.
-@Test(.tags(.long), .optimizedOnly)
-func diagnosisMeetsIssue12TargetsOnRunsWithValidationLoss() throws {
-    let set = try loadFixture(ValidationSet.self, named: "diagnosis-eval-validation", in: Bundle.module)
+/// `diagnose`'s agreement with a split's labels: the share of runs whose verdict is acceptable
+/// and the number of opposite verdicts; prints the figures and the confusion table.
+func scoreDiagnosis(on set: ValidationSet, named name: String) throws -> (fraction: Double, opposite: Int) {
     var agreed = 0, opposite = 0
     var confusion: [String: [String: Int]] = [:]
     var bySource: [String: (agreed: Int, total: Int)] = [:]
@@ -225,8 +220,20 @@ func diagnosisMeetsIssue12TargetsOnRunsWithValidationLoss() throws {
         confusion[right ? verdict : run.acceptable.joined(separator: "|"), default: [:]][verdict, default: 0] += 1
     }
     let fraction = Double(agreed) / Double(max(set.runs.count, 1))
-    print("validation split: \(agreed)/\(set.runs.count) = \(String(format: "%.1f", 100 * fraction))% agree, \(opposite) opposite; by source \(bySource)")
+    print("\(name): \(agreed)/\(set.runs.count) = \(String(format: "%.1f", 100 * fraction))% agree, \(opposite) opposite; by source \(bySource)")
     for (label, row) in confusion.sorted(by: { $0.key < $1.key }) { print("  \(label): \(row)") }
+    return (fraction, opposite)
+}
+
+/// Issue 12's targets on its evaluation split: at least 90% agreement and no opposite-direction
+/// advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and `goldilocks train`
+/// runs, each with a validation loss. The forest was never trained on it; scored once (66.2%, 3
+/// opposite), it led to one change (a warmup no longer hides a blow-up), after which it gives
+/// 69.6% and none (docs/diagnosis.md). The floor guards that; 90% is not met yet.
+@Test(.tags(.long), .optimizedOnly)
+func diagnosisMeetsIssue12TargetsOnRunsWithValidationLoss() throws {
+    let set = try loadFixture(ValidationSet.self, named: "diagnosis-eval-validation", in: Bundle.module)
+    let (fraction, opposite) = try scoreDiagnosis(on: set, named: "validation split")
     #expect(set.runs.count >= 600)
     #expect(fraction >= 0.69)
     #expect(opposite == 0)
