@@ -145,6 +145,18 @@ def cross_validated(split, older, x):
     return ["diverged" if ruled[i] else verdicts[i] for i in range(len(split))]
 
 
+def trained_on_all(train, labelled, x, unseen, x_unseen):
+    """The verdict of each `unseen` run from models trained on all of `train` (its first
+    `labelled` runs carry issue 12's full labels, the rest are older splits relabelled)."""
+    acceptable = [set(r["acceptable"]) for r in train[:labelled]] + [set(material(r)[1]) for r in train[labelled:]]
+    probability = np.zeros((len(unseen), len(VERDICTS)))
+    for j, v in enumerate(VERDICTS):
+        y = np.array([v in a for a in acceptable])
+        probability[:, j] = model().fit(x, y).predict_proba(x_unseen)[:, 1] if y.any() and not y.all() else float(y.all())
+    ruled = [None in r["losses"] or None in (r.get("val_losses") or []) for r in unseen]
+    return ["diverged" if ruled[i] else VERDICTS[int(np.argmax(p))] for i, p in enumerate(probability)]
+
+
 def score(name, split, verdicts, labels=None):
     """Agreement and opposite count of `verdicts` against the split's labels, or against another
     labelling of some of its runs (`labels`: id -> run with acceptable and helped)."""
@@ -168,8 +180,24 @@ def main():
     parser.add_argument("--drop", nargs="*", default=[],
                         help="leave out the measurements starting with these (e.g. log_lr optimizer_: "
                              "what the rate means for its optimizer, which a log rarely says)")
+    parser.add_argument("--score-on", metavar="SPLIT",
+                        help="instead of cross-validating, train on the validation split and the older ones and "
+                             "score on this never-seen split (e.g. validation2)")
     args = parser.parse_args()
     split = load("diagnosis-eval-validation.json")
+    if args.score_on:
+        unseen = load(f"diagnosis-eval-{args.score_on}.json")
+        older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
+        train = split + older
+        x = np.vstack([matrix(split, args.drop), matrix(older, args.drop)])
+        verdicts = trained_on_all(train, len(split), x, unseen, matrix(unseen, args.drop))
+        confusion = score(f"gradient boosting trained on validation + older splits, scored on {args.score_on}", unseen, verdicts)
+        for source in ("pytorch", "goldilocks"):
+            part = [(r, v) for r, v in zip(unseen, verdicts) if r["source"] == source]
+            score(f"  {source}", [r for r, _ in part], [v for _, v in part])
+        for label in sorted(confusion):
+            print(f"    {label}: {dict(confusion[label])}")
+        return
     older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
     started = time.time()
     x_split, x_older = matrix(split, args.drop), matrix(older, args.drop)

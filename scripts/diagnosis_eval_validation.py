@@ -58,6 +58,20 @@ DATASETS = {  # never seen by the forest's training or any earlier split
     "regression-val": (R, lambda: datasets.make_regression(1000, n_features=12, n_informative=6, noise=30.0,
                                                            random_state=74)),
 }
+# A second split of the same design, generated after the first had been scored and used to
+# choose the next reader: four data sets that neither the forest nor any choice has seen, to
+# score that reader on (`--split validation2`).
+DATASETS2 = {
+    "classification-v2": (C, lambda: datasets.make_classification(
+        1000, n_features=18, n_informative=9, n_redundant=3, n_classes=5, class_sep=1.2, flip_y=0.03,
+        random_state=81)),
+    "quantiles-v2": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=7, n_classes=4,
+                                                                 random_state=82)),
+    "friedman3-v2": (R, lambda: datasets.make_friedman3(1000, noise=0.3, random_state=83)),
+    "regression-v2": (R, lambda: datasets.make_regression(1000, n_features=16, n_informative=12, effective_rank=8,
+                                                          noise=15.0, random_state=84)),
+}
+SPLITS = {"validation": DATASETS, "validation2": DATASETS2}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
@@ -70,7 +84,7 @@ RERUNS = {"x3": 1, "x10": 2, "div10": -2, "div100": -4}  # in half-decades
 
 
 def load(name):
-    task, make = DATASETS[name]
+    task, make = {**DATASETS, **DATASETS2}[name]
     X, y = make()
     X = StandardScaler().fit_transform(X).astype(np.float32)
     order = np.random.default_rng(7).permutation(len(X))
@@ -232,11 +246,11 @@ def relabel(path):
     os.replace(path + ".tmp", path)
 
 
-def groups(sources):
+def groups(sources, split):
     out = []
     for source in sources:
         i = 0
-        for dataset in DATASETS:
+        for dataset in SPLITS[split]:
             for kind in OPTIMIZERS:
                 # PyTorch: a constant rate and one of the two schedules, taking turns.
                 schedules = ["constant", SCHEDULES[1 + i % 2]] if source == "pytorch" else ["constant"]
@@ -246,10 +260,10 @@ def groups(sources):
     return out
 
 
-def build(sources, log):
+def build(sources, split, log):
     runs = []
     cache = {}
-    for source, dataset, kind, schedule, steps, batch in groups(sources):
+    for source, dataset, kind, schedule, steps, batch in groups(sources, split):
         data = cache.setdefault(dataset, load(dataset))
         if source == "goldilocks":
             steps -= steps % math.ceil(len(data[0]) / batch)
@@ -302,16 +316,17 @@ def main():
     parser.add_argument("--out", required=True, help="folder for the JSON file")
     parser.add_argument("--sources", nargs="+", default=["pytorch", "goldilocks"], choices=["pytorch", "goldilocks"])
     parser.add_argument("--relabel", action="store_true", help="label the stored runs again, without training")
+    parser.add_argument("--split", default="validation", choices=sorted(SPLITS), help="which data sets, and the file's name")
     args = parser.parse_args()
+    path = os.path.join(args.out, f"diagnosis-eval-{args.split}.json")
     if args.relabel:
-        relabel(os.path.join(args.out, "diagnosis-eval-validation.json"))
+        relabel(path)
         return
     start = time.time()
     log = lambda message: print(f"[{time.time() - start:7.1f}s] {message}", flush=True)
-    runs = build(args.sources, log)
-    path = os.path.join(args.out, "diagnosis-eval-validation.json")
+    runs = build(args.sources, args.split, log)
     with open(path + ".tmp", "w") as f:
-        json.dump({"format": 2, "half": "validation", "runs": runs}, f, separators=(",", ":"))
+        json.dump({"format": 2, "half": args.split, "runs": runs}, f, separators=(",", ":"))
     os.replace(path + ".tmp", path)
     log(f"{path}: {len(runs)} runs")
 
