@@ -123,38 +123,54 @@ def matrix(runs, drop=()):
     return np.array([[r[n] for n in names] for r in rows], float)
 
 
+def acceptable_sets(split, older):
+    """The verdicts acceptable for each run of `split` (issue 12's full labels) and of `older`
+    (older splits relabelled by `material`)."""
+    return [set(r["acceptable"]) for r in split] + [set(material(r)[1]) for r in older]
+
+
+def ruled(run):
+    """A non-finite loss: diverged, as in diagnose, whatever a model would say."""
+    return None in run["losses"] or None in (run.get("val_losses") or [])
+
+
+def predicted(x_train, acceptable, x_test):
+    """For each row of `x_test`, the verdict most likely acceptable, from one classifier per
+    verdict trained on `x_train` and its runs' `acceptable` sets."""
+    probability = np.zeros((len(x_test), len(VERDICTS)))
+    for j, v in enumerate(VERDICTS):
+        y = np.array([v in a for a in acceptable])
+        if y.all() or not y.any():
+            probability[:, j] = float(y.all())
+            continue
+        probability[:, j] = model().fit(x_train, y).predict_proba(x_test)[:, 1]
+    return [VERDICTS[int(np.argmax(p))] for p in probability]
+
+
 def cross_validated(split, older, x):
     """The verdict of each split run from models that never saw its data set (x: the rows of
     split + older)."""
-    acceptable = [set(r["acceptable"]) for r in split] + [set(material(r)[1]) for r in older]
-    ruled = [None in r["losses"] or None in (r.get("val_losses") or []) for r in split]
+    acceptable = acceptable_sets(split, older)
     datasets = [r["dataset"] for r in split]
     verdicts = [None] * len(split)
     for held in sorted(set(datasets)):
         train = [i for i in range(len(split)) if datasets[i] != held] + list(range(len(split), len(x)))
-        test = [i for i in range(len(split)) if datasets[i] == held and not ruled[i]]
-        probability = np.zeros((len(test), len(VERDICTS)))
-        for j, v in enumerate(VERDICTS):
-            y = np.array([v in acceptable[i] for i in train])
-            if y.all() or not y.any():
-                probability[:, j] = float(y.all())
-                continue
-            probability[:, j] = model().fit(x[train], y).predict_proba(x[test])[:, 1]
-        for i, p in zip(test, probability):
-            verdicts[i] = VERDICTS[int(np.argmax(p))]
-    return ["diverged" if ruled[i] else verdicts[i] for i in range(len(split))]
+        test = [i for i in range(len(split)) if datasets[i] == held and not ruled(split[i])]
+        for i, verdict in zip(test, predicted(x[train], [acceptable[i] for i in train], x[test])):
+            verdicts[i] = verdict
+    return ["diverged" if ruled(r) else v for r, v in zip(split, verdicts)]
 
 
-def trained_on_all(train, labelled, x, unseen, x_unseen):
-    """The verdict of each `unseen` run from models trained on all of `train` (its first
-    `labelled` runs carry issue 12's full labels, the rest are older splits relabelled)."""
-    acceptable = [set(r["acceptable"]) for r in train[:labelled]] + [set(material(r)[1]) for r in train[labelled:]]
-    probability = np.zeros((len(unseen), len(VERDICTS)))
-    for j, v in enumerate(VERDICTS):
-        y = np.array([v in a for a in acceptable])
-        probability[:, j] = model().fit(x, y).predict_proba(x_unseen)[:, 1] if y.any() and not y.all() else float(y.all())
-    ruled = [None in r["losses"] or None in (r.get("val_losses") or []) for r in unseen]
-    return ["diverged" if ruled[i] else VERDICTS[int(np.argmax(p))] for i, p in enumerate(probability)]
+def report(name, runs, verdicts, relabelled=None):
+    """`score` of all runs, of each trainer's, under other seeds' labels, and the confusion table."""
+    confusion = score(name, runs, verdicts)
+    for source in ("pytorch", "goldilocks"):
+        part = [(r, v) for r, v in zip(runs, verdicts) if r["source"] == source]
+        score(f"  {source}", [r for r, _ in part], [v for _, v in part])
+    for seed, labels in (relabelled or {}).items():
+        score(f"  under seed {seed}'s labels", runs, verdicts, labels)
+    for label in sorted(confusion):
+        print(f"    {label}: {dict(confusion[label])}")
 
 
 def score(name, split, verdicts, labels=None):
@@ -185,20 +201,14 @@ def main():
                              "score on this never-seen split (e.g. validation2)")
     args = parser.parse_args()
     split = load("diagnosis-eval-validation.json")
+    older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
     if args.score_on:
         unseen = load(f"diagnosis-eval-{args.score_on}.json")
-        older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
-        train = split + older
         x = np.vstack([matrix(split, args.drop), matrix(older, args.drop)])
-        verdicts = trained_on_all(train, len(split), x, unseen, matrix(unseen, args.drop))
-        confusion = score(f"gradient boosting trained on validation + older splits, scored on {args.score_on}", unseen, verdicts)
-        for source in ("pytorch", "goldilocks"):
-            part = [(r, v) for r, v in zip(unseen, verdicts) if r["source"] == source]
-            score(f"  {source}", [r for r, _ in part], [v for _, v in part])
-        for label in sorted(confusion):
-            print(f"    {label}: {dict(confusion[label])}")
+        verdicts = predicted(x, acceptable_sets(split, older), matrix(unseen, args.drop))
+        verdicts = ["diverged" if ruled(r) else v for r, v in zip(unseen, verdicts)]
+        report(f"gradient boosting trained on validation + older splits, scored on {args.score_on}", unseen, verdicts)
         return
-    older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
     started = time.time()
     x_split, x_older = matrix(split, args.drop), matrix(older, args.drop)
     print(f"[{time.time() - started:.0f}s] measured {len(split)} + {len(older)} runs", flush=True)
@@ -219,14 +229,7 @@ def main():
     for name, extra, x in (("validation only", [], x_split),
                            ("+ older splits", older, np.vstack([x_split, x_older]))):
         verdicts = cross_validated(split, extra, x)
-        confusion = score(f"gradient boosting, leave one data set out, {name}", split, verdicts)
-        for source in ("pytorch", "goldilocks"):
-            part = [(r, v) for r, v in zip(split, verdicts) if r["source"] == source]
-            score(f"  {source}", [r for r, _ in part], [v for _, v in part])
-        for seed, labels in relabelled.items():
-            score(f"  under seed {seed}'s labels", split, verdicts, labels)
-        for label in sorted(confusion):
-            print(f"    {label}: {dict(confusion[label])}")
+        report(f"gradient boosting, leave one data set out, {name}", split, verdicts, relabelled)
 
 
 if __name__ == "__main__":

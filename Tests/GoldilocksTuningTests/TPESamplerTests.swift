@@ -76,6 +76,9 @@ import Testing
         #expect(abs(rates[1] - suggestion / 10.0.squareRoot()) < 1e-15 && abs(rates[2] - suggestion * 10.0.squareRoot()) < 1e-15)
         #expect(abs(log10(rates[3]) + 2.5) < 0.3, "\(rates)")
         #expect(abs(log10(rates[3]) + 2.5) < abs(log10(rates[1]) + 2.5), "the placed rate is not nearer the best than the tried ones")
+        // All five startup trials are placed, none drawn: another seed places the same rates.
+        let five = Self.run(TPESampler(seed: 1, suggestion: suggestion), count: 5)
+        #expect(five == Self.run(TPESampler(seed: 7, suggestion: suggestion), count: 5))
     }
 
     @Test func theParabolaIsTheLeastSquaresOneAndItsBottomStaysNearTheRatesTried() throws {
