@@ -2,7 +2,7 @@
 
 Not the diagnosis: a ceiling for it. Each run of Tests/GoldilocksDiagnosisTests/Fixtures/
 diagnosis-eval-validation.json is described by the whole run: the training curve's measurements
-(`features` of scripts/diagnosis_model.py, the forest's 17), the same measurements of the validation
+(`features` of scripts/diagnosis_features.py, 17 of them), the same measurements of the validation
 curve plus how far it fell, where its best lies and how far it climbed back, and what the log knows
 of the rate (the rate over the optimizer's usual rate, the schedule, the optimizer, steps, batch
 size, task, source). For each verdict a gradient-boosted classifier learns whether that verdict is
@@ -37,7 +37,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from diagnosis_eval_set import SENSIBLE
 from diagnosis_label_stability import share
-from diagnosis_model import FEATURES, features
+from diagnosis_features import FEATURES, features
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "Tests", "GoldilocksDiagnosisTests", "Fixtures")
@@ -93,12 +93,12 @@ def row(run):
         v = np.log(np.asarray(val, float))
         best = int(np.argmin(v))
         tail = [w for w in losses[-max(2, len(losses) // 10):] if w is not None]
-        x.update({"val_fall": v[0] - v[best], "val_climb": v[-1] - v[best], "val_best_at": best / max(len(v) - 1, 1),
+        x.update({"val_fall": v[0] - v[best], "val_rebound": v[-1] - v[best], "val_best_at": best / max(len(v) - 1, 1),
                   "val_last_quarter": v[int(0.75 * (len(v) - 1))] - v[-1], "val_best_over_start": v[best] - math.log(start),
                   "gap": (math.log(np.median(tail)) - v[-1]) if tail and np.median(tail) > 0 else math.nan,
                   "val_points": len(v)})
     else:
-        x.update({k: math.nan for k in ("val_fall", "val_climb", "val_best_at", "val_last_quarter",
+        x.update({k: math.nan for k in ("val_fall", "val_rebound", "val_best_at", "val_last_quarter",
                                         "val_best_over_start", "gap", "val_points")})
     x["log_lr"] = math.log10(run["lr"] / SENSIBLE[run["optimizer"]])
     x["lr_range"] = math.log10(max(lrs) / max(min(lrs), 1e-30)) if lrs else 0.0

@@ -117,7 +117,7 @@ def report():
             with open(path) as f:
                 labellings[seed] = {r["id"]: r for r in json.load(f)["runs"]}
     first = labellings[0]
-    preference = ["oscillating", "plateau", "diverged", "too_slow", "healthy"]  # scripts/diagnosis_model.py
+    preference = ["oscillating", "plateau", "diverged", "too_slow", "healthy"]  # one label for a run with several
     seeds = sorted(labellings)
     for a in seeds:
         for b in seeds:

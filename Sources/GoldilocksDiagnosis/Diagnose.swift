@@ -8,26 +8,23 @@ public let minimumDiagnosisPoints = 5
 ///
 /// The verdict answers which single change of the learning rate would most improve what the user
 /// cares about: the best validation loss when the log has one, else the final training loss.
-/// Works on raw per-step mini-batch losses (noisy), short or long (O(n log n)), on the natural log
-/// of the loss (see `LossCurve` for the measurements). When the learning rate warmed up (its first
-/// value under a fifth of its peak), the training loss is read from the peak on. Two rules settle
-/// the clear cases:
-/// 1. a NaN or infinite loss → **diverged** (÷100);
-/// 2. the loss rose above its start by more than max(0.25, 3 × early noise) in log units (the
-///    learning rate kicked it uphill) → **diverged** when it ends above its start or peaked above
-///    10× it, else **oscillating** (÷10); but one spike in a flat, noisy curve that ends near its
-///    start is noise, not a kick.
-/// Every other curve is named by `DiagnosisForest` from its `CurveFeatures`: **healthy** (keep),
-/// **too_slow** (×10 when it barely moved, else ×3), **oscillating** (÷10) or **plateau** (decay
-/// now), with the share of the forest's vote as its confidence; a split vote (`low`) on too_slow
-/// recommends ×3, the smaller move. The forest is trained by scripts/diagnosis-model on real runs
-/// labelled by what rerunning them at other learning rates did (docs/diagnosis.md).
-///
-/// What no learning-rate change would improve then has the last word. A change counts only when
-/// it improves the loss the user cares about (the best validation loss, else the final training
-/// loss) by more than 1% of the starting loss, so a run already below that floor is **healthy**
-/// (unless a loss is not finite). When the validation loss rises after its best (overfitting), or
-/// fell and stopped improving (converged), a too_slow or plateau verdict becomes **healthy**.
+/// Works on raw per-step mini-batch losses (noisy), short or long, on the natural log of the loss.
+/// Two rules settle the clear cases:
+/// 1. a NaN or infinite training loss → **diverged** (÷100);
+/// 2. a change counts only when it improves the loss the user cares about by more than 1% of the
+///    first loss, so a run already below that floor is **healthy**.
+/// Every other run is named by `DiagnosisReader` from its `RunFeatures`, which read the whole
+/// run: the training loss (also from the peak of a warmed-up rate on), the validation loss and the
+/// learning rate's course. For each verdict it gives the probability that the verdict is
+/// acceptable; it names the most likely: **healthy** (keep), **too_slow** (×10 when the loss barely
+/// moved, else ×3), **oscillating** (÷10), **diverged** (÷100) or **plateau** (decay now), with
+/// that probability as its confidence (≥ 0.7 high, ≥ 0.5 medium, else low); a low too_slow
+/// recommends ×3, the smaller move. The reader is trained by scripts/diagnosis-reader on real
+/// runs labelled by what rerunning them at other learning rates did (docs/diagnosis.md). A healthy
+/// run whose validation loss rose after its best says so (overfitting: stop earlier or
+/// regularise), as one whose validation loss converged does. The evidence and the words describe
+/// the training loss from the peak of a warmed-up rate on (its first value under a fifth of its
+/// peak), so that the schedule's slow start is not described as the run's.
 ///
 /// - Parameters:
 ///   - losses: the training loss per logged step, in order; NaN or ±infinity for a non-finite loss.
@@ -36,10 +33,22 @@ public let minimumDiagnosisPoints = 5
 ///   - validation: the validation loss at its own steps (any cadence), if the log has it.
 /// - Throws: `DiagnosisError` for fewer than `minimumDiagnosisPoints` losses (unless one of them is
 ///   not finite, which is enough for **diverged**), for mismatched columns, or for a damaged
-///   installation whose forest cannot be read.
+///   installation whose reader cannot be read.
 public func diagnose(
     losses: [Double], learningRates: [Double]? = nil, steps: [Int]? = nil,
     validation: (steps: [Int], losses: [Double])? = nil
+) throws -> Diagnosis {
+    let reader = try DiagnosisReader.shipped.get()
+    return try diagnose(
+        losses: losses, learningRates: learningRates, steps: steps, validation: validation, checks: .all,
+        vote: reader.vote(for:))
+}
+
+/// `diagnose` with the reader's vote given (a test scores readers trained without a run's data
+/// set through it) and the checks that may overrule it chosen.
+func diagnose(
+    losses: [Double], learningRates: [Double]?, steps: [Int]?, validation: (steps: [Int], losses: [Double])?,
+    checks: DiagnosisRules.Checks, vote: ([Double]) -> (verdict: Verdict, probability: Double)
 ) throws -> Diagnosis {
     // A non-finite loss settles the verdict however short the log is.
     guard losses.count >= minimumDiagnosisPoints || losses.contains(where: { !$0.isFinite }) else {
@@ -59,47 +68,41 @@ public func diagnose(
     if let validation, validation.steps.count != validation.losses.count {
         throw DiagnosisError.lengthMismatch(column: "validation step", count: validation.steps.count, losses: validation.losses.count)
     }
-    let forest = try DiagnosisForest.shipped.get()
-    // A warmup is skipped so that its slow start is not read as a rate too small, but not when
-    // the loss blew up or was kicked uphill by then: the whole log is read when its rules fire.
-    var offset = warmupEnd(learningRates, losses: losses)
-    var curve = LossCurve(losses: Array(losses[offset...]))
-    var vote = DiagnosisRules.vote(for: curve, forest: forest, untrained: offset > 0 ? log(losses[0]) : nil)
-    if offset > 0 {
-        let whole = LossCurve(losses: losses)
-        if let settled = DiagnosisRules.ruleVote(for: whole), settled.verdict == .diverged || settled.rule == .kickedUphill {
-            (offset, curve, vote) = (0, whole, settled)
-        }
-    }
+    let blewUp = losses.contains { !$0.isFinite }
+    // The evidence is read from the peak of a warmed-up rate on, so that the warmup's slow start is
+    // not described as the run's; a loss that blew up is read whole.
+    let offset = blewUp ? 0 : warmupEnd(learningRates, losses: losses)
+    let curve = LossCurve(losses: Array(losses[offset...]))
     let step = { (index: Int) in steps?[index + offset] ?? index + offset }
-    var verdict = vote.verdict
-    var confidence = Confidence(share: vote.share)
-    var factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)
-    if verdict == .tooSlow && confidence == .low { factor = min(factor, 3) }
-
     let held = validation.flatMap { ValidationCurve(losses: $0.losses) }
     let rates = learningRates.flatMap { DiagnosisRules.RateHistory($0[...]) }
-    var reason: DiagnosisRules.Override? = vote.rule == .flatButSpiky ? .mixedEvidence : nil
-    if let floor = materialityFloor(losses), let reached = held?.best ?? finalLevel(losses), reached <= floor {
-        reason = .nothingLeftToGain
-    } else if let held, verdict == .tooSlow || verdict == .plateau || verdict == .healthy {
-        if held.overfits {
-            reason = .overfitting
-        } else if held.converged && verdict != .healthy {
-            reason = .validationConverged
+
+    var verdict: Verdict
+    var confidence: Confidence
+    var reason: DiagnosisRules.Override?
+    if blewUp {
+        (verdict, confidence) = (.diverged, .high)
+    } else if let floor = materialityFloor(losses), let reached = held?.best ?? finalLevel(losses), reached <= floor {
+        (verdict, confidence, reason) = (.healthy, .high, .nothingLeftToGain)
+    } else {
+        let read = vote(readerFeatures(losses, learningRates: learningRates, validation: validation?.losses))
+        (verdict, confidence) = (read.verdict, Confidence(share: read.probability))
+        if let ruled = DiagnosisRules.overrule(
+            verdict, probability: read.probability, losses: losses, curve: curve, validation: held, checks: checks) {
+            (verdict, confidence, reason) = ruled
+        } else if verdict == .healthy {
+            if held?.overfits == true {
+                reason = .overfitting
+            } else if DiagnosisRules.didNotMove(curve, validation: held) {
+                (confidence, reason) = (.low, .noProgress)
+            } else if held?.converged == true {
+                reason = .validationConverged
+            }
         }
-    } else if verdict == .oscillating, vote.rule == nil, case let .scheduled(peak)? = rates,
-        let last = learningRates?.last(where: \.isFinite), last <= peak / 10 {
-        // The forest reads late noise as a rate too large; with the rate annealed that far, the
-        // batches make it (a one-cycle run on 150 rows of iris: ÷10 made its best validation
-        // loss 9× worse, ×3 no worse).
-        reason = .annealedNoise(finalRate: last, peak: peak)
     }
-    switch reason {
-    case nil, .mixedEvidence?: break
-    case .annealedNoise?: (verdict, factor, confidence) = (.healthy, 1, .low)
-    default: (verdict, factor, confidence) = (.healthy, 1, .high)
-    }
+    var factor = DiagnosisRules.learningRateFactor(verdict, curve: curve)
+    // Weak evidence recommends the smaller move.
+    if verdict == .tooSlow && confidence == .low { factor = min(factor, 3) }
 
     let bestValidationStep = held.flatMap { held in validation?.steps[held.bestIndex] }
     let learningRate = learningRates?.last { $0.isFinite }
@@ -135,6 +138,28 @@ public func diagnose(
         verdict: verdict, symptom: text.symptom, cause: text.cause, fix: text.fix,
         learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence,
         confidence: confidence, overfitting: overfitting)
+}
+
+/// The longest training log the reader reads as it is: its training runs have up to 600 steps,
+/// and its measurements do not count points, but a far longer log is read as the means over
+/// equal windows that a training loop logging a running mean would have written.
+let readerPoints = 1500
+
+/// The reader's measurements of a run, from windows of its log past `readerPoints` losses.
+private func readerFeatures(_ losses: [Double], learningRates: [Double]?, validation: [Double]?) -> [Double] {
+    let width = (losses.count + readerPoints - 1) / readerPoints
+    guard width > 1 else { return RunFeatures(losses: losses, learningRates: learningRates, validation: validation).values }
+    return RunFeatures(
+        losses: windowMeans(losses, width: width), learningRates: learningRates.map { windowMeans($0, width: width) },
+        validation: validation
+    ).values
+}
+
+/// Means over consecutive windows of `width` values (a last, shorter window is left out).
+func windowMeans(_ values: [Double], width: Int) -> [Double] {
+    stride(from: 0, through: values.count - width, by: width).map { start in
+        values[start..<start + width].reduce(0, +) / Double(width)
+    }
 }
 
 /// 1% of the starting loss, the first loss (the untrained model's, before a rate far too large

