@@ -1,8 +1,9 @@
 import Foundation
 
-/// The scale-free measurements of a loss curve that the diagnosis forest reads, in the forest's
-/// order (`names`). They are defined once, in scripts/diagnosis_model.py, which trains the forest
-/// on them; a test checks these values against that script's for a sample of real runs.
+/// The scale-free measurements of a loss curve, in the order of `names`; `RunFeatures` takes them
+/// of the training loss, of its part from the rate's peak on, and of the validation loss. They are
+/// defined once, in scripts/diagnosis_features.py; a test checks these values against that
+/// script's for a sample of real runs.
 ///
 /// All are in log-loss units or ratios, so multiplying a loss by a constant changes none of them,
 /// and none counts the points, so a log longer than the training runs' does not leave their range.

@@ -20,9 +20,14 @@ public let minimumDiagnosisPoints = 5
 /// moved, else ×3), **oscillating** (÷10), **diverged** (÷100) or **plateau** (decay now), with
 /// that probability as its confidence (≥ 0.7 high, ≥ 0.5 medium, else low); a low too_slow
 /// recommends ×3, the smaller move. The reader is trained by scripts/diagnosis-reader on real
-/// runs labelled by what rerunning them at other learning rates did (docs/diagnosis.md). A healthy
-/// run whose validation loss rose after its best says so (overfitting: stop earlier or
-/// regularise), as one whose validation loss converged does. The evidence and the words describe
+/// runs labelled by what rerunning them at other learning rates did (docs/diagnosis.md). A few
+/// checks (`DiagnosisRules.Checks`) overrule it where issue 12's definition speaks plainly: a log
+/// that climbed over 10× above its first loss and ends above it is diverged; one spike in a flat
+/// curve on a weak vote, or a steady fall, is never told to lower the rate; a run whose
+/// validation loss overfits is healthy for the rate. A healthy run says why: its validation loss
+/// rose after its best (overfitting: stop earlier or regularise), its losses did not move (no
+/// ×3–×10 change helps materially: low confidence, and a range test to place the rate), or its
+/// validation loss converged. The evidence and the words describe
 /// the training loss from the peak of a warmed-up rate on (its first value under a fifth of its
 /// peak), so that the schedule's slow start is not described as the run's.
 ///
@@ -88,7 +93,8 @@ func diagnose(
         let read = vote(readerFeatures(losses, learningRates: learningRates, validation: validation?.losses))
         (verdict, confidence) = (read.verdict, Confidence(share: read.probability))
         if let ruled = DiagnosisRules.overrule(
-            verdict, probability: read.probability, losses: losses, curve: curve, validation: held, checks: checks) {
+            verdict, probability: read.probability, whole: offset == 0 ? curve : LossCurve(losses: losses), curve: curve,
+            validation: held, checks: checks) {
             (verdict, confidence, reason) = ruled
         } else if verdict == .healthy {
             if held?.overfits == true {

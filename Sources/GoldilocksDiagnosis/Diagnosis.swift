@@ -64,14 +64,14 @@ public struct Diagnosis: Codable, Sendable, Equatable {
 
 /// How firmly a diagnosis's evidence supports its verdict.
 public enum Confidence: String, Codable, Sendable, CaseIterable {
-    /// Settled by a rule (a NaN, an explosion, the validation loss), or a clear vote (≥ 70%).
+    /// Settled by a rule (a NaN, an explosion, the validation loss), or a probability ≥ 0.7.
     case high
-    /// A majority vote (50–70%).
+    /// A probability from 0.5 to 0.7.
     case medium
-    /// A split vote: the diagnosis recommends the smaller move.
+    /// Under even odds: the diagnosis recommends the smaller move, or none.
     case low
 
-    /// The confidence of a forest vote with this share.
+    /// The confidence of a verdict the reader gives this probability.
     init(share: Double) {
         self = share >= 0.7 ? .high : share >= 0.5 ? .medium : .low
     }

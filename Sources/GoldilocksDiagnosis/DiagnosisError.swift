@@ -6,7 +6,7 @@ public enum DiagnosisError: Error, Sendable, Equatable, CustomStringConvertible 
     case lengthMismatch(column: String, count: Int, losses: Int)
     /// The step column goes backwards or repeats at row `index`.
     case stepsNotIncreasing(index: Int)
-    /// The shipped diagnosis forest cannot be read (a damaged installation); `reason` says why.
+    /// The shipped diagnosis reader cannot be read (a damaged installation); `reason` says why.
     case modelUnavailable(reason: String)
 
     /// What is wrong with the log and what to do.
@@ -19,7 +19,7 @@ public enum DiagnosisError: Error, Sendable, Equatable, CustomStringConvertible 
         case let .stepsNotIncreasing(index):
             "steps must increase: the step at row \(index) is not larger than the one before it; sort the log or drop repeated rows"
         case let .modelUnavailable(why):
-            "the diagnosis model cannot be used: \(why); reinstall goldilocks (or rerun scripts/diagnosis-model)"
+            "the diagnosis model cannot be used: \(why); reinstall goldilocks (or rerun scripts/diagnosis-reader)"
         }
     }
 }

@@ -36,18 +36,18 @@ enum DiagnosisRules {
     }
 
     /// The verdict, confidence and reason that overrule the reader's `verdict` (given with
-    /// `probability`), or nil.
+    /// `probability`), or nil. `whole` is the whole log, `curve` the part the evidence reads.
     static func overrule(
-        _ verdict: Verdict, probability: Double, losses: [Double], curve: LossCurve, validation held: ValidationCurve?,
+        _ verdict: Verdict, probability: Double, whole: LossCurve, curve: LossCurve, validation held: ValidationCurve?,
         checks: Checks
     ) -> (Verdict, Confidence, Override?)? {
-        if checks.contains(.blowUp), verdict != .diverged, blewUp(LossCurve(losses: losses)) {
+        if checks.contains(.blowUp), verdict != .diverged, blewUp(whole) {
             return (.diverged, .high, nil)
         }
         if checks.contains(.spike), verdict == .diverged || verdict == .oscillating, probability < 0.5, flatButSpiky(curve) {
             return (.healthy, .low, .mixedEvidence)
         }
-        if checks.contains(.steadyFall), verdict == .diverged || verdict == .oscillating, fellSteadily(LossCurve(losses: losses)) {
+        if checks.contains(.steadyFall), verdict == .diverged || verdict == .oscillating, fellSteadily(whole) {
             return (.healthy, .low, .mixedEvidence)
         }
         if checks.contains(.overfitting), verdict == .tooSlow || verdict == .plateau, held?.overfits == true {

@@ -115,8 +115,8 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
         try diagnose(losses: [1, 1, 1, 1, 1], steps: [0, 1, 1, 2, 3])
     }
     #expect(DiagnosisError.notEnoughPoints(count: 3, needed: 5).description.contains("at least 5"))
-    let damaged = DiagnosisError.modelUnavailable(reason: "diagnosis-forest.json cannot be read").description
-    #expect(damaged.contains("diagnosis-forest.json cannot be read") && damaged.contains("reinstall"))
+    let damaged = DiagnosisError.modelUnavailable(reason: "diagnosis-reader.json cannot be read").description
+    #expect(damaged.contains("diagnosis-reader.json cannot be read") && damaged.contains("reinstall"))
 }
 
 @Test func stepsNumberTheEvidence() throws {
@@ -133,7 +133,7 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     // 5 s optimised; unoptimised it measured 8.9 s on a busy 2-core machine, and a quadratic
     // pass over 100,000 points would still take far longer than a minute.
     #expect(clock.now - started < .seconds(isOptimized ? 5 : 60))
-    // Read as the means over windows of 100 steps, the length the forest learned from.
+    // Read as the means over windows of 100 steps, as the reader reads a log past 1,500 points.
     let means = try diagnose(losses: (0..<1000).map { w in losses[(100 * w)..<(100 * w + 100)].reduce(0, +) / 100 })
     #expect(d.verdict == means.verdict)
 }
@@ -159,7 +159,7 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     #expect(try diagnose(losses: losses).verdict == .diverged)
 }
 
-/// A training loss still falling steadily: the forest alone calls it too slow.
+/// A training loss still falling steadily: the reader calls it too slow.
 private let stillFalling = curve(500, amplitude: 0.01) { 2.3 * exp(-1.2 * $0) }
 private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
 

@@ -60,7 +60,7 @@ struct DiagnosisRulesTests {
         let e = d.evidence
         let share = DiagnosisRules.firstQuarterShare(e)
         #expect(abs(share - 0.25) < 0.03, "\(share)")
-        // quarter_share stays on log-loss (the forest's feature); the text converts it.
+        // quarter_share stays on log-loss (a measurement the reader reads); the text converts it.
         #expect(e.quarterShare < 0.2)
         let stated = percents(after: "first quarter made ", in: d.symptom) + percents(after: "first quarter of the run made only ", in: d.symptom)
         if d.verdict == .tooSlow && d.learningRateFactor == 3 {
