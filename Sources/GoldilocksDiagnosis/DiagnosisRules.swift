@@ -48,7 +48,7 @@ enum DiagnosisRules {
             return (.healthy, .low, .mixedEvidence)
         }
         if checks.contains(.steadyFall), verdict == .diverged || verdict == .oscillating, fellSteadily(whole) {
-            return (.healthy, .low, .mixedEvidence)
+            return (.healthy, .low, .steadyFall)
         }
         if checks.contains(.overfitting), verdict == .tooSlow || verdict == .plateau, held?.overfits == true {
             return (.healthy, .high, .overfitting)
@@ -118,6 +118,8 @@ enum DiagnosisRules {
         case nothingLeftToGain
         /// A flat curve with one spike: a tiny rate with a noisy batch, or a large one stuck.
         case mixedEvidence
+        /// A loss that fell steadily and never came back up: nothing shows a rate too large.
+        case steadyFall
         /// Neither loss moved, and no change of ×3 to ×10 would lower the loss that counts
         /// materially: the rate is far too small (or too large and stuck).
         case noProgress
@@ -179,6 +181,10 @@ enum DiagnosisRules {
             return ("\(moved): the run did not train",
                     "no change of ×3 to ×10 would lower the loss materially (by 20%): the rate is likely 100× or more too small, or too large and stuck",
                     "place the rate with a range test (goldilocks find), or compare short runs at ×100 and ÷100; ×10 alone will not help materially")
+        case .steadyFall?:
+            return ("\(moved), steadily: never above its first loss, never back up",
+                    "nothing in the curve shows a rate too large; the measurements are unlike those of the runs the diagnosis learned from (a noiseless curve, such as full-batch descent on a landscape, reads oddly)",
+                    "keep the learning rate; if the loss still falls at the end, compare a short run at ×3")
         case .mixedEvidence?:
             return ("\(moved); flat but for a spike to \(short(e.peakOverStart))× its start",
                     "the evidence is mixed: a rate too small with a noisy batch, or one too large and stuck",

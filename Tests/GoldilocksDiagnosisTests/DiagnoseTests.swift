@@ -270,3 +270,19 @@ private struct RecordedRun: Decodable {
         #expect(d.verdict == .tooSlow)
     }
 }
+
+/// Plain gradient descent at 1e-4 on Rosenbrock from (−1.2, 1): a noiseless loss that falls
+/// steadily from 24.2 to 4 and never comes back up. Far from the networks' curves the reader
+/// learned from, it once read as diverged (÷100); nothing in it shows a rate too large.
+@Test func aSteadyNoiselessFallIsNeverToldToLowerItsRate() throws {
+    var (x, y) = (-1.2, 1.0)
+    var losses: [Double] = []
+    for _ in 0..<500 {
+        losses.append((1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x))
+        let (gx, gy) = (-2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x))
+        (x, y) = (x - 1e-4 * gx, y - 1e-4 * gy)
+    }
+    let d = try diagnose(losses: losses)
+    #expect(d.learningRateFactor >= 1, "\(d.verdict): \(d.symptom)")
+    #expect(d.verdict != .diverged && d.verdict != .oscillating)
+}
