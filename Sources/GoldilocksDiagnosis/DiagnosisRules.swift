@@ -69,8 +69,8 @@ enum DiagnosisRules {
         barelyMoves(curve) && curve.spike <= spikeFloor && (held.map { $0.best > 0.9 * $0.start } ?? true)
     }
 
-    /// Whether the whole log fell by over 40% without ever rising above its first loss or climbing
-    /// back above its best (block medians).
+    /// Whether the whole log fell by over 40% from its first loss to its end level without ever
+    /// rising above that first loss or climbing back above its best (block medians).
     static func fellSteadily(_ whole: LossCurve) -> Bool {
         guard let first = whole.levels.first, let peak = whole.levels.max() else { return false }
         var lowest = Double.infinity
@@ -79,7 +79,7 @@ enum DiagnosisRules {
             lowest = min(lowest, level)
             climb = max(climb, level - lowest)
         }
-        return peak <= first && whole.drop > 0.5 && climb <= 0.01
+        return peak <= first && first - whole.end > 0.5 && climb <= 0.01
     }
 
     /// Whether the curve is flat but for a spike above max(0.25, 3 × early noise): it barely
