@@ -77,7 +77,8 @@ func diagnose(
     // The evidence is read from the peak of a warmed-up rate on, so that the warmup's slow start is
     // not described as the run's; a loss that blew up is read whole.
     let offset = blewUp ? 0 : warmupEnd(learningRates, losses: losses)
-    let curve = LossCurve(losses: Array(losses[offset...]))
+    let whole = LossCurve(losses: losses)
+    let curve = offset == 0 ? whole : LossCurve(losses: Array(losses[offset...]))
     let step = { (index: Int) in steps?[index + offset] ?? index + offset }
     let held = validation.flatMap { ValidationCurve(losses: $0.losses) }
     let rates = learningRates.flatMap { DiagnosisRules.RateHistory($0[...]) }
@@ -93,8 +94,7 @@ func diagnose(
         let read = vote(readerFeatures(losses, learningRates: learningRates, validation: validation?.losses))
         (verdict, confidence) = (read.verdict, Confidence(share: read.probability))
         if let ruled = DiagnosisRules.overrule(
-            verdict, probability: read.probability, whole: offset == 0 ? curve : LossCurve(losses: losses), curve: curve,
-            validation: held, checks: checks) {
+            verdict, probability: read.probability, whole: whole, curve: curve, validation: held, checks: checks) {
             (verdict, confidence, reason) = ruled
         } else if verdict == .healthy {
             if held?.overfits == true {
@@ -149,20 +149,17 @@ func diagnose(
 /// The longest training log the reader reads as it is: its training runs have up to 600 steps,
 /// and its measurements do not count points, but a far longer log is read as the means over
 /// equal windows that a training loop logging a running mean would have written.
-let readerPoints = 1500
+private let readerPoints = 1500
 
 /// The reader's measurements of a run, from windows of its log past `readerPoints` losses.
 private func readerFeatures(_ losses: [Double], learningRates: [Double]?, validation: [Double]?) -> [Double] {
     let width = (losses.count + readerPoints - 1) / readerPoints
-    guard width > 1 else { return RunFeatures(losses: losses, learningRates: learningRates, validation: validation).values }
-    return RunFeatures(
-        losses: windowMeans(losses, width: width), learningRates: learningRates.map { windowMeans($0, width: width) },
-        validation: validation
-    ).values
+    let read = { (values: [Double]) in width > 1 ? windowMeans(values, width: width) : values }
+    return RunFeatures(losses: read(losses), learningRates: learningRates.map(read), validation: validation).values
 }
 
 /// Means over consecutive windows of `width` values (a last, shorter window is left out).
-func windowMeans(_ values: [Double], width: Int) -> [Double] {
+private func windowMeans(_ values: [Double], width: Int) -> [Double] {
     stride(from: 0, through: values.count - width, by: width).map { start in
         values[start..<start + width].reduce(0, +) / Double(width)
     }

@@ -285,4 +285,8 @@ private struct RecordedRun: Decodable {
     let d = try diagnose(losses: losses)
     #expect(d.learningRateFactor >= 1, "\(d.verdict): \(d.symptom)")
     #expect(d.verdict != .diverged && d.verdict != .oscillating)
+    if d.verdict == .healthy {
+        // Not the words of a flat curve with a spike, nor of a rate that suits the run.
+        #expect(d.symptom.contains("steadily") && d.confidence == .low, "\(d.symptom)")
+    }
 }

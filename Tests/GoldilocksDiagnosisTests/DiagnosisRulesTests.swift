@@ -95,4 +95,16 @@ struct DiagnosisRulesTests {
         let spiky = try diagnose(losses: (0..<400).map { $0 == 200 ? .nan : 2.0 }, learningRates: [1e-4] + scheduled.dropFirst())
         #expect(spiky.fix.contains("scale the schedule, its peak from"), "\(spiky.fix)")
     }
+
+    @Test func aDivergedRunThatNeverRoseIsNotSaidToHaveShotUp() throws {
+        // The reader calls some finite runs diverged that never rose (stuck high at a rate far too
+        // large): their words must not claim a rise the evidence does not show.
+        var e = try diagnose(losses: (0..<300).map { 1.2 * exp(0.02 * noise($0)) }).evidence
+        e.peakOverStart = 1.05
+        let text = DiagnosisRules.explanation(.diverged, factor: 0.01, evidence: e)
+        #expect(!text.symptom.contains("shot up"), "\(text.symptom)")
+        #expect(text.symptom.contains("reads as a rate far too large") && text.fix.contains("divide the learning rate by 100"))
+        e.peakOverStart = 4
+        #expect(DiagnosisRules.explanation(.diverged, factor: 0.01, evidence: e).symptom.contains("shot up to 4×"))
+    }
 }
