@@ -2,7 +2,8 @@
 ///
 /// Encodes to the JSON of the `goldilocks diagnose` contract:
 /// `{"verdict", "symptom", "cause", "fix", "lr_factor", "decay_now", "evidence"}`, plus
-/// `"confidence"` and `"overfitting"` (null unless the validation loss rises after its best).
+/// `"confidence"`, `"overfitting"` (null unless the validation loss rises after its best) and
+/// `"reruns"` (null unless the run was diagnosed by rerunning it, as on a landscape).
 public struct Diagnosis: Codable, Sendable, Equatable {
     /// The verdict.
     public var verdict: Verdict
@@ -24,11 +25,15 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     /// Set when the validation loss rises after its best: a note beside the verdict, which is
     /// about the learning rate only.
     public var overfitting: Overfitting?
+    /// What each rerun at a changed learning rate did, when the verdict comes from rerunning the
+    /// run (`diagnose(losses:rerunning:)`) instead of reading its log.
+    public var reruns: [Rerun]?
 
     /// Makes a diagnosis from its parts.
     public init(
         verdict: Verdict, symptom: String, cause: String, fix: String, learningRateFactor: Double,
-        decayNow: Bool, evidence: DiagnosisEvidence, confidence: Confidence = .high, overfitting: Overfitting? = nil
+        decayNow: Bool, evidence: DiagnosisEvidence, confidence: Confidence = .high, overfitting: Overfitting? = nil,
+        reruns: [Rerun]? = nil
     ) {
         self.verdict = verdict
         self.symptom = symptom
@@ -39,9 +44,10 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.confidence = confidence
         self.overfitting = overfitting
+        self.reruns = reruns
     }
 
-    /// Encodes every key, `overfitting` as null when there is none, so the JSON's shape is fixed.
+    /// Encodes every key, `overfitting` and `reruns` as null when there are none, so the JSON's shape is fixed.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(verdict, forKey: .verdict)
@@ -53,10 +59,11 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(confidence, forKey: .confidence)
         try container.encode(overfitting, forKey: .overfitting)
+        try container.encode(reruns, forKey: .reruns)
     }
 
     enum CodingKeys: String, CodingKey {
-        case verdict, symptom, cause, fix, evidence, confidence, overfitting
+        case verdict, symptom, cause, fix, evidence, confidence, overfitting, reruns
         case learningRateFactor = "lr_factor"
         case decayNow = "decay_now"
     }

@@ -72,20 +72,24 @@ public enum LearningRateComparison {
             diagnosis: try? log.diagnosis())
     }
 
-    /// Runs the optimizer on an analytic function from `start` once per learning rate.
+    /// Runs the optimizer on an analytic function from `start` once per learning rate, each run
+    /// diagnosed by rerunning it (`diagnoseLandscapeRun`).
     public static func function(
         _ function: LandscapeFunction, start: [Double], optimizer spec: Spec, learningRates: [Double], steps: Int
     ) throws -> [ComparedRun] {
         let landscape = try function.landscape(dimension: start.count)
-        return try learningRates.map { rate in
+        let make: LandscapeRunMaker = { rate in
             let withRate = Spec(name: spec.name, parameters: spec.parameters.merging(["lr": .number(rate)]) { _, new in new })
-            let optimizer: any Optimizer<Double> = try makeOptimizer(withRate, parameterCount: start.count)
-            let path = try Trajectory(landscape: landscape, start: start, optimizer: optimizer, steps: steps)
+            return (try makeOptimizer(withRate, parameterCount: start.count), nil)
+        }
+        return try learningRates.map { rate in
+            let path = try Trajectory(landscape: landscape, start: start, optimizer: make(rate).optimizer, steps: steps)
             let losses = path.rows.map(\.loss)
             return ComparedRun(
                 name: nil, learningRate: rate, losses: losses, finalLoss: losses.last ?? .nan,
                 stoppedEarly: path.divergedAt.map { "the loss stopped being finite at step \($0)" },
-                diagnosis: try? diagnose(losses: losses))
+                diagnosis: try? diagnoseLandscapeRun(
+                    path, landscape: landscape, start: start, steps: steps, learningRate: rate, make: make))
         }
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import GoldilocksDiagnosis
 import GoldilocksLandscapes
 import GoldilocksLogs
+import GoldilocksOptimizers
+import GoldilocksSchedules
 import GoldilocksSpec
 import GoldilocksTraining
 import Testing
@@ -49,4 +51,51 @@ import Testing
     let run = LearningRateComparison.logged(log, name: "overfit")
     #expect(run.diagnosis == (try log.diagnosis()))
     #expect(run.diagnosis?.overfitting?.fromStep == epochEnds[9])
+}
+
+/// On a landscape the verdict is what rerunning does: each move it names, rerun from scratch,
+/// lowers the final loss by more than 20%, and a healthy rate has no such move. Read as a
+/// network's log, these noiseless curves all looked healthy (docs/diagnosis.md).
+@Test func onAFunctionEachVerdictIsWhatRerunningDoes() throws {
+    let sgd = Spec(name: "SGD")
+    let runs = try LearningRateComparison.function(
+        .rosenbrock, start: [-1.2, 1], optimizer: sgd, learningRates: [1e-4, 1e-3, 4e-3], steps: 300)
+    #expect(runs.map { $0.diagnosis?.verdict } == [.tooSlow, .tooSlow, .healthy])
+    for run in runs {
+        let diagnosis = try #require(run.diagnosis)
+        let moved = try LearningRateComparison.function(
+            .rosenbrock, start: [-1.2, 1], optimizer: sgd, learningRates: [run.learningRate * diagnosis.learningRateFactor],
+            steps: 300)[0]
+        if diagnosis.verdict == .healthy {
+            #expect(diagnosis.fix == "keep the learning rate")
+        } else {
+            #expect(moved.finalLoss < 0.8 * run.finalLoss, "\(run.learningRate): \(diagnosis.cause)")
+        }
+    }
+}
+
+/// The reruns are the run at ×3, ×10, ÷10, ÷100, and ÷10 from the middle on, to the last digit,
+/// whether the rate is the optimizer's or a schedule's.
+@Test(arguments: [false, true])
+func theRerunsOfARunOnAFunctionAreThoseRunsExactly(scheduled: Bool) throws {
+    let landscape = try LandscapeFunction.rosenbrock.landscape(dimension: 2)
+    let sgd = { (rate: Double) in try makeOptimizer(Spec(name: "SGD", parameters: ["lr": .number(rate)]), parameterCount: 2) as any Optimizer<Double> }
+    let make: LandscapeRunMaker = { rate in
+        // A decay past the run's end: the same rates as none.
+        (try sgd(rate), scheduled ? MultiStepDecay(learningRate: rate, milestones: [10_000]) : nil)
+    }
+    let start = [-1.2, 1.0]
+    let path = try Trajectory(landscape: landscape, start: start, optimizer: sgd(1e-3), steps: 300)
+    let diagnosis = try diagnoseLandscapeRun(path, landscape: landscape, start: start, steps: 300, learningRate: 1e-3, make: make)
+    let reruns = try #require(diagnosis.reruns)
+    #expect(reruns.map(\.change) == ["×3", "×10", "÷10", "÷100", "÷10 from step 150"])
+    for (rerun, rate) in zip(reruns.prefix(4), [3e-3, 1e-2, 1e-4, 1e-5]) {
+        let expected = try Trajectory(landscape: landscape, start: start, optimizer: sgd(rate), steps: 300)
+        #expect(rerun.finalLoss == (expected.divergedAt == nil ? expected.rows.last?.loss : nil), "\(rerun.change)")
+    }
+    let decayed = try Trajectory(
+        landscape: landscape, start: start, optimizer: sgd(1e-3), schedule: MultiStepDecay(learningRate: 1e-3, milestones: [150]), steps: 300)
+    #expect(reruns[4].finalLoss == decayed.rows.last?.loss)
+    #expect(reruns[1].finalLoss == nil && !reruns[1].helped)  // ×10 diverges
+    #expect(reruns[0].helped && diagnosis.verdict == .tooSlow && diagnosis.learningRateFactor == 3)
 }

@@ -156,9 +156,11 @@ public struct Playground: Sendable {
             let trajectory = try Trajectory(landscape: landscape, start: start, optimizer: made, schedule: schedule, steps: steps)
             let keepsPath = landscape.dimension == 2
             let points = trajectory.rows.map { (step: $0.step, loss: $0.loss, position: keepsPath ? $0.position : nil) }
-            // A run that left the finite numbers ends with a NaN, which settles the diagnosis.
-            let losses = trajectory.rows.map(\.loss) + (trajectory.divergedAt == nil ? [] : [Double.nan])
-            guard let diagnosis = try? diagnose(losses: losses) else {
+            let dimension = landscape.dimension
+            guard let diagnosis = try? diagnoseLandscapeRun(
+                trajectory, landscape: landscape, start: start, steps: steps, learningRate: rate,
+                make: { rate in try makeRun(rate, parameters: dimension) })
+            else {
                 return Outcome(points: points, verdict: "unknown", label: "too short to diagnose", fix: "run more steps")
             }
             let label = trajectory.divergedAt.map { "diverged at step \($0)" } ?? diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")
