@@ -161,6 +161,12 @@ struct TuneCommand: ParsableCommand {
             weightDecay: decay)
     }
 
+    /// The pruner's reason, as the worker recorded it.
+    private func prunedBecause(_ trial: TrialRecord) -> String? {
+        if case .string(let reason)? = trial.attributes["pruned_because"] { return reason }
+        return nil
+    }
+
     private func describe(_ event: Tuner.Event) -> String {
         switch event {
         case .rangeTest(let suggestion, let steps):
@@ -171,6 +177,7 @@ struct TuneCommand: ParsableCommand {
         case .trialEnded(let trial):
             "trial \(trial.number) \(trial.state.rawValue): \(StudyCommand.describe(trial.parameters)), "
                 + "value \(trial.value.map(formatted) ?? "none") after \(trial.intermediateValues.count) epoch(s)"
+                + (prunedBecause(trial).map { ": \($0)" } ?? "")
         case .waiting(let running):
             "budget taken; waiting for \(running) trial(s) of other workers"
         }

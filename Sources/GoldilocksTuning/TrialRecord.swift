@@ -21,7 +21,8 @@ public struct TrialRecord: Sendable, Equatable {
     public var started: Date?
     public var completed: Date?
     /// Optuna's user attributes: Goldilocks keeps `steps` (optimizer steps trained), `log_dir`,
-    /// and for a retried trial `retry_of` (the failed trial's number).
+    /// for a retried trial `retry_of` (the failed trial's number), and for a pruned one
+    /// `pruned_because` (the pruner's reason, naming what it fell behind).
     public var attributes: [String: JSONValue]
 
     public init(

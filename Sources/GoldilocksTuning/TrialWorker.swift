@@ -71,7 +71,8 @@ struct TrialWorker: Sendable {
             if report.interrupted {
                 // Stopped by the user: failed, so the next tuner runs these parameters again.
                 try storage.finish(trial: trial.id, state: .failed, value: nil)
-            } else if reporter.pruned {
+            } else if let reason = reporter.prunedBecause {
+                try storage.setAttribute(trial: trial.id, key: "pruned_because", value: .string(reason))
                 try storage.finish(trial: trial.id, state: .pruned, value: reporter.lastValue.flatMap { $0.isNaN ? nil : $0 })
             } else {
                 try storage.finish(trial: trial.id, state: .complete, value: reporter.value)
@@ -97,7 +98,8 @@ final class EpochReporter: TrainingCallback {
     private let trial: TrialRecord
     private let pruner: (any Pruner)?
     private let lastEpoch: Int
-    private(set) var pruned = false
+    /// Why the pruner stopped the trial, if it did.
+    private(set) var prunedBecause: String?
     private(set) var diverged = false
     /// The value last reported (the best so far, or the non-finite loss that ended the trial).
     private(set) var lastValue: Double?
@@ -131,9 +133,9 @@ final class EpochReporter: TrainingCallback {
             guard let pruner, epochs < lastEpoch else { return .continue }
             let trials = try storage.trials(ofStudy: study)
             guard let current = trials.first(where: { $0.id == trial.id }) else { return .continue }
-            if pruner.shouldPrune(current, trials: trials) {
-                pruned = true
-                return .stop(reason: "pruned after epoch \(epochs)")
+            if let reason = pruner.pruningReason(current, trials: trials) {
+                prunedBecause = reason
+                return .stop(reason: "pruned after epoch \(epochs): \(reason)")
             }
         } catch {
             storageError = error

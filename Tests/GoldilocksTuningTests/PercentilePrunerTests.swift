@@ -22,6 +22,17 @@ import Testing
         #expect(!pruner.shouldPrune(Self.trial(3, [0.6, 2.0]), trials: Self.complete))
     }
 
+    @Test func theReasonNamesTheLossItFellBehind() {
+        let trial = Self.trial(3, [1.2, 0.55])
+        #expect(PercentilePruner(percentile: 10, startupTrials: 3).pruningReason(trial, trials: Self.complete)
+            == "its best loss by epoch 2, 0.55, is above 0.54, the 10th percentile of the 3 complete trials' at that epoch")
+        #expect(PercentilePruner(percentile: 0, startupTrials: 3).pruningReason(trial, trials: Self.complete)
+            == "its best loss by epoch 2, 0.55, is above 0.5, the best of the 3 complete trials' at that epoch")
+        #expect(PercentilePruner(startupTrials: 3).pruningReason(trial, trials: Self.complete) == nil)
+        #expect(PercentilePruner(startupTrials: 3).pruningReason(Self.trial(3, [0.1, .nan]), trials: Self.complete)
+            == "its validation loss at epoch 2 is not finite")
+    }
+
     @Test func nothingIsPrunedBeforeTheStartupTrialsCompleteOrDuringWarmup() {
         #expect(!PercentilePruner(startupTrials: 4).shouldPrune(Self.trial(3, [9, 9]), trials: Self.complete))
         let pruned = Self.trial(4, [0.1, 0.1], state: .pruned)

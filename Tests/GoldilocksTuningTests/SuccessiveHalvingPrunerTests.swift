@@ -28,6 +28,14 @@ import Testing
         #expect(!pruner.shouldPrune(Self.trial(5, [1.0, 9]), trials: others))
     }
 
+    @Test func theReasonNamesTheRungAndTheLossesThatWentOn() {
+        let pruner = SuccessiveHalvingPruner(minResource: 1, reductionFactor: 3)
+        let others = (0..<5).map { Self.trial($0, [Double($0 + 1)], state: .pruned) }
+        #expect(pruner.pruningReason(Self.trial(5, [2.5]), trials: others)
+            == "its loss 2.5 at the rung of epoch 1 is not among the best 2 of 6 there (at most 2)")
+        #expect(pruner.pruningReason(Self.trial(5, [1.5]), trials: others) == nil)
+    }
+
     @Test func whileFewerThanReductionFactorReachedTheRungOnlyTheBestGoesOn() {
         let pruner = SuccessiveHalvingPruner(minResource: 1, reductionFactor: 3)
         let first = Self.trial(0, [2.0])

@@ -103,6 +103,22 @@ import Testing
         #expect(roseSomewhere, "no validation loss rose: the test shows nothing")
     }
 
+    @Test func aPrunedTrialRecordsWhatItFellBehind() throws {
+        // Rates from 1e-4 to 1 on iris: at the best complete trial's pace, most fall behind.
+        let definition = Self.definition(trials: 8, epochs: 4, pruner: .percentile(0, startupTrials: 1))
+        let trials = try Tuner(storage: InMemoryStudyStorage(), definition: definition).run().trials
+        let pruned = trials.filter { $0.state == .pruned }
+        #expect(!pruned.isEmpty, "nothing was pruned: the test shows nothing")
+        for trial in trials {
+            guard case .string(let reason)? = trial.attributes["pruned_because"] else {
+                #expect(trial.state != .pruned)
+                continue
+            }
+            #expect(trial.state == .pruned)
+            #expect(reason.contains("the best of the") || reason.contains("the best of the complete trial's") || reason.contains("not finite"), "\(reason)")
+        }
+    }
+
     @Test func badSettingsAreRefusedBeforeAnyWork() {
         let storage = InMemoryStudyStorage()
         #expect(throws: TuningError.workers(0)) { try Tuner(storage: storage, definition: Self.definition(trials: 1), workers: 0).run() }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The percentile rule, deciding exactly as Optuna 5.0.0's `PercentilePruner` (`interval_steps`
 /// 1, `n_min_trials` 1); at the 50th percentile it is Optuna's `MedianPruner`.
 ///
@@ -34,22 +36,24 @@ public struct PercentilePruner: Pruner {
         self.warmupEpochs = max(warmupEpochs, 0)
     }
 
-    public func shouldPrune(_ trial: TrialRecord, trials: [TrialRecord]) -> Bool {
-        guard let step = trial.lastStep, let latest = trial.intermediateValues[step] else { return false }
-        if !latest.isFinite { return true }
+    public func pruningReason(_ trial: TrialRecord, trials: [TrialRecord]) -> String? {
+        guard let step = trial.lastStep, let latest = trial.intermediateValues[step] else { return nil }
+        if !latest.isFinite { return "its validation loss at epoch \(step) is not finite" }
         let complete = trials.filter { $0.state == .complete && $0.id != trial.id }
-        if complete.isEmpty || complete.count < startupTrials { return false }
-        if step < warmupEpochs { return false }
+        if complete.isEmpty || complete.count < startupTrials { return nil }
+        if step < warmupEpochs { return nil }
         // Optuna's `_is_first_in_interval_step` with an interval of 1: the epoch before this
         // one was reported earlier, not later (a re-reported earlier epoch is not judged).
-        if let previous = trial.intermediateValues.keys.filter({ $0 != step }).max(), previous >= step { return false }
+        if let previous = trial.intermediateValues.keys.filter({ $0 != step }).max(), previous >= step { return nil }
         let finite = trial.intermediateValues.values.filter { !$0.isNaN }
-        guard let best = finite.min() else { return true }
+        guard let best = finite.min() else { return "no validation loss of it is a number" }
         let atStep = complete.compactMap { $0.intermediateValues[step] }
-        if atStep.isEmpty { return false }
+        if atStep.isEmpty { return nil }
         let threshold = Self.percentile(percentile, of: atStep)
-        if threshold.isNaN { return false }
-        return best > threshold
+        if threshold.isNaN || best <= threshold { return nil }
+        let bar = percentile == 0 ? "the best" : percentile == 100 ? "the worst" : "the \(String(format: "%g", percentile))th percentile"
+        let whose = atStep.count == 1 ? "the complete trial's" : "the \(atStep.count) complete trials'"
+        return "its best loss by epoch \(step), \(prunedValue(best)), is above \(prunedValue(threshold)), \(bar) of \(whose) at that epoch"
     }
 
     /// NumPy's `nanpercentile(values, q)` with its default linear method: NaNs dropped, then the

@@ -84,9 +84,9 @@ public struct SuccessiveHalvingPruner: Pruner {
         return epoch
     }
 
-    public func shouldPrune(_ trial: TrialRecord, trials: [TrialRecord]) -> Bool {
-        guard let step = trial.lastStep, let value = trial.intermediateValues[step] else { return false }
-        if !value.isFinite { return true }
+    public func pruningReason(_ trial: TrialRecord, trials: [TrialRecord]) -> String? {
+        guard let step = trial.lastStep, let value = trial.intermediateValues[step] else { return nil }
+        if !value.isFinite { return "its validation loss at epoch \(step) is not finite" }
         let own = bracket(ofTrial: trial.number)
         let steps = trial.intermediateValues.keys.sorted()
         // The rungs this trial passed before this epoch, as Optuna's `_get_current_rung` counts them.
@@ -100,10 +100,12 @@ public struct SuccessiveHalvingPruner: Pruner {
             competing.append(value)
             competing.sort()
             let promotable = max(competing.count / reductionFactor - 1, 0)
-            if !(value <= competing[promotable]) { return true }
+            if !(value <= competing[promotable]) {
+                return "its loss \(prunedValue(value)) at the rung of epoch \(epoch) is not among the best \(promotable + 1) of \(competing.count) there (at most \(prunedValue(competing[promotable])))"
+            }
             rung += 1
         }
-        return false
+        return nil
     }
 
     /// The loss `trial` recorded at the rung at `epoch`: its value at the first epoch it
