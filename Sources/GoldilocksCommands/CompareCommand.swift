@@ -103,9 +103,11 @@ struct CompareCommand: AsyncParsableCommand {
         }
     }
 
-    /// The diagnosis's fix in a table cell: "lr ÷100", "lr ×3", "keep", "decay now".
+    /// The diagnosis's fix in a table cell: "lr ÷100", "lr ×3", "keep", "decay now", or "find"
+    /// for a run that did not train (a range test places its rate).
     static func shortFix(_ diagnosis: Diagnosis) -> String {
         if diagnosis.decayNow { return "decay now" }
+        if diagnosis.didNotTrain { return "find" }
         let factor = diagnosis.learningRateFactor
         if factor == 1 { return "keep" }
         return factor > 1 ? "lr ×\(formatted(factor))" : "lr ÷\(formatted(1 / factor))"

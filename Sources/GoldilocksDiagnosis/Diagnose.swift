@@ -143,7 +143,7 @@ func diagnose(
     return Diagnosis(
         verdict: verdict, symptom: text.symptom, cause: text.cause, fix: text.fix,
         learningRateFactor: factor, decayNow: verdict == .plateau, evidence: evidence,
-        confidence: confidence, overfitting: overfitting)
+        confidence: confidence, overfitting: overfitting, didNotTrain: reason == .noProgress)
 }
 
 /// The longest training log the reader reads as it is: its training runs have up to 600 steps,

@@ -2,8 +2,9 @@
 ///
 /// Encodes to the JSON of the `goldilocks diagnose` contract:
 /// `{"verdict", "symptom", "cause", "fix", "lr_factor", "decay_now", "evidence"}`, plus
-/// `"confidence"`, `"overfitting"` (null unless the validation loss rises after its best) and
-/// `"reruns"` (null unless the run was diagnosed by rerunning it, as on a landscape).
+/// `"confidence"`, `"overfitting"` (null unless the validation loss rises after its best),
+/// `"did_not_train"` and `"reruns"` (null unless the run was diagnosed by rerunning it, as on a
+/// landscape).
 public struct Diagnosis: Codable, Sendable, Equatable {
     /// The verdict.
     public var verdict: Verdict
@@ -25,6 +26,10 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     /// Set when the validation loss rises after its best: a note beside the verdict, which is
     /// about the learning rate only.
     public var overfitting: Overfitting?
+    /// Set on a healthy verdict whose losses did not move: no change of ×3 to ×10 helps
+    /// materially, but the rate does not suit the run either (far too small, or too large and
+    /// stuck); the fix says to place it with a range test.
+    public var didNotTrain: Bool
     /// What each rerun at a changed learning rate did, when the verdict comes from rerunning the
     /// run (`diagnose(losses:rerunning:)`) instead of reading its log.
     public var reruns: [Rerun]?
@@ -33,7 +38,7 @@ public struct Diagnosis: Codable, Sendable, Equatable {
     public init(
         verdict: Verdict, symptom: String, cause: String, fix: String, learningRateFactor: Double,
         decayNow: Bool, evidence: DiagnosisEvidence, confidence: Confidence = .high, overfitting: Overfitting? = nil,
-        reruns: [Rerun]? = nil
+        didNotTrain: Bool = false, reruns: [Rerun]? = nil
     ) {
         self.verdict = verdict
         self.symptom = symptom
@@ -44,7 +49,25 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         self.evidence = evidence
         self.confidence = confidence
         self.overfitting = overfitting
+        self.didNotTrain = didNotTrain
         self.reruns = reruns
+    }
+
+    /// Decodes the JSON `encode(to:)` writes, and that of earlier versions, which lacked
+    /// `did_not_train` and `reruns`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        verdict = try container.decode(Verdict.self, forKey: .verdict)
+        symptom = try container.decode(String.self, forKey: .symptom)
+        cause = try container.decode(String.self, forKey: .cause)
+        fix = try container.decode(String.self, forKey: .fix)
+        learningRateFactor = try container.decode(Double.self, forKey: .learningRateFactor)
+        decayNow = try container.decode(Bool.self, forKey: .decayNow)
+        evidence = try container.decode(DiagnosisEvidence.self, forKey: .evidence)
+        confidence = try container.decode(Confidence.self, forKey: .confidence)
+        overfitting = try container.decodeIfPresent(Overfitting.self, forKey: .overfitting)
+        didNotTrain = try container.decodeIfPresent(Bool.self, forKey: .didNotTrain) ?? false
+        reruns = try container.decodeIfPresent([Rerun].self, forKey: .reruns)
     }
 
     /// Encodes every key, `overfitting` and `reruns` as null when there are none, so the JSON's shape is fixed.
@@ -59,6 +82,7 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(confidence, forKey: .confidence)
         try container.encode(overfitting, forKey: .overfitting)
+        try container.encode(didNotTrain, forKey: .didNotTrain)
         try container.encode(reruns, forKey: .reruns)
     }
 
@@ -66,6 +90,7 @@ public struct Diagnosis: Codable, Sendable, Equatable {
         case verdict, symptom, cause, fix, evidence, confidence, overfitting, reruns
         case learningRateFactor = "lr_factor"
         case decayNow = "decay_now"
+        case didNotTrain = "did_not_train"
     }
 }
 

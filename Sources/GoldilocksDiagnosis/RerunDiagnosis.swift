@@ -68,7 +68,9 @@ public struct Rerun: Codable, Sendable, Equatable {
 /// final loss by more than 20% of it and by more than 1% of the first loss (a noiseless run has
 /// no spread between seeds). The verdict is that of the change that lowers it most, or healthy
 /// when none helps; a run whose loss stopped being finite is diverged, as `diagnose` says, and is
-/// not rerun. The confidence is high: nothing is estimated. The evidence and the description of
+/// not rerun. The confidence is high: nothing is estimated; but a healthy run whose loss did not
+/// move by 1% of the first says it did not train, with low confidence, and to place the rate with
+/// a range test. The evidence and the description of
 /// the curve are `diagnose`'s; the cause names what the reruns did, and `reruns` lists them.
 ///
 /// - Parameters:
@@ -91,6 +93,7 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
     }
     diagnosis.confidence = .high
     diagnosis.overfitting = nil
+    diagnosis.didNotTrain = false
     diagnosis.symptom = DiagnosisRules.movement(diagnosis.evidence)
     let tried = reruns.map(\.change.description).joined(separator: ", ")
     guard let (change, loss) = reruns.filter({ helps($0.loss) }).min(by: { $0.loss < $1.loss }) else {
@@ -98,8 +101,19 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
         diagnosis.learningRateFactor = 1
         diagnosis.decayNow = false
         diagnosis.evidence.suggestedLearningRate = diagnosis.evidence.learningRate
-        diagnosis.cause = "the learning rate suits this run: rerun at \(tried), no final loss is lower than \(short(final)) by more than 20% of it and 1% of the first loss"
-        diagnosis.fix = "keep the learning rate"
+        let unhelped = "rerun at \(tried), no final loss is lower than \(short(final)) by more than 20% of it and 1% of the first loss"
+        if abs(final - first) <= 0.01 * abs(first) {
+            // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
+            // not a rate that suits the run.
+            diagnosis.confidence = .low
+            diagnosis.didNotTrain = true
+            diagnosis.symptom += ": the run did not train"
+            diagnosis.cause = "the rate is likely far too small, or too large and stuck: \(unhelped)"
+            diagnosis.fix = "place the rate with a range test (goldilocks find); ×10 alone will not help materially"
+        } else {
+            diagnosis.cause = "the learning rate suits this run: \(unhelped)"
+            diagnosis.fix = "keep the learning rate"
+        }
         return diagnosis
     }
     diagnosis.verdict = change.verdict

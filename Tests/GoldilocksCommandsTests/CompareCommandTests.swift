@@ -69,6 +69,13 @@ import Testing
     #expect(json.contains(#""verdict":"diverged""#))
 }
 
+@Test func aRunThatDidNotTrainIsToldToFindItsRateNotToKeepIt() throws {
+    // 1e-300 moves nothing, and neither would ×10 nor ÷100: healthy by the definition, not a rate to keep.
+    let runs = try LearningRateComparison.function(
+        .rosenbrock, start: [-1.2, 1], optimizer: .init(name: "SGD"), learningRates: [1e-300, 4e-3], steps: 100)
+    #expect(runs.map { $0.diagnosis.map(CompareCommand.shortFix) } == ["find", "keep"])
+}
+
 @Test func theComparisonLegendNamesEachRunsVerdict() throws {
     let runs = try LearningRateComparison.function(
         .rosenbrock, start: [-1.2, 1], optimizer: .init(name: "SGD"), learningRates: [1e-3, 0.01], steps: 200)

@@ -264,7 +264,7 @@ private struct RecordedRun: Decodable {
     #expect(d.learningRateFactor >= 1, "never lower a rate that did not move the loss")
     if d.verdict == .healthy {
         #expect(d.confidence == .low)
-        #expect(d.symptom.contains("did not train"), "\(d.symptom)")
+        #expect(d.symptom.contains("did not train") && d.didNotTrain, "\(d.symptom)")
         #expect(d.cause.contains("100× or more too small") && d.fix.contains("goldilocks find"), "\(d.cause) \(d.fix)")
     } else {
         #expect(d.verdict == .tooSlow)

@@ -11,6 +11,14 @@ import Testing
     let evidence = try #require(object["evidence"] as? [String: Any])
     #expect(evidence["suggested_learning_rate"] as? Double == 1e-3)
     #expect(try JSONDecoder().decode(Diagnosis.self, from: JSONEncoder().encode(d)) == d)
+    #expect(object["did_not_train"] as? Bool == false)
+    #expect(object["reruns"] is NSNull)
+    // The JSON of an earlier version, without did_not_train and reruns, still reads.
+    var earlier = object
+    earlier["did_not_train"] = nil
+    earlier["reruns"] = nil
+    let read = try JSONDecoder().decode(Diagnosis.self, from: JSONSerialization.data(withJSONObject: earlier))
+    #expect(read == d)
 }
 
 @Test(arguments: Verdict.allCases)

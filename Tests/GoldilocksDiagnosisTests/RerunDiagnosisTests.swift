@@ -61,3 +61,11 @@ func theChangeThatHelpsNamesTheVerdict(change: String, verdict: Verdict, factor:
     #expect(d.verdict == .diverged && d.learningRateFactor == 0.01)
     #expect(reruns == 0)
 }
+
+@Test func aRunThatRerunsButDidNotMoveSaysItDidNotTrain() throws {
+    let flat = Array(repeating: 24.2, count: 51)
+    let d = try diagnose(losses: flat) { _ in 24.2 }
+    #expect(d.verdict == .healthy && d.confidence == .low && d.didNotTrain)
+    #expect(d.symptom.hasSuffix("the run did not train") && d.fix.contains("goldilocks find"), "\(d.symptom) / \(d.fix)")
+    #expect(try diagnosis(final: 1, finals: [:]).confidence == .high)
+}
