@@ -71,7 +71,17 @@ DATASETS2 = {
     "regression-v2": (R, lambda: datasets.make_regression(1000, n_features=16, n_informative=12, effective_rank=8,
                                                           noise=15.0, random_state=84)),
 }
-SPLITS = {"validation": DATASETS, "validation2": DATASETS2}
+# A third split, fixed after the reader had been chosen on the first and scored on the second:
+# four more data sets no reader was trained or chosen on (`--split validation3`).
+DATASETS3 = {
+    "classification-v3": (C, lambda: datasets.make_classification(
+        1000, n_features=10, n_informative=4, n_redundant=4, n_classes=3, class_sep=0.7, flip_y=0.1,
+        random_state=91)),
+    "blobs-v3": (C, lambda: datasets.make_blobs(1000, n_features=12, centers=6, cluster_std=5.0, random_state=92)),
+    "friedman2-v3": (R, lambda: datasets.make_friedman2(1000, noise=100.0, random_state=93)),
+    "sparse-v3": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=16, random_state=94)),
+}
+SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
