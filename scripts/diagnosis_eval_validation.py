@@ -81,7 +81,26 @@ DATASETS3 = {
     "friedman2-v3": (R, lambda: datasets.make_friedman2(1000, noise=100.0, random_state=93)),
     "sparse-v3": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=16, random_state=94)),
 }
-SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3}
+# A fourth, of eight data sets, fixed after validation3 had scored two readers: labelled data for
+# the next reader to learn from (scripts/diagnosis-learning-curve: each fully labelled data set
+# is worth about a point on data sets never seen), or to score it on (`--split validation4`).
+S_CURVE_X, S_CURVE_T = datasets.make_s_curve(1000, noise=0.1, random_state=108)
+DATASETS4 = {
+    "binary-v4": (C, lambda: datasets.make_classification(
+        1000, n_features=8, n_informative=6, n_redundant=0, n_classes=2, class_sep=0.5, flip_y=0.02,
+        random_state=101)),
+    "six-class-v4": (C, lambda: datasets.make_classification(
+        1000, n_features=24, n_informative=12, n_redundant=4, n_classes=6, class_sep=1.5, random_state=102)),
+    "circles-v4": (C, lambda: datasets.make_circles(1000, noise=0.05, factor=0.3, random_state=103)),
+    "quantiles-v4": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=3, n_classes=2,
+                                                                 random_state=104)),
+    "regression-v4": (R, lambda: datasets.make_regression(1000, n_features=6, n_informative=6, noise=5.0,
+                                                          random_state=105)),
+    "friedman1-v4": (R, lambda: datasets.make_friedman1(1000, n_features=6, noise=0.5, random_state=106)),
+    "swissroll-v4": (R, lambda: datasets.make_swiss_roll(1000, noise=1.0, random_state=107)),
+    "s-curve-v4": (R, lambda: (S_CURVE_X[:, [0, 2]], S_CURVE_T)),
+}
+SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3, "validation4": DATASETS4}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups

@@ -120,7 +120,7 @@ struct Agreement {
 /// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
 /// loss by over 20% and by over 1% of the starting (first) loss. The reader is trained on all
 /// eight splits (with these labels) and on the validation split, so these figures show that it
-/// fits them, not how it does on data sets it never saw (validation2 measures that). An
+/// fits them, not how it does on data sets it never saw (validation2 and validation3 measure that). An
 /// evaluation: 3,224 runs diagnosed, so it runs in the optimised pass.
 @Test(.tags(.long), .optimizedOnly, arguments: [
     ("diagnosis-eval-dev", 0.96, 0), ("diagnosis-eval-heldout", 0.95, 0), ("diagnosis-eval-test", 0.94, 0),
@@ -231,20 +231,22 @@ func scoreDiagnosis(on set: ValidationSet, named name: String) throws -> (fracti
     return (fraction, opposite)
 }
 
-/// Issue 12's targets on the split the reader never saw: at least 90% agreement and no
+/// Issue 12's targets on the splits the reader never saw: at least 90% agreement and no
 /// opposite-direction advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and
 /// `goldilocks train` runs, each with a validation loss. validation2 (`scripts/diagnosis-eval-validation
 /// --split validation2`: four data sets no choice had seen) scored the forest once (62.2%, 4
 /// opposite) and the reader once, after its design and checks were fixed on the validation split
-/// out of fold: 79.0% and 1 opposite. The floors guard that; the targets are not met yet.
-@Test(.tags(.long), .optimizedOnly)
-func diagnosisOnTheSplitItNeverSaw() throws {
-    let set = try loadFixture(ValidationSet.self, named: "diagnosis-eval-validation2", in: Bundle.module)
-    let (fraction, opposite) = try scoreDiagnosis(on: set, named: "diagnosis-eval-validation2")
+/// out of fold: 79.0% and 1 opposite. validation3 (four more data sets, fixed before it was
+/// generated) scored the same reader once: 89.4% and 2 opposite. The floors guard those; the
+/// targets are not met on either.
+@Test(.tags(.long), .optimizedOnly, arguments: [("diagnosis-eval-validation2", 0.78, 1), ("diagnosis-eval-validation3", 0.88, 2)])
+func diagnosisOnTheSplitsItNeverSaw(split: String, floor: Double, mostOpposite: Int) throws {
+    let set = try loadFixture(ValidationSet.self, named: split, in: Bundle.module)
+    let (fraction, opposite) = try scoreDiagnosis(on: set, named: split)
     #expect(set.runs.count >= 600)
-    #expect(fraction >= 0.78)
-    #expect(opposite <= 1)
-    withKnownIssue("issue 12's targets are not met on validation2") {
+    #expect(fraction >= floor)
+    #expect(opposite <= mostOpposite)
+    withKnownIssue("issue 12's targets are not met on \(split)") {
         #expect(fraction >= 0.90)
         #expect(opposite == 0)
     }
