@@ -70,8 +70,8 @@ public struct Rerun: Codable, Sendable, Equatable {
 /// when none helps; a run whose loss stopped being finite is diverged, as `diagnose` says, and is
 /// not rerun. The confidence is high: nothing is estimated; but a healthy run whose loss did not
 /// move by 1% of the first says it did not train, with low confidence, and to place the rate with
-/// a range test. The evidence and the description of
-/// the curve are `diagnose`'s; the cause names what the reruns did, and `reruns` lists them.
+/// a range test. The evidence and the description of the curve are `diagnose`'s; the cause names
+/// what the reruns did, and `reruns` lists them.
 ///
 /// - Parameters:
 ///   - losses: the run's loss per step, in order; a NaN or ±infinity when it stopped being finite.
@@ -91,16 +91,17 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
         Rerun(change: change.description, factor: change.factor, fromStep: change.fromStep,
               finalLoss: loss.isFinite ? loss : nil, helped: helps(loss))
     }
+    let best = reruns.filter { helps($0.loss) }.min { $0.loss < $1.loss }
+    diagnosis.verdict = best?.change.verdict ?? .healthy
+    diagnosis.learningRateFactor = best.map { $0.change.fromStep == 0 ? $0.change.factor : 1 } ?? 1
+    diagnosis.decayNow = diagnosis.verdict == .plateau
+    diagnosis.evidence.suggestedLearningRate = diagnosis.evidence.learningRate.map { $0 * diagnosis.learningRateFactor }
     diagnosis.confidence = .high
     diagnosis.overfitting = nil
     diagnosis.didNotTrain = false
     diagnosis.symptom = DiagnosisRules.movement(diagnosis.evidence)
     let tried = reruns.map(\.change.description).joined(separator: ", ")
-    guard let (change, loss) = reruns.filter({ helps($0.loss) }).min(by: { $0.loss < $1.loss }) else {
-        diagnosis.verdict = .healthy
-        diagnosis.learningRateFactor = 1
-        diagnosis.decayNow = false
-        diagnosis.evidence.suggestedLearningRate = diagnosis.evidence.learningRate
+    guard let (change, loss) = best else {
         let unhelped = "rerun at \(tried), no final loss is lower than \(short(final)) by more than 20% of it and 1% of the first loss"
         if abs(final - first) <= 0.01 * abs(first) {
             // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
@@ -116,26 +117,14 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
         }
         return diagnosis
     }
-    diagnosis.verdict = change.verdict
-    diagnosis.learningRateFactor = change.fromStep == 0 ? change.factor : 1
-    diagnosis.decayNow = change.verdict == .plateau
-    diagnosis.evidence.suggestedLearningRate = diagnosis.evidence.learningRate.map { $0 * diagnosis.learningRateFactor }
     let measured = "rerun at \(change), the final loss is \(short(loss)) instead of \(short(final)) (\(percent((final - loss) / abs(final))) lower), the most of \(tried)"
-    switch change.verdict {
-    case .tooSlow:
-        diagnosis.cause = "the learning rate is too small: \(measured)"
-        diagnosis.fix = "multiply the learning rate by \(String(format: "%g", change.factor))"
-    case .oscillating:
-        diagnosis.cause = "the learning rate is too large: \(measured)"
-        diagnosis.fix = "divide the learning rate by 10"
-    case .diverged:
-        diagnosis.cause = "the learning rate is far too large: \(measured)"
-        diagnosis.fix = "divide the learning rate by 100"
-    case .plateau:
-        diagnosis.cause = "the learning rate was good and is then too large to settle lower: \(measured)"
-        diagnosis.fix = "decay the learning rate (÷10 from step \(change.fromStep) on)"
-    case .healthy:
-        break
+    (diagnosis.cause, diagnosis.fix) = switch change.verdict {
+    case .tooSlow: ("the learning rate is too small: \(measured)", "multiply the learning rate by \(String(format: "%g", change.factor))")
+    case .oscillating: ("the learning rate is too large: \(measured)", "divide the learning rate by 10")
+    case .diverged: ("the learning rate is far too large: \(measured)", "divide the learning rate by 100")
+    case .plateau: ("the learning rate was good and is then too large to settle lower: \(measured)",
+                    "decay the learning rate (÷10 from step \(change.fromStep) on)")
+    case .healthy: (diagnosis.cause, diagnosis.fix)  // no change names healthy
     }
     return diagnosis
 }
