@@ -14,7 +14,11 @@ struct CompareCommand: AsyncParsableCommand {
         discussion: """
             With --data, every run starts from the same initial weights and sees the same batches; \
             the runs go in parallel on the available cores, with the guard off so a diverging rate \
-            shows itself. With --function, the optimizer runs on an analytic function instead.
+            shows itself. Each run's verdict and fix are the diagnosis of its log; "find" marks a \
+            run that did not train (place its rate with goldilocks find). With --function, the \
+            optimizer runs on an analytic function instead, and each verdict is what rerunning the \
+            run at ×3, ×10, ÷10, ÷100 and ÷10 from the middle on did to its final loss (--format \
+            json lists the reruns).
 
             Examples:
               goldilocks compare --data digits --lrs 0.00001,0.001,0.5 --epochs 10
