@@ -241,9 +241,7 @@ enum DiagnosisRules {
         } else if change > 1 {
             direction = "rose \(percent(change - 1))"
         } else {
-            // Past 99%, whole percents would round a real fall to "100%".
-            let fall = 1 - change
-            direction = "fell " + (fall > 0.99 ? String(format: "%.1f%%", 100 * fall) : percent(fall))
+            direction = "fell " + fallPercent(1 - change)
         }
         let (first, last) = levelWindows(e)
         return "loss \(direction), from \(short(e.startLoss)) to \(short(e.endLoss)) (medians of the first \(first) and the last \(last) losses)"
@@ -285,6 +283,11 @@ enum DiagnosisRules {
         }
     }
 
-    private static func short(_ x: Double) -> String { String(format: "%.3g", x) }
+    /// A fall as a share of the loss, in whole percents but with one decimal past 99%, where whole
+    /// percents would round a real fall to "100%".
+    static func fallPercent(_ x: Double) -> String { x > 0.99 && x < 1 ? String(format: "%.1f%%", 100 * x) : percent(x) }
+
+    /// A loss or factor in words: three significant digits.
+    static func short(_ x: Double) -> String { String(format: "%.3g", x) }
     private static func percent(_ x: Double) -> String { String(format: "%.0f%%", 100 * x) }
 }

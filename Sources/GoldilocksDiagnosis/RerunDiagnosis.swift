@@ -102,7 +102,7 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
     diagnosis.symptom = DiagnosisRules.movement(diagnosis.evidence)
     let tried = reruns.map(\.change.description).joined(separator: ", ")
     guard let (change, loss) = best else {
-        let unhelped = "rerun at \(tried), no final loss is lower than \(short(final)) by more than 20% of it and 1% of the first loss"
+        let unhelped = "rerun at \(tried), no final loss is lower than \(DiagnosisRules.short(final)) by more than 20% of it and 1% of the first loss"
         if abs(final - first) <= 0.01 * abs(first) {
             // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
             // not a rate that suits the run.
@@ -117,7 +117,7 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
         }
         return diagnosis
     }
-    let measured = "rerun at \(change), the final loss is \(short(loss)) instead of \(short(final)) (\(percent((final - loss) / abs(final))) lower), the most of \(tried)"
+    let measured = "rerun at \(change), the final loss is \(DiagnosisRules.short(loss)) instead of \(DiagnosisRules.short(final)) (\(DiagnosisRules.fallPercent((final - loss) / abs(final))) lower), the most of \(tried)"
     (diagnosis.cause, diagnosis.fix) = switch change.verdict {
     case .tooSlow: ("the learning rate is too small: \(measured)", "multiply the learning rate by \(String(format: "%g", change.factor))")
     case .oscillating: ("the learning rate is too large: \(measured)", "divide the learning rate by 10")
@@ -129,7 +129,3 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
     return diagnosis
 }
 
-private func short(_ x: Double) -> String { String(format: "%.3g", x) }
-
-/// Whole percents, but one decimal past 99% so that a real change does not read "100%".
-private func percent(_ x: Double) -> String { String(format: x > 0.99 && x < 1 ? "%.1f%%" : "%.0f%%", 100 * x) }
