@@ -100,7 +100,65 @@ DATASETS4 = {
     "swissroll-v4": (R, lambda: datasets.make_swiss_roll(1000, noise=1.0, random_state=107)),
     "s-curve-v4": (R, lambda: (S_CURVE_X[:, [0, 2]], S_CURVE_T)),
 }
-SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3, "validation4": DATASETS4}
+
+
+def spirals(n, turns, noise, seed):
+    """Two interleaved spirals in the plane, one class each."""
+    rng = np.random.default_rng(seed)
+    t = np.sqrt(rng.uniform(0, 1, n)) * turns * 2 * np.pi
+    y = rng.integers(0, 2, n)
+    X = np.column_stack([t * np.cos(t + np.pi * y), t * np.sin(t + np.pi * y)]) / (turns * 2 * np.pi)
+    return X + rng.normal(0, noise, X.shape), y
+
+
+def checkerboard(n, cells, seed):
+    """Points of the unit square, the class being the colour of their cell in a cells x cells board."""
+    rng = np.random.default_rng(seed)
+    X = rng.uniform(0, 1, (n, 2))
+    y = (np.floor(X[:, 0] * cells) + np.floor(X[:, 1] * cells)).astype(int) % 2
+    return X, y
+
+
+def waves(n, features, noise, seed):
+    """A smooth regression: sines of the first features and a product of two, with noise."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(0, 1, (n, features))
+    y = np.sin(2 * X[:, 0]) + 0.5 * X[:, 1] ** 2 - X[:, 2] * X[:, 3] + rng.normal(0, noise, n)
+    return X, y
+
+
+# Two more, of eight data sets each, fixed before either was generated: validation5 is kept apart
+# from every choice, to score the next reader on once; validation6 is more for it to learn from.
+DATASETS5 = {
+    "classification-v5": (C, lambda: datasets.make_classification(
+        1000, n_features=12, n_informative=8, n_redundant=2, n_classes=3, class_sep=1.0, flip_y=0.05,
+        random_state=111)),
+    "spirals-v5": (C, lambda: spirals(1000, turns=1.5, noise=0.03, seed=112)),
+    "blobs-v5": (C, lambda: datasets.make_blobs(1000, n_features=5, centers=3, cluster_std=4.0, random_state=113)),
+    "quantiles-v5": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=10, n_classes=3,
+                                                                 random_state=114)),
+    "friedman1-v5": (R, lambda: datasets.make_friedman1(1000, n_features=8, noise=1.5, random_state=115)),
+    "waves-v5": (R, lambda: waves(1000, features=6, noise=0.2, seed=116)),
+    "regression-v5": (R, lambda: datasets.make_regression(1000, n_features=10, n_informative=5, noise=50.0,
+                                                          random_state=117)),
+    "friedman3-v5": (R, lambda: datasets.make_friedman3(1000, noise=0.05, random_state=118)),
+}
+DATASETS6 = {
+    "classification-v6": (C, lambda: datasets.make_classification(
+        1000, n_features=20, n_informative=5, n_redundant=5, n_classes=4, class_sep=0.8, flip_y=0.08,
+        random_state=121)),
+    "checker-v6": (C, lambda: checkerboard(1000, cells=4, seed=122)),
+    "quantiles-v6": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=6, n_classes=3,
+                                                                 random_state=123)),
+    "blobs-v6": (C, lambda: datasets.make_blobs(1000, n_features=16, centers=10, cluster_std=2.0, random_state=124)),
+    "friedman2-v6": (R, lambda: datasets.make_friedman2(1000, noise=20.0, random_state=125)),
+    "regression-v6": (R, lambda: datasets.make_regression(1000, n_features=30, n_informative=20, noise=0.5,
+                                                          random_state=126)),
+    "waves-v6": (R, lambda: waves(1000, features=4, noise=0.5, seed=127)),
+    "sparse-v6": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=6, random_state=128)),
+}
+SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3, "validation4": DATASETS4,
+          "validation5": DATASETS5, "validation6": DATASETS6}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
