@@ -13,8 +13,9 @@ For each verdict (healthy, too_slow, oscillating, diverged, plateau) a gradient-
 run; the reader names the verdict most likely acceptable, with that probability as its confidence.
 Two rules come first, as in diagnose: a non-finite loss is diverged, and a run whose loss is
 already below 1% of its first loss is healthy (no change can then be material). Trained on issue
-12's validation split and the 3,224 runs of the older splits (relabelled by issue 12's definition,
-as scripts/diagnosis_ceiling_model.py does); validation2 is never trained on.
+12's labelled splits named in `LEARNED` and the 3,224 runs of the older splits (relabelled by
+issue 12's definition, as scripts/diagnosis_ceiling_model.py does); validation3 and validation5
+are never trained on.
 
 Output:
 - Sources/GoldilocksDiagnosis/Resources/diagnosis-reader.json: {"format": 2, "features": [names],
@@ -26,9 +27,9 @@ Output:
 - Tests/GoldilocksDiagnosisTests/Fixtures/diagnosis-reader-sample.json: the measurements and the
   probabilities of a sample of runs, for the Swift cross-check.
 
-`--cross-validate` prints a leave-one-data-set-out estimate on the validation split instead (each
+`--cross-validate` prints a leave-one-data-set-out estimate on the learned splits instead (each
 data set scored by models trained without it), the figure a design is chosen by; `--score-on SPLIT`
-scores the trained reader on a split it never saw (validation2), once the design is fixed.
+scores the trained reader on a split it never saw (validation5), once the design is fixed.
 """
 
 import argparse
@@ -49,6 +50,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESOURCES = os.path.join(ROOT, "Sources", "GoldilocksDiagnosis", "Resources")
 VALIDATION_SUMMARY = ["val_fall", "val_rebound", "val_best_at", "val_last_quarter", "val_best_over_start", "gap"]
 RATE = ["lr_range", "lr_peak_at", "lr_end_over_peak"]
+# The splits with issue 12's full labels that the reader learns from (validation3 and validation5
+# stay apart: never trained on).
+LEARNED = ["validation", "validation2", "validation4", "validation6"]
 FEATURES = ([f"train_{k}" for k in CURVE] + [f"peak_{k}" for k in CURVE] + [f"val_{k}" for k in CURVE]
             + VALIDATION_SUMMARY + RATE)
 
@@ -178,13 +182,13 @@ def write(path, document):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cross-validate", action="store_true",
-                        help="print the leave-one-data-set-out agreement on the validation split; write nothing")
+                        help="print the leave-one-data-set-out agreement on the learned splits; write nothing")
     parser.add_argument("--out-of-fold", metavar="PATH",
-                        help="with --cross-validate, also write each validation run's probabilities from the models "
+                        help="with --cross-validate, also write each learned run's probabilities from the models "
                              "that never saw its data set ({id: [p per verdict]}), for Swift to score diagnose's checks")
     parser.add_argument("--score-on", metavar="SPLIT", help="also score the trained reader on this split")
     args = parser.parse_args()
-    split = load("diagnosis-eval-validation.json")
+    split = [r for name in LEARNED for r in load(f"diagnosis-eval-{name}.json")]
     older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
     runs = split + older
     x = np.array([run_row(r) for r in runs], float)
@@ -198,15 +202,15 @@ def main():
             for i, v, p in zip(test, verdicts(models, [split[i] for i in test], x[test]), probabilities(models, x[test])):
                 chosen[i] = v
                 out_of_fold[split[i]["id"]] = [float(q) for q in p]
-        report("reader, leave one data set out of the validation split", split, chosen)
+        report(f"reader, leave one data set out of {' + '.join(LEARNED)}", split, chosen)
         if args.out_of_fold:
             write(args.out_of_fold, out_of_fold)
         return
     models = fit(x, acceptable)
     document = export(models)
     older_named = [(name, r) for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
-    sample = ([("validation", r) for r in split[::13]] + older_named[::97]
-              + [("validation2", r) for r in load("diagnosis-eval-validation2.json")[::29]])
+    sample = ([(name, r) for name in LEARNED for r in load(f"diagnosis-eval-{name}.json")[::41]] + older_named[::97]
+              + [("validation3", r) for r in load("diagnosis-eval-validation3.json")[::29]])
     xs = np.array([run_row(r) for _, r in sample], float)
     p = probabilities(models, xs)
     worst = float(np.abs(replayed(document, xs) - p).max())
@@ -221,7 +225,7 @@ def main():
     if args.score_on:
         unseen = load(f"diagnosis-eval-{args.score_on}.json")
         chosen = verdicts(models, unseen, np.array([run_row(r) for r in unseen], float))
-        report(f"reader trained on the validation and older splits, scored on {args.score_on}", unseen, chosen)
+        report(f"reader trained on {' + '.join(LEARNED)} and the older splits, scored on {args.score_on}", unseen, chosen)
 
 
 if __name__ == "__main__":

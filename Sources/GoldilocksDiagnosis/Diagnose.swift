@@ -23,7 +23,7 @@ public let minimumDiagnosisPoints = 5
 /// runs labelled by what rerunning them at other learning rates did (docs/diagnosis.md). A few
 /// checks (`DiagnosisRules.Checks`) overrule it where issue 12's definition speaks plainly: a log
 /// that climbed over 10× above its first loss and ends above it is diverged; one spike in a flat
-/// curve on a weak vote, or a steady fall, is never told to lower the rate; a run whose
+/// curve on a vote short of high confidence, or a steady fall, is never told to lower the rate; a run whose
 /// validation loss overfits is healthy for the rate. A healthy run says why: its validation loss
 /// rose after its best (overfitting: stop earlier or regularise), its losses did not move (no
 /// ×3–×10 change helps materially: low confidence, and a range test to place the rate), or its

@@ -119,13 +119,13 @@ struct Agreement {
 /// Floors just under the measured agreement and ceilings on opposite-direction advice
 /// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
 /// loss by over 20% and by over 1% of the starting (first) loss. The reader is trained on all
-/// eight splits (with these labels) and on the validation split, so these figures show that it
-/// fits them, not how it does on data sets it never saw (validation2 and validation3 measure that). An
+/// eight splits (with these labels) and on four labelled splits, so these figures show that it
+/// fits them, not how it does on data sets it never saw (validation3 and validation5 measure that). An
 /// evaluation: 3,224 runs diagnosed, so it runs in the optimised pass.
 @Test(.tags(.long), .optimizedOnly, arguments: [
-    ("diagnosis-eval-dev", 0.96, 0), ("diagnosis-eval-heldout", 0.95, 0), ("diagnosis-eval-test", 0.94, 0),
-    ("diagnosis-eval-test2", 0.98, 0), ("diagnosis-eval-test3", 0.96, 1), ("diagnosis-eval-extra1", 0.97, 1),
-    ("diagnosis-eval-extra2", 0.95, 0), ("diagnosis-eval-test4", 0.97, 0),
+    ("diagnosis-eval-dev", 0.93, 1), ("diagnosis-eval-heldout", 0.94, 0), ("diagnosis-eval-test", 0.90, 0),
+    ("diagnosis-eval-test2", 0.96, 0), ("diagnosis-eval-test3", 0.92, 1), ("diagnosis-eval-extra1", 0.94, 2),
+    ("diagnosis-eval-extra2", 0.90, 0), ("diagnosis-eval-test4", 0.94, 1),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
@@ -231,22 +231,23 @@ func scoreDiagnosis(on set: ValidationSet, named name: String) throws -> (fracti
     return (fraction, opposite)
 }
 
-/// Issue 12's targets on the splits the reader never saw: at least 90% agreement and no
+/// Issue 12's targets on the splits the reader never trained on: at least 90% agreement and no
 /// opposite-direction advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and
-/// `goldilocks train` runs, each with a validation loss. validation2 (`scripts/diagnosis-eval-validation
-/// --split validation2`: four data sets no choice had seen) scored the forest once (62.2%, 4
-/// opposite) and the reader once, after its design and checks were fixed on the validation split
-/// out of fold: 79.0% and 1 opposite. validation3 (four more data sets, fixed before it was
-/// generated) scored the same reader once: 89.4% and 2 opposite. The floors guard those; the
-/// targets are not met on either.
-@Test(.tags(.long), .optimizedOnly, arguments: [("diagnosis-eval-validation2", 0.78, 1), ("diagnosis-eval-validation3", 0.88, 2)])
+/// `goldilocks train` runs, each with a validation loss. The reader learned from validation,
+/// validation2, validation4 and validation6 (24 data sets), its checks chosen out of fold on them.
+/// validation3 (four data sets) had scored two earlier readers, so it is not clean: this one gives
+/// 90.2% and 0 opposite there. validation5 (eight data sets, fixed in the script before it was
+/// generated, kept apart from every choice) scored it once: 84.1% and 7 opposite, where the
+/// previous reader gives 82.6% and 12. The floors guard those; the targets are not met on validation5.
+@Test(.tags(.long), .optimizedOnly, arguments: [("diagnosis-eval-validation3", 0.90, 0), ("diagnosis-eval-validation5", 0.84, 7)])
 func diagnosisOnTheSplitsItNeverSaw(split: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(ValidationSet.self, named: split, in: Bundle.module)
     let (fraction, opposite) = try scoreDiagnosis(on: set, named: split)
     #expect(set.runs.count >= 600)
     #expect(fraction >= floor)
     #expect(opposite <= mostOpposite)
-    withKnownIssue("issue 12's targets are not met on \(split)") {
+    // Met on validation3 (its floors are the targets), not on validation5.
+    withKnownIssue("issue 12's targets are not met on \(split)", isIntermittent: true) {
         #expect(fraction >= 0.90)
         #expect(opposite == 0)
     }
