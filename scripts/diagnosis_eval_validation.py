@@ -157,8 +157,24 @@ DATASETS6 = {
     "waves-v6": (R, lambda: waves(1000, features=4, noise=0.5, seed=127)),
     "sparse-v6": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=6, random_state=128)),
 }
+# Fixed after validation5 had scored the reader learned from validation6 (its opposite verdicts
+# point at the blow-up check): a clean split to score the next change on (`--split validation7`).
+DATASETS7 = {
+    "classification-v7": (C, lambda: datasets.make_classification(
+        1000, n_features=16, n_informative=10, n_redundant=0, n_classes=5, class_sep=1.0, flip_y=0.02,
+        random_state=131)),
+    "spirals-v7": (C, lambda: spirals(1000, turns=2.5, noise=0.05, seed=132)),
+    "checker-v7": (C, lambda: checkerboard(1000, cells=3, seed=133)),
+    "quantiles-v7": (C, lambda: datasets.make_gaussian_quantiles(n_samples=1000, n_features=2, n_classes=4,
+                                                                 random_state=134)),
+    "friedman2-v7": (R, lambda: datasets.make_friedman2(1000, noise=200.0, random_state=135)),
+    "waves-v7": (R, lambda: waves(1000, features=10, noise=1.0, seed=136)),
+    "regression-v7": (R, lambda: datasets.make_regression(1000, n_features=50, n_informative=10, noise=10.0,
+                                                          random_state=137)),
+    "friedman1-v7": (R, lambda: datasets.make_friedman1(1000, n_features=12, noise=3.0, random_state=138)),
+}
 SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3, "validation4": DATASETS4,
-          "validation5": DATASETS5, "validation6": DATASETS6}
+          "validation5": DATASETS5, "validation6": DATASETS6, "validation7": DATASETS7}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
