@@ -188,8 +188,9 @@ def main():
                              "that never saw its data set ({id: [p per verdict]}), for Swift to score diagnose's checks")
     parser.add_argument("--score-on", metavar="SPLIT", help="also score the trained reader on this split")
     args = parser.parse_args()
-    split = [r for name in LEARNED for r in load(f"diagnosis-eval-{name}.json")]
-    older = [r for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
+    learned = {name: load(f"diagnosis-eval-{name}.json") for name in LEARNED}
+    older_named = [(name, r) for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
+    split, older = [r for part in learned.values() for r in part], [r for _, r in older_named]
     runs = split + older
     x = np.array([run_row(r) for r in runs], float)
     acceptable = acceptable_sets(split, older)
@@ -208,8 +209,7 @@ def main():
         return
     models = fit(x, acceptable)
     document = export(models)
-    older_named = [(name, r) for name in OLDER for r in load(f"diagnosis-eval-{name}.json")]
-    sample = ([(name, r) for name in LEARNED for r in load(f"diagnosis-eval-{name}.json")[::41]] + older_named[::97]
+    sample = ([(name, r) for name, part in learned.items() for r in part[::41]] + older_named[::97]
               + [("validation3", r) for r in load("diagnosis-eval-validation3.json")[::29]])
     xs = np.array([run_row(r) for _, r in sample], float)
     p = probabilities(models, xs)

@@ -22,8 +22,11 @@ enum DiagnosisRules {
         let rawValue: Int
         /// A run that climbed over 10× above its first loss and ends above it is diverged.
         static let blowUp = Checks(rawValue: 1)
-        /// One spike in a flat, noisy curve, read as diverged or oscillating on a vote short of high
-        /// confidence (`spikeVote`), is no move: a tiny rate with a noisy batch looks the same.
+        /// One spike in a flat, noisy curve, read as diverged or oscillating short of high
+        /// confidence, is no move: a tiny rate with a noisy batch looks the same. Where it holds was
+        /// chosen out of fold on the learned splits (3,744 runs, all checks): below 0.5 3,091 runs
+        /// agree, below 0.6 3,090, short of high confidence (0.7) 3,092, below 0.8 3,087, at every
+        /// vote 3,057; the noisy-spike case needs it to hold on a medium vote too.
         static let spike = Checks(rawValue: 2)
         /// A too_slow or plateau run whose validation loss overfits is healthy for the rate.
         static let overfitting = Checks(rawValue: 4)
@@ -35,12 +38,6 @@ enum DiagnosisRules {
         static let all: Checks = [.blowUp, .spike, .overfitting, .steadyFall]
     }
 
-    /// The vote below which a flat curve with one spike is not read as a rate too large: short of
-    /// high confidence. Chosen out of fold on the learned splits (3,744 runs): 0.5 and 0.7 cost no
-    /// run (0.7 gains one), 0.8 costs four; the noisy-spike case needs the check to hold
-    /// on a medium vote as well as a weak one.
-    static let spikeVote = 0.7
-
     /// The verdict, confidence and reason that overrule the reader's `verdict` (given with
     /// `probability`), or nil. `whole` is the whole log, `curve` the part the evidence reads.
     static func overrule(
@@ -50,7 +47,8 @@ enum DiagnosisRules {
         if checks.contains(.blowUp), verdict != .diverged, blewUp(whole) {
             return (.diverged, .high, nil)
         }
-        if checks.contains(.spike), verdict == .diverged || verdict == .oscillating, probability < spikeVote, flatButSpiky(curve) {
+        if checks.contains(.spike), verdict == .diverged || verdict == .oscillating, Confidence(share: probability) != .high,
+            flatButSpiky(curve) {
             return (.healthy, .low, .mixedEvidence)
         }
         if checks.contains(.steadyFall), verdict == .diverged || verdict == .oscillating, fellSteadily(whole) {

@@ -98,6 +98,7 @@ let learnedSplits = ["validation", "validation2", "validation4", "validation6"]
         try loadFixture(ValidationSet.self, named: "diagnosis-eval-\($0)", in: Bundle.module).runs
     })
     let outOfFold = try loadFixture([String: [Double]].self, named: "diagnosis-reader-out-of-fold", in: Bundle.module)
+    #expect(outOfFold.count == set.runs.count, "learnedSplits and the script's LEARNED name the same splits")
     let verdicts = try DiagnosisReader.shipped.get().verdicts
     func score(_ checks: DiagnosisRules.Checks) throws -> (agreed: Int, opposite: Int) {
         var agreed = 0, opposite = 0
@@ -125,5 +126,5 @@ let learnedSplits = ["validation", "validation2", "validation4", "validation6"]
     let (none, all) = try (#require(scores["none"]), #require(scores["all"]))
     // The reader alone, out of fold, as scripts/diagnosis-reader --cross-validate printed it.
     #expect(none.agreed == 3087 && none.opposite == 1)
-    #expect(all.agreed == 3092 && all.opposite == 1, "the figures DiagnosisRules.spikeVote was chosen by")
+    #expect(all.agreed == 3092 && all.opposite == 1, "the figures the spike check's threshold was chosen by")
 }

@@ -246,9 +246,12 @@ func diagnosisOnTheSplitsItNeverSaw(split: String, floor: Double, mostOpposite: 
     #expect(set.runs.count >= 600)
     #expect(fraction >= floor)
     #expect(opposite <= mostOpposite)
-    // Met on validation3 (its floors are the targets), not on validation5.
-    withKnownIssue("issue 12's targets are not met on \(split)", isIntermittent: true) {
-        #expect(fraction >= 0.90)
-        #expect(opposite == 0)
+    // Where the floors are the targets (validation3) the lines above check them; elsewhere the
+    // targets are a known issue, which fails here once it is met, to have its floors raised.
+    if floor < 0.90 || mostOpposite > 0 {
+        withKnownIssue("issue 12's targets are not met on \(split)") {
+            #expect(fraction >= 0.90)
+            #expect(opposite == 0)
+        }
     }
 }
