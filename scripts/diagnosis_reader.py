@@ -52,7 +52,7 @@ VALIDATION_SUMMARY = ["val_fall", "val_rebound", "val_best_at", "val_last_quarte
 RATE = ["lr_range", "lr_peak_at", "lr_end_over_peak"]
 # The splits with issue 12's full labels that the reader learns from (validation3 and validation5
 # stay apart: never trained on).
-LEARNED = ["validation", "validation2", "validation4", "validation6"]
+LEARNED = ["validation", "validation2", "validation4", "validation5", "validation6"]
 FEATURES = ([f"train_{k}" for k in CURVE] + [f"peak_{k}" for k in CURVE] + [f"val_{k}" for k in CURVE]
             + VALIDATION_SUMMARY + RATE)
 

@@ -22,9 +22,10 @@ public let minimumDiagnosisPoints = 5
 /// recommends ×3, the smaller move. The reader is trained by scripts/diagnosis-reader on real
 /// runs labelled by what rerunning them at other learning rates did (docs/diagnosis.md). A few
 /// checks (`DiagnosisRules.Checks`) overrule it where issue 12's definition speaks plainly: a log
-/// that climbed over 10× above its first loss and ends above it is diverged; one spike in a flat
-/// curve on a vote short of high confidence, or a steady fall, is never told to lower the rate; a run whose
-/// validation loss overfits is healthy for the rate. A healthy run says why: its validation loss
+/// whose running median climbed over 10× above its first loss and that ends above it is diverged
+/// (a sustained rise, not one spike); a steady fall is never told to lower the rate. The reader
+/// itself reads one spike in a flat, noisy curve as no move, and a run whose validation loss
+/// overfits as healthy for the rate (tests hold both). A healthy run says why: its validation loss
 /// rose after its best (overfitting: stop earlier or regularise), its losses did not move (no
 /// ×3–×10 change helps materially: low confidence, and a range test to place the rate), or its
 /// validation loss converged. The evidence and the words describe
@@ -93,8 +94,7 @@ func diagnose(
     } else {
         let read = vote(readerFeatures(losses, learningRates: learningRates, validation: validation?.losses))
         (verdict, confidence) = (read.verdict, Confidence(share: read.probability))
-        if let ruled = DiagnosisRules.overrule(
-            verdict, probability: read.probability, whole: whole, curve: curve, validation: held, checks: checks) {
+        if let ruled = DiagnosisRules.overrule(verdict, whole: whole, checks: checks) {
             (verdict, confidence, reason) = ruled
         } else if verdict == .healthy {
             if held?.overfits == true {

@@ -24,9 +24,9 @@ struct LossCurve {
     let best: Double
     let bestIndex: Int
     let spike: Double
-    /// How far the running median (over w = max(3, n/40) points) rose above its first value: a
-    /// sustained climb, which one mini-batch spike in a noisy curve is not.
-    let sustainedRise: Double
+    /// The highest running median (over w = max(3, n/40) points): where the curve climbed to and
+    /// stayed a while, which one mini-batch spike in a noisy curve does not reach.
+    let runningPeak: Double
     let late: Double
     let lastQuarter: Double
     let firstLevel: Double
@@ -62,15 +62,14 @@ struct LossCurve {
             let level = y.first ?? 0
             blockMedians = y
             (start, end, best, bestIndex, spike, late, lastQuarter) = (level, level, level, 0, 0, 0, 0)
-            sustainedRise = 0
+            runningPeak = level
             (earlyNoise, lateNoise, stallIndex, firstLevel, blockNoise) = (0, 0, nil, level, 0)
             return
         }
         start = RobustStatistics.median(y[..<max(1, min(5, n / 20))])
         end = RobustStatistics.median(y[(n - max(2, n / 10))...])
         spike = (y.max() ?? start) - start
-        let running = LossCurve.runningMedians(y, width: max(3, n / 40))
-        sustainedRise = (running.max() ?? 0) - running[0]
+        runningPeak = LossCurve.runningMedians(y, width: max(3, n / 40)).max() ?? start
 
         let blockCount = min(n, 40)
         let edges = (0...blockCount).map { $0 * n / blockCount }

@@ -119,13 +119,13 @@ struct Agreement {
 /// Floors just under the measured agreement and ceilings on opposite-direction advice
 /// (docs/diagnosis.md), scored with issue 12's labels: a rerun counts when it lowers the final
 /// loss by over 20% and by over 1% of the starting (first) loss. The reader is trained on all
-/// eight splits (with these labels) and on four labelled splits, so these figures show that it
-/// fits them, not how it does on data sets it never saw (validation3 and validation5 measure that). An
+/// eight splits (with these labels) and on five labelled splits, so these figures show that it
+/// fits them, not how it does on data sets it never saw (validation3 and validation7 measure that). An
 /// evaluation: 3,224 runs diagnosed, so it runs in the optimised pass.
 @Test(.tags(.long), .optimizedOnly, arguments: [
-    ("diagnosis-eval-dev", 0.93, 1), ("diagnosis-eval-heldout", 0.94, 0), ("diagnosis-eval-test", 0.90, 0),
-    ("diagnosis-eval-test2", 0.96, 0), ("diagnosis-eval-test3", 0.92, 1), ("diagnosis-eval-extra1", 0.94, 2),
-    ("diagnosis-eval-extra2", 0.90, 0), ("diagnosis-eval-test4", 0.94, 1),
+    ("diagnosis-eval-dev", 0.92, 1), ("diagnosis-eval-heldout", 0.94, 0), ("diagnosis-eval-test", 0.90, 0),
+    ("diagnosis-eval-test2", 0.96, 0), ("diagnosis-eval-test3", 0.92, 2), ("diagnosis-eval-extra1", 0.93, 2),
+    ("diagnosis-eval-extra2", 0.89, 0), ("diagnosis-eval-test4", 0.94, 3),
 ])
 func diagnosisAgreesWithInterventionLabelsOnRealRuns(fixture: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(EvaluationSet.self, named: fixture, in: Bundle.module)
@@ -234,12 +234,13 @@ func scoreDiagnosis(on set: ValidationSet, named name: String) throws -> (fracti
 /// Issue 12's targets on the splits the reader never trained on: at least 90% agreement and no
 /// opposite-direction advice, over PyTorch runs (constant, warmup-cosine and one-cycle rates) and
 /// `goldilocks train` runs, each with a validation loss. The reader learned from validation,
-/// validation2, validation4 and validation6 (24 data sets), its checks chosen out of fold on them.
-/// validation3 (four data sets) had scored two earlier readers, so it is not clean: this one gives
-/// 90.2% and 0 opposite there. validation5 (eight data sets, fixed in the script before it was
-/// generated, kept apart from every choice) scored it once: 84.1% and 7 opposite, where the
-/// previous reader gives 82.6% and 12. The floors guard those; the targets are not met on validation5.
-@Test(.tags(.long), .optimizedOnly, arguments: [("diagnosis-eval-validation3", 0.90, 0), ("diagnosis-eval-validation5", 0.84, 7)])
+/// validation2, validation4, validation5 and validation6 (40 data sets), its checks chosen out of
+/// fold on them. validation3 (four data sets) had scored three earlier readers, so it is not
+/// clean: this one gives 91.3% and 0 opposite there. validation7 (eight data sets, fixed in the
+/// script before it was generated, kept apart from every choice) scored it once: 81.3% and 0
+/// opposite, where the previous reader gives 82.1% and 0. The floors guard those; the agreement
+/// target is not met on validation7.
+@Test(.tags(.long), .optimizedOnly, arguments: [("diagnosis-eval-validation3", 0.91, 0), ("diagnosis-eval-validation7", 0.81, 0)])
 func diagnosisOnTheSplitsItNeverSaw(split: String, floor: Double, mostOpposite: Int) throws {
     let set = try loadFixture(ValidationSet.self, named: split, in: Bundle.module)
     let (fraction, opposite) = try scoreDiagnosis(on: set, named: split)
