@@ -85,14 +85,14 @@ private func samplesWithLogs() throws -> [(ReaderSamples.Sample, Log)] {
 }
 
 /// The splits with issue 12's full labels that the reader learned from (`LEARNED` in
-/// scripts/diagnosis_reader.py); validation3 and validation5 stay apart.
+/// scripts/diagnosis_reader.py); validation3 and validation7 stay apart.
 let learnedSplits = ["validation", "validation2", "validation4", "validation5", "validation6"]
 
 /// The checks that may overrule the reader (`DiagnosisRules.Checks`), scored on the learned splits
 /// with the probabilities of readers that never saw each run's data set
 /// (Fixtures/diagnosis-reader-out-of-fold.json, from `scripts/diagnosis-reader --cross-validate
 /// --out-of-fold`): the figures `diagnose`'s checks were chosen by, without touching validation3 or
-/// validation5.
+/// validation7.
 @Test(.tags(.long), .optimizedOnly) func checksOverTheReaderScoredOutOfFold() throws {
     let set = ValidationSet(runs: try learnedSplits.flatMap {
         try loadFixture(ValidationSet.self, named: "diagnosis-eval-\($0)", in: Bundle.module).runs
