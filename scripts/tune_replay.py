@@ -1,10 +1,11 @@
 """What it takes to meet issue 16's target, on dense learning-rate curves: a ceiling, the range
 test's aim, and tuning strategies replayed with real Optuna.
 
-`scripts/tune-replay` first trains, once per data set (cached in --curves), the 61 log-spaced
-constant rates over 1e-5..1 (12 per decade; the 16-point grid is every 4th) with
-`goldilocks tune --sampler grid --pruner none --log-dir`, keeping every epoch's validation loss,
-and the range test's valley. A replayed trial at rate r reads the curve of the nearest of the 61
+`scripts/tune-replay` first trains, once per data set and schedule (cached in --curves), the 61
+log-spaced rates over 1e-5..1 (12 per decade) with `goldilocks tune --sampler grid --pruner none
+--log-dir`, keeping every epoch's validation loss, and the range test's valley: constant rates,
+whose every 4th is issue 16's 16-point grid, and warmup + cosine ones, the schedule tune's trials
+use by default. A replayed trial at rate r reads the warmup + cosine curve of the nearest of the 61
 rates, epoch by epoch, and reports to a real Optuna study (5.0.0, pinned), whose sampler and
 pruner decide; so a strategy costs seconds, not a study. Each strategy runs with sampler seeds
 0..3 on every data set; "met" is issue 16's test (best at most the grid's hindsight best, steps
@@ -35,17 +36,18 @@ optuna.logging.set_verbosity(optuna.logging.ERROR)
 RATES, EPOCHS, TRIALS = 61, 20, 16
 
 
-def dense_curves(binary, name, data, folder):
+def dense_curves(binary, name, data, folder, schedule):
     """{"valley", "steps_per_epoch", "curves": [[rate, [validation loss per epoch]]]}, cached."""
-    path = os.path.join(folder, f"{name}.json")
+    path = os.path.join(folder, f"{name}-{schedule}.json")
     if os.path.exists(path):
         with open(path) as f:
             return json.load(f)
-    work = os.path.join(folder, name)
+    work = os.path.join(folder, f"{name}-{schedule}")
     os.makedirs(work, exist_ok=True)
     storage = f"sqlite:{work}/dense.db"
     subprocess.run([binary, "tune", "--data", data, "--storage", storage, "--study", "dense", "--trials", str(RATES),
-                    "--lr-range", "1e-5,1", "--sampler", "grid", "--pruner", "none", "--log-dir", f"{work}/logs",
+                    "--lr-range", "1e-5,1", "--sampler", "grid", "--pruner", "none", "--schedules", schedule,
+                    "--log-dir", f"{work}/logs",
                     "--format", "json"], check=True, stdout=subprocess.DEVNULL)
     report = json.loads(subprocess.run([binary, "study", "--storage", storage, "--study", "dense", "--format", "json"],
                                        check=True, capture_output=True, text=True).stdout)
@@ -73,8 +75,9 @@ def value(losses, kind="best"):
     return min(losses) if kind == "best" else losses[-1]
 
 
-def ceiling(dense):
-    """The trend oracle and the range test's aim (see the module's docstring)."""
+def ceiling(dense, grids):
+    """The trend oracle and the range test's aim (see the module's docstring), on the trials'
+    curves `dense`, against the constant grid of `grids`."""
     trends = {}
     for name, curves in dense.items():
         values = np.array([value(losses) for _, losses in curves["curves"]])
@@ -84,13 +87,18 @@ def ceiling(dense):
         logs = np.log(np.maximum(np.where(np.isfinite(values), values, finite.max() * 10), 1e-300))
         trends[name] = (values, np.array([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
     for m in (3, 4, 5, 6):
-        wins = sum(values[np.argsort(trend)[:m]].min() <= values[::4].min() for values, trend in trends.values())
+        wins = sum(values[np.argsort(trend)[:m]].min() <= grid_best(grids[name]) for name, (values, trend) in trends.items())
         print(f"trend oracle, {m} complete runs: as good as the grid on {wins} of {len(trends)} data sets")
     for rule in ("valley", "minimum", "steep", "steepest", "slide"):
         errors = [math.log10(curves["suggestions"][rule] / curves["curves"][int(np.argmin(trends[name][1]))][0])
                   for name, curves in dense.items() if rule in curves["suggestions"]]
         print(f"range test {rule}: suggestion / best rate = 10^({np.mean(errors):+.2f} ± {np.std(errors):.2f}) "
               f"over {len(errors)} data sets")
+
+
+def grid_best(curves, kind="best"):
+    """The 16-point grid's hindsight best: every 4th of the 61 constant rates."""
+    return min(value(losses, kind) for _, losses in curves["curves"][::4])
 
 
 def nearest(curves, rate):
@@ -181,14 +189,15 @@ def main():
     args = parser.parse_args()
     os.makedirs(args.curves, exist_ok=True)
     sets = dict(pair.split("=", 1) for pair in args.data)
-    dense = {name: dense_curves(args.binary, name, data, args.curves) for name, data in sets.items()}
-    ceiling(dense)
+    grids = {name: dense_curves(args.binary, name, data, args.curves, "constant") for name, data in sets.items()}
+    dense = {name: dense_curves(args.binary, name, data, args.curves, "warmup_cosine") for name, data in sets.items()}
+    ceiling(dense, grids)
     print(f"\nstrategies on {len(dense)} data sets, sampler seeds 0-3:")
     for label, strategy in STRATEGIES.items():
         met = good = 0
         costs = []
         for name, curves in dense.items():
-            grid = min(value(losses, strategy[0]) for _, losses in curves["curves"][::4])
+            grid = grid_best(grids[name], strategy[0])
             for seed in range(4):
                 found, cost = replay(curves, strategy, seed)
                 good += found <= grid

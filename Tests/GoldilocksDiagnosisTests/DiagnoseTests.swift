@@ -147,7 +147,7 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     var losses = curve(400, amplitude: 0.3) { _ in 1.0 }
     losses[250] = 3 * losses[0]
     let d = try diagnose(losses: losses)
-    // Never the opposite of the fix: no move, with the evidence called mixed.
+    // Never the opposite of the fix: no move, and with low confidence (the reader learned such curves).
     #expect(d.verdict != .diverged && d.verdict != .oscillating)
     #expect(d.learningRateFactor >= 1)
     #expect(d.confidence == .low)
