@@ -138,11 +138,11 @@ def quadratic(results, valley, placed, spread=0.5):
 
 STRATEGIES = {
     # name: (value of a run: "best" or "final", pruner, startup rates or placement, startup count)
-    "shipped: TPE seeded, percentile 10 after 5, best value": ("best", lambda: optuna.pruners.PercentilePruner(10, n_startup_trials=5), "slices", 5),
+    "earlier defaults: TPE seeded, percentile 10 after 5, best value": ("best", lambda: optuna.pruners.PercentilePruner(10, n_startup_trials=5), "slices", 5),
     "before: TPE seeded, ASHA(1, 3), final value": ("final", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
     "TPE seeded, ASHA(1, 3), best value": ("best", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
     "quadratic placement of 4, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=4), "quadratic", 4),
-    "quadratic placement of 5, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "quadratic", 5),
+    "shipped: quadratic placement of 5, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "quadratic", 5),
 }
 
 
