@@ -15,7 +15,9 @@ Before the strategies it prints
 1. the trend oracle: a tuner told the trend of value against rate (a running mean of log values
    over ±¼ decade) that trains m complete runs at the trend's best m rates; on how many data sets
    is its best at most the grid's? This is what placing the complete runs well would give;
-2. how well the range test locates the best rate: for each rule of `goldilocks find`, the log10
+2. whether partial runs locate it: the log10 distance from the rate whose trend leads after k
+   epochs to the trend's best rate of whole runs, mean and spread over the sets;
+3. how well the range test locates the best rate: for each rule of `goldilocks find`, the log10
    distance from its suggestion to the trend's best rate, mean and spread over the sets.
 
 A run's value is its best validation loss, as a trial's is, or +inf when it diverged. The placed
@@ -86,9 +88,22 @@ def ceiling(dense, grids):
         # set predicted perfectly) as 1e-300, so the logs stay finite.
         logs = np.log(np.maximum(np.where(np.isfinite(values), values, finite.max() * 10), 1e-300))
         trends[name] = (values, np.array([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
+    reachable = sum(values.min() <= grid_best(grids[name]) for name, (values, _) in trends.items())
+    print(f"the best of all {RATES} trial rates: as good as the grid on {reachable} of {len(trends)} data sets")
     for m in (3, 4, 5, 6):
         wins = sum(values[np.argsort(trend)[:m]].min() <= grid_best(grids[name]) for name, (values, trend) in trends.items())
         print(f"trend oracle, {m} complete runs: as good as the grid on {wins} of {len(trends)} data sets")
+    # Whether partial runs could place complete ones: the rate whose trend leads after k epochs
+    # against the trend's best rate of whole runs.
+    for k in (1, 3, 10):
+        errors = []
+        for name, curves in dense.items():
+            early = np.array([value(losses[:k]) for _, losses in curves["curves"]])
+            finite = early[np.isfinite(early)]
+            logs = np.log(np.maximum(np.where(np.isfinite(early), early, finite.max() * 10), 1e-300))
+            lead = int(np.argmin([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
+            errors.append(math.log10(curves["curves"][int(np.argmin(trends[name][1]))][0] / curves["curves"][lead][0]))
+        print(f"after {k} epochs: best rate of whole runs / leading rate = 10^({np.mean(errors):+.2f} ± {np.std(errors):.2f})")
     for rule in ("valley", "minimum", "steep", "steepest", "slide"):
         errors = [math.log10(curves["suggestions"][rule] / curves["curves"][int(np.argmin(trends[name][1]))][0])
                   for name, curves in dense.items() if rule in curves["suggestions"]]
