@@ -77,17 +77,22 @@ def value(losses, kind="best"):
     return min(losses) if kind == "best" else losses[-1]
 
 
+def trend(values):
+    """The running mean of log values over ±¼ decade (7 of the 61 rates). A diverged run counts as
+    ten times the worst finite one; a loss of 0 (a tiny validation set predicted perfectly) as
+    1e-300, so the logs stay finite."""
+    finite = values[np.isfinite(values)]
+    logs = np.log(np.maximum(np.where(np.isfinite(values), values, finite.max() * 10), 1e-300))
+    return np.array([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)])
+
+
 def ceiling(dense, grids):
     """The trend oracle and the range test's aim (see the module's docstring), on the trials'
     curves `dense`, against the constant grid of `grids`."""
     trends = {}
     for name, curves in dense.items():
         values = np.array([value(losses) for _, losses in curves["curves"]])
-        finite = values[np.isfinite(values)]
-        # A diverged run counts as ten times the worst finite one; a loss of 0 (a tiny validation
-        # set predicted perfectly) as 1e-300, so the logs stay finite.
-        logs = np.log(np.maximum(np.where(np.isfinite(values), values, finite.max() * 10), 1e-300))
-        trends[name] = (values, np.array([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
+        trends[name] = (values, trend(values))
     reachable = sum(values.min() <= grid_best(grids[name]) for name, (values, _) in trends.items())
     print(f"the best of all {RATES} trial rates: as good as the grid on {reachable} of {len(trends)} data sets")
     for m in (3, 4, 5, 6):
@@ -98,10 +103,7 @@ def ceiling(dense, grids):
     for k in (1, 3, 10):
         errors = []
         for name, curves in dense.items():
-            early = np.array([value(losses[:k]) for _, losses in curves["curves"]])
-            finite = early[np.isfinite(early)]
-            logs = np.log(np.maximum(np.where(np.isfinite(early), early, finite.max() * 10), 1e-300))
-            lead = int(np.argmin([logs[max(0, i - 3):i + 4].mean() for i in range(RATES)]))
+            lead = int(np.argmin(trend(np.array([value(losses[:k]) for _, losses in curves["curves"]]))))
             errors.append(math.log10(curves["curves"][int(np.argmin(trends[name][1]))][0] / curves["curves"][lead][0]))
         print(f"after {k} epochs: best rate of whole runs / leading rate = 10^({np.mean(errors):+.2f} ± {np.std(errors):.2f})")
     for rule in ("valley", "minimum", "steep", "steepest", "slide"):
