@@ -159,6 +159,21 @@ private let plateau = curve(600, amplitude: 0.02) { 0.2 + 2.1 * max(0, 1 - $0 / 
     #expect(try diagnose(losses: losses).verdict == .diverged)
 }
 
+@Test func oneOutlierBatchTenTimesTheFirstLossIsNoBlowUpButAClimbThatLastsIs() throws {
+    // A tiny rate on a heavy-tailed target: flat around 1, a first batch low by chance (0.5) and
+    // one outlier batch at 12× it; the level ends above the first loss, as in validation5's
+    // friedman3 runs. The highest single loss passes 10× the first; the running median does not.
+    var flat = (0..<400).map { 1.0 * exp(0.2 * noise($0)) }
+    flat[0] = 0.5
+    flat[200] = 6.0
+    let outlier = LossCurve(losses: flat)
+    #expect(exp(outlier.levels.max()! - outlier.levels[0]) > 10)
+    #expect(!DiagnosisRules.blewUp(outlier))
+    // The same start, then the loss climbs to 20× and stays: a blow-up.
+    let climb = LossCurve(losses: flat.indices.map { $0 < 100 ? flat[$0] : 20 * exp(0.2 * noise($0)) })
+    #expect(DiagnosisRules.blewUp(climb))
+}
+
 /// A training loss still falling steadily: the reader calls it too slow.
 private let stillFalling = curve(500, amplitude: 0.01) { 2.3 * exp(-1.2 * $0) }
 private let epochSteps = Array(stride(from: 24, to: 500, by: 25))
