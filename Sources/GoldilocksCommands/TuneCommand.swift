@@ -58,7 +58,7 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "The learning rates searched, log-uniformly: LOW,HIGH.")
     var lrRange = "1e-5,1"
 
-    @Option(help: "The schedules trials try: constant, one_cycle, warmup_cosine (comma-separated; more than one is searched). Default: warmup_cosine, unless --schedule names one.")
+    @Option(help: "The schedules trials try: constant, one_cycle, warmup_cosine (comma-separated; more than one is searched; TPE walks its placed trials in the first and tries the last a rung above their best). Default: constant,warmup_cosine, unless --schedule names one.")
     var schedules: String?
 
     @Option(help: "Also search the optimizer among these names (comma-separated), e.g. sgd,adam,adamw.")

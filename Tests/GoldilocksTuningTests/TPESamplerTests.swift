@@ -67,40 +67,45 @@ import Testing
         #expect(tpe < random)
     }
 
-    @Test func theStartupPlacesTheRateWhereTheTrialsSayTheBestIs() {
-        // The suggestion, half a decade below and above it, then the bottom of the parabola
-        // through the three values: near the objective's best, 10^-2.5.
-        let suggestion = 5e-3
-        let rates = Self.run(TPESampler(seed: 1, suggestion: suggestion), count: 4)
-        #expect(rates[0] == suggestion)
-        #expect(abs(rates[1] - suggestion / 10.0.squareRoot()) < 1e-15 && abs(rates[2] - suggestion * 10.0.squareRoot()) < 1e-15)
-        #expect(abs(log10(rates[3]) + 2.5) < 0.3, "\(rates)")
-        #expect(abs(log10(rates[3]) + 2.5) < abs(log10(rates[1]) + 2.5), "the placed rate is not nearer the best than the tried ones")
+    @Test func theStartupWalksTheLaddersRatesDownToItsBestRung() {
+        // Best at 10^-2.3, between rungs 8 (10^-2.33) and 9 (10^-2). The suggestion 5e-4 sits
+        // nearest rung 5, so the walk starts at rung 6, tries 5 and 7, then climbs to 8 and 9:
+        // rung 8 is the best, with both neighbours tried. The rates are the 16-point grid's, to
+        // the last bit.
+        let objective = { (lr: Double) in abs(log10(lr) + 2.3) }
+        let sampler = TPESampler(seed: 1, suggestion: 5e-4)
+        var trials: [TrialRecord] = []
+        for number in 0..<5 {
+            let parameters = sampler.parameters(forTrial: number, in: Self.space, trials: trials)
+            let lr = parameters["lr"]?.floatValue ?? .nan
+            trials.append(TrialRecord(id: number + 1, number: number, state: .complete, parameters: parameters, value: objective(lr)))
+        }
+        let grid = GridSampler(points: 16).rates(over: 1e-5...1)
+        #expect(trials.map(\.learningRate) == [6, 5, 7, 8, 9].map { grid[$0] })
         // All five startup trials are placed, none drawn: another seed places the same rates.
-        let five = Self.run(TPESampler(seed: 1, suggestion: suggestion), count: 5)
-        #expect(five == Self.run(TPESampler(seed: 7, suggestion: suggestion), count: 5))
+        #expect(Self.run(TPESampler(seed: 1, suggestion: 5e-4), count: 5) == Self.run(TPESampler(seed: 7, suggestion: 5e-4), count: 5))
     }
 
-    @Test func theParabolaIsTheLeastSquaresOneAndItsBottomStaysNearTheRatesTried() throws {
-        // Exactly on y = 2(x + 2)² − 1: the bottom at x = −2, 10^-2.
-        let points = [-3.0, -2.5, -1.5, -1.0].map { (x: $0, y: 2 * ($0 + 2) * ($0 + 2) - 1) }
-        let (a, b, c) = try #require(TPESampler.leastSquaresParabola(points))
-        #expect(abs(a - 2) < 1e-9 && abs(b - 8) < 1e-9 && abs(c - 7) < 1e-9)
-        #expect(abs(log10(try #require(TPESampler.placedRate(after: points))) + 2) < 1e-9)
-        // Falling all the way down: half a decade past the lowest rate tried, not beyond.
-        let falling = [-3.0, -2.5, -2.0].map { (x: $0, y: -$0 * $0 * 0.1 + $0) }
-        #expect(abs(log10(try #require(TPESampler.placedRate(after: falling))) + 3.5) < 1e-9)
-        // At a rate tried: 0.12 decades beside the best instead.
-        let tried = [-3.0, -2.0, -1.0].map { (x: $0, y: ($0 + 2) * ($0 + 2)) }
-        #expect(abs(log10(try #require(TPESampler.placedRate(after: tried))) + 1.88) < 1e-9)
-        // Fewer than three complete trials: no placement.
-        #expect(TPESampler.placedRate(after: Array(points.prefix(2))) == nil)
+    @Test func withTwoSchedulesTheLastPlacedTrialTriesTheOtherOneARungAboveTheWalksBest() {
+        // The default space: four constant rungs walked (6, 5, 7, 8 for a best at 10^-2.3),
+        // then warmup + cosine at rung 9, one above the best.
+        let space = SearchSpace(learningRate: 1e-5...1, schedules: [.constant, .warmupCosine])
+        let sampler = TPESampler(seed: 2, suggestion: 5e-4)
+        var trials: [TrialRecord] = []
+        for number in 0..<5 {
+            let parameters = sampler.parameters(forTrial: number, in: space, trials: trials)
+            let lr = parameters["lr"]?.floatValue ?? .nan
+            trials.append(TrialRecord(id: number + 1, number: number, state: .complete, parameters: parameters, value: abs(log10(lr) + 2.3)))
+        }
+        let grid = GridSampler(points: 16).rates(over: 1e-5...1)
+        #expect(trials.map(\.learningRate) == [6, 5, 7, 8, 9].map { grid[$0] })
+        #expect(trials.map { $0.parameters["schedule"] } == [.choice("constant"), .choice("constant"), .choice("constant"), .choice("constant"), .choice("warmup_cosine")])
     }
 
     @Test func aSuggestionNearTheEdgeKeepsTheStartupInsideTheSpace() {
         let rates = Self.run(TPESampler(seed: 2, suggestion: 0.5), count: 5)
         #expect(rates.allSatisfy { $0 >= 1e-5 && $0 <= 1 }, "\(rates)")
-        #expect(rates[2] == 1, "×√10 of 0.5 is clamped to the space")
+        #expect(rates[0] == 1, "the rung above 0.5's is the range's top")
     }
 
     @Test func runningTrialsPushParallelPicksApart() {

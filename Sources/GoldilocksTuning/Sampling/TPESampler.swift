@@ -17,21 +17,16 @@ import GoldilocksCore
 /// **The startup, seeded by the range test.** Optuna draws its first 10 trials uniformly over
 /// the space. A study here has about 16 trials, so 10 random ones would leave TPE six; and the
 /// range test has already said where good rates are. So, when `suggestion` is given, the first
-/// `startupTrials` (5) trials place the rate, each one where the trials so far say the best is:
-/// - trial 0 at the suggestion itself (clamped to the space), trials 1 and 2 a half decade below
-///   and above it (÷√10, ×√10): three points that show which way the value falls;
-/// - each later startup trial at the bottom of a parabola fitted, by least squares, to the log
-///   of the complete trials' values against the log of their rates (`placedRate`): the best
-///   rate of a whole run is rarely the suggestion (on 13 data sets it lay a factor of seven
-///   either side of the range test's valley), and a parabola through three or more runs places
-///   the next one where they say it is. Until three trials are complete (workers in parallel),
-///   the trial draws from the window suggestion ÷10 … ×10 instead.
-/// Replayed on dense curves of constant-rate runs of 13 data sets (`scripts/tune-replay`),
-/// four or five runs placed this way met issue 16's target in 31 and 29 of 52 studies, against
-/// 19 for random slices around the suggestion; with warmup + cosine trials (the default), five
-/// did better than four on real studies (docs/tuning.md).
-/// Without a suggestion the startup is Optuna's: log-uniform over the whole space. Categorical
-/// parameters and the weight decay are drawn uniformly in the startup either way.
+/// `startupTrials` (5) trials are placed, each where the complete ones so far say the best is:
+/// they walk a ladder of rates, three per decade, down to its best rung (`LadderWalk`), in the
+/// first schedule the space lists (constant, by default); when it lists more than one, the last
+/// placed trial runs the last one listed (warmup + cosine, by default) a rung above the walk's
+/// best. The best rate of a whole run is rarely the suggestion (on 13 data sets it lay a factor
+/// of seven either side of the range test's valley), so the walk follows the runs, not the
+/// suggestion. Trials past the startup that start before it is complete (workers in parallel)
+/// draw from the window suggestion ÷10 … ×10.
+/// Without a suggestion the startup is Optuna's: log-uniform over the whole space. The optimizer
+/// and the weight decay are drawn uniformly in the startup either way.
 ///
 /// The prior stays Optuna's (centred on the middle of the space, as wide as the space): it is
 /// what lets TPE escape the placed rates when the suggestion was wrong.
@@ -112,83 +107,53 @@ public struct TPESampler: Sampler {
         for (name, distribution) in space.parameters {
             parameters[name] = distribution.randomValue(using: &generator)
         }
-        if let suggestion, let rate = space.parameters.first, case .float(let low, let high, _) = rate.distribution, low > 0 {
-            let centre = min(max(suggestion, low), high)
-            let placed: Double? =
-                switch number {
-                case 0: centre
-                case 1: centre / 10.0.squareRoot()
-                case 2: centre * 10.0.squareRoot()
-                default: Self.placedRate(after: Self.points(of: trials, rate: rate.name))
-                }
-            let u = generator.nextUnitDouble()
-            let windowLow = Foundation.log(max(centre / 10, low)), windowHigh = Foundation.log(min(centre * 10, high))
-            parameters[rate.name] = .float(min(max(placed ?? exp(windowLow + u * (windowHigh - windowLow)), low), high))
+        guard let suggestion, let rate = space.parameters.first, case .float(let low, let high, _) = rate.distribution, low > 0 else {
+            return parameters
         }
+        let centre = min(max(suggestion, low), high)
+        let ladder = LadderWalk(over: low...high)
+        let start = ladder.rung(nearest: centre) + 1
+        let schedules = space.schedules?.map(\.rawValue) ?? []
+        let walked = Self.walkedRungs(of: trials, rate: rate.name, on: ladder, schedule: schedules.first)
+        let placedRung: Int?
+        if number == startupTrials - 1, schedules.count > 1, let other = schedules.last {
+            // The other schedule, a rung above the walk's best: a decaying rate peaks best higher.
+            let best = walked.compactMapValues { $0 }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? start
+            parameters["schedule"] = .choice(other)
+            placedRung = best + 1
+        } else if number < startupTrials {
+            placedRung = ladder.next(start: start, tried: walked)
+            if let first = schedules.first { parameters["schedule"] = .choice(first) }
+        } else {
+            placedRung = nil
+        }
+        let u = generator.nextUnitDouble()
+        let windowLow = Foundation.log(max(centre / 10, low)), windowHigh = Foundation.log(min(centre * 10, high))
+        parameters[rate.name] = .float(min(max(placedRung.map(ladder.rate) ?? exp(windowLow + u * (windowHigh - windowLow)), low), high))
         return parameters
     }
 
-    /// The complete trials' (log10 rate, log value), those with a finite positive value.
-    static func points(of trials: [TrialRecord], rate name: String) -> [(x: Double, y: Double)] {
-        trials.compactMap { trial in
-            guard trial.state == .complete, let value = trial.value, value.isFinite,
-                let rate = trial.parameters[name]?.floatValue, rate > 0
-            else { return nil }
-            return (log10(rate), Foundation.log(max(value, 1e-300)))
-        }
-    }
-
-    /// The rate at the bottom of the least-squares parabola through `points` (log10 rate, log
-    /// value), at most half a decade past the rates tried; nil with fewer than three points.
-    /// When the parabola opens downwards, half a decade past the best end, or a little past the
-    /// best when it lies inside; never within 0.08 decades of a rate tried (a run there says
-    /// little new): then 0.12 decades beside the best.
-    static func placedRate(after points: [(x: Double, y: Double)]) -> Double? {
-        guard points.count >= 3, let best = points.min(by: { $0.y < $1.y }) else { return nil }
-        let xs = points.map(\.x)
-        let (lowest, highest) = (xs.min() ?? best.x, xs.max() ?? best.x)
-        var vertex: Double
-        if let (a, b, _) = leastSquaresParabola(points), a > 0 {
-            vertex = min(max(-b / (2 * a), lowest - 0.5), highest + 0.5)
-        } else {
-            vertex = best.x == highest ? best.x + 0.5 : best.x == lowest ? best.x - 0.5 : best.x + 0.15
-        }
-        if xs.contains(where: { abs($0 - vertex) < 0.08 }) {
-            vertex = best.x + (points.count == 3 ? 0.12 : -0.12)
-        }
-        return pow(10, vertex)
-    }
-
-    /// The coefficients (a, b, c) of y = a·x² + b·x + c closest to `points` in least squares;
-    /// nil when the rates do not determine it (fewer than three distinct ones).
-    static func leastSquaresParabola(_ points: [(x: Double, y: Double)]) -> (Double, Double, Double)? {
-        // The normal equations, centred on the mean rate for conditioning.
-        let mean = points.map(\.x).reduce(0, +) / Double(points.count)
-        var s = [Double](repeating: 0, count: 5), t = [Double](repeating: 0, count: 3)
-        for (x0, y) in points {
-            let x = x0 - mean
-            var power = 1.0
-            for k in 0..<5 {
-                s[k] += power
-                if k < 3 { t[k] += power * y }
-                power *= x
+    /// The rungs the walk has tried, from the trials run in its schedule at a rung's rate
+    /// exactly: a complete trial's value (+inf when not finite), +inf for a pruned one, nil while
+    /// one runs or waits. A failed trial is left out; its retry holds the rung.
+    static func walkedRungs(of trials: [TrialRecord], rate name: String, on ladder: LadderWalk, schedule: String?) -> [Int: Double?] {
+        var tried: [Int: Double?] = [:]
+        for trial in trials where trial.state != .failed {
+            guard let rate = trial.parameters[name]?.floatValue, let rung = ladder.rung(of: rate),
+                schedule.map({ trial.parameters["schedule"] == .choice($0) }) ?? true
+            else { continue }
+            let worth: Double? =
+                switch trial.state {
+                case .complete: trial.value.flatMap { $0.isFinite ? $0 : nil } ?? .infinity
+                case .pruned: .infinity
+                default: nil
+                }
+            if let worth {
+                tried[rung] = min(tried[rung].flatMap { $0 } ?? .infinity, worth)
+            } else if tried[rung] == nil {
+                tried[rung] = .some(nil)
             }
         }
-        // | s4 s3 s2 | |a|   |t2|
-        // | s3 s2 s1 | |b| = |t1|
-        // | s2 s1 s0 | |c|   |t0|
-        let m = [[s[4], s[3], s[2]], [s[3], s[2], s[1]], [s[2], s[1], s[0]]]
-        func det(_ m: [[Double]]) -> Double {
-            m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
-                + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
-        }
-        let d = det(m)
-        guard d.isFinite, abs(d) > 1e-12 else { return nil }
-        func replaced(_ column: Int) -> [[Double]] {
-            m.enumerated().map { row, values in values.enumerated().map { $0.offset == column ? [t[2], t[1], t[0]][row] : $0.element } }
-        }
-        let (a, b, c) = (det(replaced(0)) / d, det(replaced(1)) / d, det(replaced(2)) / d)
-        // Back from the centred rate: a(x − m)² + b(x − m) + c.
-        return (a, b - 2 * a * mean, a * mean * mean - b * mean + c)
+        return tried
     }
 }
