@@ -7,7 +7,10 @@ log-spaced rates over 1e-5..1 (12 per decade) with `goldilocks tune --sampler gr
 whose every 4th is issue 16's 16-point grid, and warmup + cosine ones, the schedule tune's trials
 use by default. A replayed trial at rate r reads the warmup + cosine curve of the nearest of the 61
 rates, epoch by epoch, and reports to a real Optuna study (5.0.0, pinned), whose sampler and
-pruner decide; so a strategy costs seconds, not a study. Each strategy runs with sampler seeds
+pruner decide; so a strategy costs seconds, not a study. A ladder walk (tune's placement: see
+`ladder_walk`) reads the curves of the 16 grid rates themselves, so a walked constant run is
+exactly the grid's run at that rate; a strategy that searches both schedules reads the constant
+or the warmup + cosine curve as its trial's schedule says. Each strategy runs with sampler seeds
 0..3 on every data set; "met" is issue 16's test (best at most the grid's hindsight best, steps
 with a 100-step range test at most 40% of the grid's), "as good" the first half of it alone.
 
@@ -153,31 +156,65 @@ def quadratic(results, valley, placed, spread=0.5):
     return 10 ** vertex
 
 
+def ladder_walk(tried, valley):
+    """The next rung (0..15 of the 16-point grid) of tune's walk, given {rung: value} so far:
+    start one rung above the valley's, try the rungs below and above, then step towards the
+    lower value until the best rung has both neighbours, then past the better neighbour
+    (LadderWalk.next in Swift). None when no rung is left."""
+    start = min(15, max(0, round((math.log10(valley) + 5) * 3) + 1))
+    if len(tried) < 3:
+        order = [start] + [start + sign * step for step in range(1, 16) for sign in (-1, 1)]
+    else:
+        best = min(tried, key=lambda rung: (tried[rung], rung))
+        low, high = min(tried), max(tried)
+        order = ([high + 1] if best == high else []) + ([low - 1] if best == low else [])
+        below, above = tried.get(best - 1, math.inf), tried.get(best + 1, math.inf)
+        order += [high + 1, low - 1] if above <= below else [low - 1, high + 1]
+    return next((rung for rung in order if 0 <= rung <= 15 and rung not in tried), None)
+
+
 STRATEGIES = {
-    # name: (value of a run: "best" or "final", pruner, startup rates or placement, startup count)
-    "earlier defaults: TPE seeded, percentile 10 after 5, best value": ("best", lambda: optuna.pruners.PercentilePruner(10, n_startup_trials=5), "slices", 5),
-    "before: TPE seeded, ASHA(1, 3), final value": ("final", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
-    "TPE seeded, ASHA(1, 3), best value": ("best", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5),
-    "quadratic placement of 4, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=4), "quadratic", 4),
-    "shipped: quadratic placement of 5, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "quadratic", 5),
+    # name: (value of a run: "best" or "final", pruner, placement, placed trials, schedules searched)
+    "earlier defaults: TPE seeded, percentile 10 after 5, best value": ("best", lambda: optuna.pruners.PercentilePruner(10, n_startup_trials=5), "slices", 5, ["warmup_cosine"]),
+    "before: TPE seeded, ASHA(1, 3), final value": ("final", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5, ["warmup_cosine"]),
+    "TPE seeded, ASHA(1, 3), best value": ("best", lambda: optuna.pruners.SuccessiveHalvingPruner(min_resource=1, reduction_factor=3), "slices", 5, ["warmup_cosine"]),
+    "quadratic placement of 4, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=4), "quadratic", 4, ["warmup_cosine"]),
+    "earlier: quadratic placement of 5, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "quadratic", 5, ["warmup_cosine"]),
+    "ladder walk of 5 warmup + cosine runs, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "walk", 5, ["warmup_cosine"]),
+    "ladder walk of 5 constant runs, then TPE, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "walk", 5, ["constant"]),
+    "shipped: ladder walk of 4 constant runs, warmup + cosine a rung above, then TPE over both, percentile 0": ("best", lambda: optuna.pruners.PercentilePruner(0, n_startup_trials=5), "walk", 5, ["constant", "warmup_cosine"]),
 }
 
 
-def replay(dense, strategy, seed):
-    """(best value of a complete trial, steps over the grid's, the range test's 100 included)."""
-    value_kind, make_pruner, placement, startup = strategy
-    curves, valley = dense["curves"], dense["valley"]
+def replay(trial_curves, grid_curves, strategy, seed):
+    """(best value of a complete trial, steps over the grid's, the range test's 100 included).
+    `trial_curves` are the warmup + cosine ones, `grid_curves` the constant ones."""
+    value_kind, make_pruner, placement, startup, schedules = strategy
+    by_schedule = {"warmup_cosine": trial_curves["curves"], "constant": grid_curves["curves"]}
+    valley = trial_curves["valley"]
     sampler = optuna.samplers.TPESampler(seed=seed, n_startup_trials=startup, multivariate=True, constant_liar=True)
     study = optuna.create_study(sampler=sampler, pruner=make_pruner())
     planned = slices(valley, seed, startup) if placement == "slices" else []
-    epochs, complete = 0, []
+    epochs, complete, walked = 0, [], {}
     for number in range(TRIALS):
-        rate = planned[number] if number < len(planned) else (
-            quadratic(complete, valley, startup) if placement == "quadratic" else None)
-        if rate is not None:
-            study.enqueue_trial({"lr": min(max(rate, 1e-5), 1.0)})
+        placed = None
+        if placement == "walk" and number < startup:
+            if number == startup - 1 and len(schedules) > 1:
+                best = min(walked, key=lambda rung: (walked[rung], rung))
+                placed = {"lr": 10 ** (-5 + min(15, best + 1) / 3), "schedule": schedules[-1]}
+            else:
+                rung = ladder_walk(walked, valley)
+                placed = None if rung is None else {"lr": 10 ** (-5 + rung / 3), "schedule": schedules[0]}
+        elif placement != "walk":
+            rate = planned[number] if number < len(planned) else (
+                quadratic(complete, valley, startup) if placement == "quadratic" else None)
+            placed = None if rate is None else {"lr": min(max(rate, 1e-5), 1.0), "schedule": schedules[0]}
+        if placed is not None:
+            study.enqueue_trial(placed if len(schedules) > 1 else {"lr": placed["lr"]})
         trial = study.ask()
-        losses = nearest(curves, trial.suggest_float("lr", 1e-5, 1.0, log=True))
+        rate = trial.suggest_float("lr", 1e-5, 1.0, log=True)
+        schedule = trial.suggest_categorical("schedule", schedules) if len(schedules) > 1 else schedules[0]
+        losses = nearest(by_schedule[schedule], rate)
         best, state = math.inf, optuna.trial.TrialState.COMPLETE
         for epoch, loss in enumerate(losses, start=1):
             epochs += 1
@@ -189,14 +226,15 @@ def replay(dense, strategy, seed):
             if epoch < EPOCHS and trial.should_prune():
                 state = optuna.trial.TrialState.PRUNED
                 break
+        if placement == "walk" and number < startup and schedule == schedules[0]:
+            walked[round((math.log10(rate) + 5) * 3)] = value(losses, value_kind) if state == optuna.trial.TrialState.COMPLETE else math.inf
         if state == optuna.trial.TrialState.COMPLETE:
             study.tell(trial, value(losses, value_kind))
             complete.append((trial.params["lr"], value(losses, value_kind)))
         else:
             study.tell(trial, state=state)
     found = min((v for _, v in complete), default=math.inf)
-    return found, (epochs + 100 / dense["steps_per_epoch"]) / (16 * EPOCHS)
-
+    return found, (epochs + 100 / trial_curves["steps_per_epoch"]) / (16 * EPOCHS)
 
 def main():
     parser = argparse.ArgumentParser()
@@ -216,7 +254,7 @@ def main():
         for name, curves in dense.items():
             grid = grid_best(grids[name], strategy[0])
             for seed in range(4):
-                found, cost = replay(curves, strategy, seed)
+                found, cost = replay(curves, grids[name], strategy, seed)
                 good += found <= grid
                 met += found <= grid and cost <= 0.4
                 costs.append(cost)
