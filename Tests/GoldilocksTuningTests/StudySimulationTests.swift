@@ -69,8 +69,8 @@ import Testing
                 + "TPE+ASHA: as good in \(pruned.wins)/20, mean best \(pruned.best), \(Int((fraction * 100).rounded()))% of the grid's epochs")
         #expect(plain.wins >= 18)
         #expect(fraction < 0.3)
-        // Successive halving prunes most of the startup trials too, so the placement has few
-        // complete runs to fit and falls back to draws around the suggestion.
+        // Successive halving prunes most of the startup trials too, so the walk has few complete
+        // runs to follow (a pruned rung counts as the worst).
         #expect(pruned.best < grid.best * 1.1)
     }
 }
