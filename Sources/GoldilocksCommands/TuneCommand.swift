@@ -11,13 +11,14 @@ struct TuneCommand: ParsableCommand {
         abstract: "Search the learning rate (and the schedule around it) over many trials, pruning bad ones early.",
         discussion: """
             Each trial trains the network of the training options with a learning rate drawn \
-            log-uniformly from --lr-range, as the peak of a warmup + cosine schedule unless \
-            --schedules or --schedule says otherwise (and an optimizer and weight decay when \
-            --optimizers, --weight-decay-range ask for them); its value is its best validation \
-            loss (the epoch to keep), reported after every epoch as the best so far. The TPE \
-            sampler's first five trials are placed from the range test's suggestion: there, half \
-            a decade either side, then where a parabola through the complete trials has its \
-            bottom. The pruner stops a trial after an epoch where it falls behind (percentile: \
+            log-uniformly from --lr-range, held constant or as the peak of a warmup + cosine \
+            schedule unless --schedules or --schedule says otherwise (and an optimizer and weight \
+            decay when --optimizers, --weight-decay-range ask for them); its value is its best \
+            validation loss (the epoch to keep), reported after every epoch as the best so far. \
+            The TPE sampler's first five trials are placed from the range test's suggestion: four \
+            walk a ladder of constant rates, three per decade, from a rung above the suggestion \
+            towards the lowest value, and the fifth tries warmup + cosine a rung above their best. \
+            The pruner stops a trial after an epoch where it falls behind (percentile: \
             behind the best complete trial at that epoch, once --startup-trials are complete; \
             median: behind half of them; asha: successive halving). The divergence guard is off \
             in trials, so a rate that diverges is worth +inf.

@@ -102,6 +102,30 @@ import Testing
         #expect(trials.map { $0.parameters["schedule"] } == [.choice("constant"), .choice("constant"), .choice("constant"), .choice("constant"), .choice("warmup_cosine")])
     }
 
+    @Test func parallelWorkersWalkDifferentRungsAndAFailedTrialsRungIsTakenAgain() {
+        // The suggestion 5e-4 starts the walk at rung 6. A running trial holds its rung, so the
+        // next worker takes the one below; a failed one does not (its retry will run it); a
+        // pruned one counts as the worst, so the walk turns away from it.
+        let grid = GridSampler(points: 16).rates(over: 1e-5...1)
+        let sampler = TPESampler(seed: 3, suggestion: 5e-4)
+        func trial(_ number: Int, _ rung: Int, _ state: TrialState, _ value: Double? = nil) -> TrialRecord {
+            TrialRecord(id: number + 1, number: number, state: state, parameters: ["lr": .float(grid[rung])], value: value)
+        }
+        func next(_ number: Int, after trials: [TrialRecord]) -> Double? {
+            sampler.parameters(forTrial: number, in: Self.space, trials: trials)["lr"]?.floatValue
+        }
+        #expect(next(1, after: [trial(0, 6, .running)]) == grid[5])
+        #expect(next(1, after: [trial(0, 6, .failed)]) == grid[6])
+        #expect(next(3, after: [trial(0, 6, .complete, 2), trial(1, 5, .pruned), trial(2, 7, .complete, 3)]) == grid[8])
+    }
+
+    @Test func withOnePlacedTrialAndTwoSchedulesItWalksTheFirst() {
+        let space = SearchSpace(learningRate: 1e-5...1, schedules: [.constant, .warmupCosine])
+        let parameters = TPESampler(seed: 1, suggestion: 5e-4, startupTrials: 1).parameters(forTrial: 0, in: space, trials: [])
+        #expect(parameters["schedule"] == .choice("constant"))
+        #expect(parameters["lr"]?.floatValue == GridSampler(points: 16).rates(over: 1e-5...1)[6])
+    }
+
     @Test func aSuggestionNearTheEdgeKeepsTheStartupInsideTheSpace() {
         let rates = Self.run(TPESampler(seed: 2, suggestion: 0.5), count: 5)
         #expect(rates.allSatisfy { $0 >= 1e-5 && $0 <= 1 }, "\(rates)")

@@ -9,9 +9,9 @@ import Foundation
 /// suggestion (its valley sits below the best rate of a whole run, by 0.7 decades on average
 /// over 13 data sets), tries the rungs below and above, then steps towards the lower value until
 /// the best rung has both neighbours tried, then past the better neighbour. Each step is a
-/// complete run, so the walk ends at the best rung whenever the values around it fall to one
-/// bottom; a walk's best is then the best a grid of those rates would find in hindsight, for a
-/// third of the runs. Replayed on 13 data sets' dense curves (`scripts/tune-replay`), four
+/// complete run, so when the best rung is within the walk's reach and the values around it fall
+/// to one bottom, the walk ends on it: the best a grid of those rates would find in hindsight,
+/// for a third of the runs. Replayed on 13 data sets' dense curves (`scripts/tune-replay`), four
 /// walked runs and one warmup + cosine run a rung above their best met issue 16's target in 36
 /// of 52 studies, against 27 for the earlier placement (a parabola through the runs so far).
 struct LadderWalk: Sendable, Equatable {
@@ -51,7 +51,7 @@ struct LadderWalk: Sendable, Equatable {
         let start = min(max(start, 0), rungs - 1)
         let known = tried.compactMapValues { $0 }
         var order: [Int]
-        if let best = known.min(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key, tried.count >= 3 {
+        if let best = Self.best(of: tried), tried.count >= 3 {
             let (lowest, highest) = (tried.keys.min() ?? best, tried.keys.max() ?? best)
             order = []
             if best == highest { order.append(highest + 1) }
@@ -63,5 +63,10 @@ struct LadderWalk: Sendable, Equatable {
             order = [start] + (1..<max(rungs, 1)).flatMap { [start - $0, start + $0] }
         }
         return order.first { (0..<rungs).contains($0) && tried[$0] == nil }
+    }
+
+    /// The best rung tried: the lowest value, the lower rung of equal ones; nil before any ends.
+    static func best(of tried: [Int: Double?]) -> Int? {
+        tried.compactMapValues { $0 }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key
     }
 }

@@ -116,11 +116,10 @@ public struct TPESampler: Sampler {
         let schedules = space.schedules?.map(\.rawValue) ?? []
         let walked = Self.walkedRungs(of: trials, rate: rate.name, on: ladder, schedule: schedules.first)
         let placedRung: Int?
-        if number == startupTrials - 1, schedules.count > 1, let other = schedules.last {
+        if number == startupTrials - 1, number > 0, schedules.count > 1, let other = schedules.last {
             // The other schedule, a rung above the walk's best: a decaying rate peaks best higher.
-            let best = walked.compactMapValues { $0 }.min { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? start
             parameters["schedule"] = .choice(other)
-            placedRung = best + 1
+            placedRung = (LadderWalk.best(of: walked) ?? start) + 1
         } else if number < startupTrials {
             placedRung = ladder.next(start: start, tried: walked)
             if let first = schedules.first { parameters["schedule"] = .choice(first) }
