@@ -207,8 +207,17 @@ enum DiagnosisRules {
     }
 
     /// "loss fell 71%, from 1.98 to 0.572 (medians of the first 5 and the last 90 losses)": the
-    /// change between the start and end levels, in the direction it went.
+    /// change between the start and end levels, in the direction it went, and from which step
+    /// they were read when the evidence starts at a warmed-up rate's peak. When both levels are
+    /// under 1% of the first loss (the untrained model's), their ratio is no change a user could
+    /// see or act on ("rose 255×" from 2e-6), so the text says where they sit instead.
     static func movement(_ e: DiagnosisEvidence) -> String {
+        let (first, last) = levelWindows(e)
+        let peak = e.readFromStep.map { " from step \($0), the rate's peak, on" } ?? ""
+        let levels = "from \(short(e.startLoss)) to \(short(e.endLoss)) (medians of the first \(first) and the last \(last) losses\(peak))"
+        if e.firstLoss > 0, max(e.startLoss, e.endLoss) < 0.01 * e.firstLoss {
+            return "loss stayed below 1% of its first value \(short(e.firstLoss)): \(levels)"
+        }
         let change = e.endLoss / e.startLoss
         let direction: String
         if !change.isFinite || e.startLoss <= 0 || e.endLoss <= 0 {
@@ -220,8 +229,7 @@ enum DiagnosisRules {
         } else {
             direction = "fell " + fallPercent(1 - change)
         }
-        let (first, last) = levelWindows(e)
-        return "loss \(direction), from \(short(e.startLoss)) to \(short(e.endLoss)) (medians of the first \(first) and the last \(last) losses)"
+        return "loss \(direction), \(levels)"
     }
 
     /// How many losses the start and end levels are medians of (see `LossCurve`).

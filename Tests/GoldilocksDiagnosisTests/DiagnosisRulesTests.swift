@@ -42,6 +42,28 @@ struct DiagnosisRulesTests {
         #expect(percents(after: "rose ", in: d.symptom).first == (100 * (e.endLoss / e.startLoss - 1)).rounded(), "\(d.symptom)")
     }
 
+    @Test func levelsUnderOnePercentOfTheFirstLossAreNotStatedAsARatio() throws {
+        // One-cycle on a small set (as `train --data wine --lr auto`): from the rate's peak on the
+        // training loss sits near zero and creeps from 2e-6 to 5e-4. "Rose 255×" would be true of
+        // the medians and misleading; the symptom says where they sit and where they were read.
+        let n = 100
+        let rates: [Double] = (0..<n).map { (i: Int) -> Double in
+            i <= 30 ? 0.001 + 0.03 * Double(i) / 30 : 0.031 * Double(n - i) / 70
+        }
+        let losses: [Double] = (0..<n).map { (i: Int) -> Double in
+            if i < 30 { return 1.4 * exp(-Double(i) / 3) }
+            return 2e-6 * pow(250, Double(i - 30) / 69) * exp(0.1 * noise(i))
+        }
+        let steps = Array(stride(from: 4, to: n, by: 5))
+        let validation: [Double] = steps.map { (s: Int) -> Double in
+            s < 25 ? 1.1 * exp(-Double(s) / 8) : 0.09 * (1 + Double(s - 25) / 10)
+        }
+        let d = try diagnose(losses: losses, learningRates: rates, validation: (steps, validation))
+        #expect(!d.symptom.contains("rose "), "\(d.symptom)")
+        #expect(d.symptom.contains("loss stayed below 1% of its first value 1.4: from "), "\(d.symptom)")
+        #expect(d.symptom.contains("from step 30, the rate's peak, on)"), "\(d.symptom)")
+    }
+
     @Test func anExplosionSaysHowFarItRoseWithoutContradictingItself() throws {
         let losses: [Double] = (0..<200).map { (i: Int) -> Double in
             let t = Double(i)
