@@ -173,8 +173,23 @@ DATASETS7 = {
                                                           random_state=137)),
     "friedman1-v7": (R, lambda: datasets.make_friedman1(1000, n_features=12, noise=3.0, random_state=138)),
 }
+# Fixed on 2026-12-02 after validation7 had scored reader D, before generation: the next never-seen
+# split, for a reader that also learns from validation7 (`--split validation8`).
+DATASETS8 = {
+    "classification-v8": (C, lambda: datasets.make_classification(
+        1000, n_features=8, n_informative=6, n_redundant=0, n_classes=2, class_sep=0.6, flip_y=0.1,
+        random_state=141)),
+    "spirals-v8": (C, lambda: spirals(1000, turns=1.0, noise=0.08, seed=142)),
+    "blobs-v8": (C, lambda: datasets.make_blobs(1000, n_features=3, centers=5, cluster_std=2.5, random_state=143)),
+    "moons-v8": (C, lambda: datasets.make_moons(1000, noise=0.2, random_state=144)),
+    "friedman3-v8": (R, lambda: datasets.make_friedman3(1000, noise=0.2, random_state=145)),
+    "waves-v8": (R, lambda: waves(1000, features=3, noise=0.1, seed=146)),
+    "regression-v8": (R, lambda: datasets.make_regression(1000, n_features=6, n_informative=6, noise=100.0,
+                                                          random_state=147)),
+    "sparse-v8": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=12, random_state=148)),
+}
 SPLITS = {"validation": DATASETS, "validation2": DATASETS2, "validation3": DATASETS3, "validation4": DATASETS4,
-          "validation5": DATASETS5, "validation6": DATASETS6, "validation7": DATASETS7}
+          "validation5": DATASETS5, "validation6": DATASETS6, "validation7": DATASETS7, "validation8": DATASETS8}
 OPTIMIZERS = ["sgd", "momentum", "adam", "adamw"]
 SCHEDULES = ["constant", "warmup-cosine", "onecycle"]
 SETTINGS = [(300, 32), (600, 16)]  # (steps, batch size), alternating over the groups
