@@ -183,7 +183,7 @@ DATASETS8 = {
     "blobs-v8": (C, lambda: datasets.make_blobs(1000, n_features=3, centers=5, cluster_std=2.5, random_state=143)),
     "moons-v8": (C, lambda: datasets.make_moons(1000, noise=0.2, random_state=144)),
     "friedman3-v8": (R, lambda: datasets.make_friedman3(1000, noise=0.2, random_state=145)),
-    "waves-v8": (R, lambda: waves(1000, features=3, noise=0.1, seed=146)),
+    "waves-v8": (R, lambda: waves(1000, features=5, noise=0.1, seed=146)),
     "regression-v8": (R, lambda: datasets.make_regression(1000, n_features=6, n_informative=6, noise=100.0,
                                                           random_state=147)),
     "sparse-v8": (R, lambda: datasets.make_sparse_uncorrelated(1000, n_features=12, random_state=148)),
