@@ -4,13 +4,13 @@ test's aim, and tuning strategies replayed with real Optuna.
 `scripts/tune-replay` first trains, once per data set and schedule (cached in --curves), the 61
 log-spaced rates over 1e-5..1 (12 per decade) with `goldilocks tune --sampler grid --pruner none
 --log-dir`, keeping every epoch's validation loss, and the range test's valley: constant rates,
-whose every 4th is issue 16's 16-point grid, and warmup + cosine ones, the schedule tune's trials
-use by default. A replayed trial at rate r reads the warmup + cosine curve of the nearest of the 61
-rates, epoch by epoch, and reports to a real Optuna study (5.0.0, pinned), whose sampler and
-pruner decide; so a strategy costs seconds, not a study. A ladder walk (tune's placement: see
-`ladder_walk`) reads the curves of the 16 grid rates themselves, so a walked constant run is
-exactly the grid's run at that rate; a strategy that searches both schedules reads the constant
-or the warmup + cosine curve as its trial's schedule says. Each strategy runs with sampler seeds
+whose every 4th is issue 16's 16-point grid, and warmup + cosine ones, the other schedule tune
+searches by default. A replayed trial at rate r reads the warmup + cosine curve of the nearest of the 61
+rates, epoch by epoch (the constant curve when its strategy searches constant rates, or when
+its trial's schedule is constant), and reports to a real Optuna study (5.0.0, pinned), whose
+sampler and pruner decide; so a strategy costs seconds, not a study. A ladder walk (tune's
+placement: see `ladder_walk`) runs the 16 grid rates themselves, so a walked constant run is
+exactly the grid's run at that rate. Each strategy runs with sampler seeds
 0..3 on every data set; "met" is issue 16's test (best at most the grid's hindsight best, steps
 with a 100-step range test at most 40% of the grid's), "as good" the first half of it alone.
 
@@ -121,6 +121,16 @@ def grid_best(curves, kind="best"):
     return min(value(losses, kind) for _, losses in curves["curves"][::4])
 
 
+def rung_rate(rung):
+    """The rate of rung 0..15 of the ladder, the 16-point grid over 1e-5..1 (3 per decade)."""
+    return 10 ** (-5 + min(15, max(0, rung)) / 3)
+
+
+def rung_of(rate):
+    """The ladder's rung nearest a rate."""
+    return min(15, max(0, round((math.log10(rate) + 5) * 3)))
+
+
 def nearest(curves, rate):
     return curves[min(RATES - 1, max(0, round((math.log10(rate) + 5) * 12)))][1]
 
@@ -161,7 +171,7 @@ def ladder_walk(tried, valley):
     start one rung above the valley's, try the rungs below and above, then step towards the
     lower value until the best rung has both neighbours, then past the better neighbour
     (LadderWalk.next in Swift). None when no rung is left."""
-    start = min(15, max(0, round((math.log10(valley) + 5) * 3) + 1))
+    start = min(15, rung_of(valley) + 1)
     if len(tried) < 3:
         order = [start] + [start + sign * step for step in range(1, 16) for sign in (-1, 1)]
     else:
@@ -201,10 +211,10 @@ def replay(trial_curves, grid_curves, strategy, seed):
         if placement == "walk" and number < startup:
             if number == startup - 1 and len(schedules) > 1:
                 best = min(walked, key=lambda rung: (walked[rung], rung))
-                placed = {"lr": 10 ** (-5 + min(15, best + 1) / 3), "schedule": schedules[-1]}
+                placed = {"lr": rung_rate(best + 1), "schedule": schedules[-1]}
             else:
                 rung = ladder_walk(walked, valley)
-                placed = None if rung is None else {"lr": 10 ** (-5 + rung / 3), "schedule": schedules[0]}
+                placed = None if rung is None else {"lr": rung_rate(rung), "schedule": schedules[0]}
         elif placement != "walk":
             rate = planned[number] if number < len(planned) else (
                 quadratic(complete, valley, startup) if placement == "quadratic" else None)
@@ -227,7 +237,7 @@ def replay(trial_curves, grid_curves, strategy, seed):
                 state = optuna.trial.TrialState.PRUNED
                 break
         if placement == "walk" and number < startup and schedule == schedules[0]:
-            walked[round((math.log10(rate) + 5) * 3)] = value(losses, value_kind) if state == optuna.trial.TrialState.COMPLETE else math.inf
+            walked[rung_of(rate)] = value(losses, value_kind) if state == optuna.trial.TrialState.COMPLETE else math.inf
         if state == optuna.trial.TrialState.COMPLETE:
             study.tell(trial, value(losses, value_kind))
             complete.append((trial.params["lr"], value(losses, value_kind)))
@@ -235,6 +245,7 @@ def replay(trial_curves, grid_curves, strategy, seed):
             study.tell(trial, state=state)
     found = min((v for _, v in complete), default=math.inf)
     return found, (epochs + 100 / trial_curves["steps_per_epoch"]) / (16 * EPOCHS)
+
 
 def main():
     parser = argparse.ArgumentParser()

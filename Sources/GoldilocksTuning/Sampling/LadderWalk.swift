@@ -14,7 +14,7 @@ import Foundation
 /// for a third of the runs. Replayed on 13 data sets' dense curves (`scripts/tune-replay`), four
 /// walked runs and one warmup + cosine run a rung above their best met issue 16's target in 36
 /// of 52 studies, against 27 for the earlier placement (a parabola through the runs so far).
-struct LadderWalk: Sendable, Equatable {
+struct LadderWalk: Sendable {
     let low: Double
     let high: Double
     /// How many rungs the ladder has: about three per decade, at least one.
