@@ -57,6 +57,17 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .customLong("guard"), help: "on: rescue a diverging run; off: let it fail.")
     var guardSetting: OnOff = .on
 
+    @Option(help: ArgumentHelp(
+        "read: diagnose the run from its log; rerun: by what rerunning it does (7 more runs).",
+        discussion: """
+            rerun trains the run again at ×3, ×10, ÷10, ÷100 and ÷10 from the middle on, and \
+            unchanged with the next two seeds for its noise (guard off, same data), and names the \
+            change that lowers the best validation loss (else the final training loss) by over \
+            20% of it, twice the seeds' spread and 1% of the first loss: the verdict's own \
+            definition, instead of the reader's estimate of it.
+            """))
+    var diagnose: DiagnosisMethod = .read
+
     @Option(help: "text (progress, summary) or json.")
     var format: TextOrJSON = .text
 
@@ -82,6 +93,10 @@ struct TrainCommand: ParsableCommand {
             switch notice {
             case .chose(let choice):
                 if format == .text { print(choice.description) }
+            case .rerunning(let done, let total, let rerun):
+                if format == .text { FileHandle.standardError.write(Data("rerun \(done + 1) of \(total): \(rerun)\n".utf8)) }
+            case .rerunsEnded(let reason):
+                FileHandle.standardError.write(Data("\(reason); the diagnosis reads the run's log instead\n".utf8))
             case .ready(let setup):
                 if let signo = StopSignals.received {
                     throw InterruptedError(signal: signo, reason: "stopped before training started")
@@ -105,8 +120,8 @@ struct TrainCommand: ParsableCommand {
         fflush(nil)
         if let failure = report.logFailure { throw failure }
         if let plot { try writeAtomically(figure.svg(), to: plot, option: "--plot") }
-        if report.interrupted, let signo = StopSignals.received {
-            throw InterruptedError(signal: signo, reason: summary.stoppedEarly ?? "stopped")
+        if let signo = StopSignals.received {
+            throw InterruptedError(signal: signo, reason: report.interrupted ? summary.stoppedEarly ?? "stopped" : "stopped during the reruns")
         }
     }
 
@@ -120,7 +135,7 @@ struct TrainCommand: ParsableCommand {
                 lr == "auto" ? .auto : lr.flatMap(Double.init).map(TrainingRequest.LearningRate.value)
             source = .configuration(try options.configuration(), learningRate: learningRate, guardEnabled: guardSetting == .on)
         }
-        return TrainingRequest(source, logDirectory: logDir, replacesLog: overwrite)
+        return TrainingRequest(source, logDirectory: logDir, replacesLog: overwrite, diagnosesByRerunning: diagnose == .rerun)
     }
 
     private func describe(_ setup: TrainingSetup) -> String {
@@ -154,11 +169,18 @@ struct TrainCommand: ParsableCommand {
         }
         if let reason = summary.stoppedEarly { text += "\nStopped early: \(reason)" }
         if let diagnosis = summary.diagnosis {
-            text += "\nDiagnosis\(partial ? " of the partial run" : ""): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom). \(diagnosis.fix)."
+            let how = diagnosis.reruns == nil ? "" : " by rerunning"
+            let why = diagnosis.reruns == nil ? "" : " \(diagnosis.cause.prefix(1).uppercased() + diagnosis.cause.dropFirst()):"
+            text += "\nDiagnosis\(partial ? " of the partial run" : "")\(how): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom).\(why) \(diagnosis.fix)."
             if let overfitting = diagnosis.overfitting { text += "\nNote: \(overfitting.description)." }
         }
         return text
     }
+}
+
+/// How `train` diagnoses its run: from its log, or by rerunning it.
+enum DiagnosisMethod: String, ExpressibleByArgument, CaseIterable {
+    case read, rerun
 }
 
 /// `on` or `off`.

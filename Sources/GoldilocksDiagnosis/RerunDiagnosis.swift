@@ -11,8 +11,8 @@ public struct RateChange: Sendable, Equatable, CustomStringConvertible {
     /// plateau (÷10 from the middle on).
     public var verdict: Verdict
 
-    /// The changes the definition tries on a run of `steps` steps: ×3, ×10, ÷10 and ÷100 over the
-    /// whole run, and ÷10 from the middle on (a decay).
+    /// The changes the definition tries on a run of `steps` logged losses: ×3, ×10, ÷10 and ÷100
+    /// over the whole run, and ÷10 from the middle (step `steps / 2`) on: a decay.
     public static func tried(steps: Int) -> [RateChange] {
         [
             RateChange(factor: 3, fromStep: 0, verdict: .tooSlow),
@@ -32,78 +32,114 @@ public struct RateChange: Sendable, Equatable, CustomStringConvertible {
     private static func number(_ x: Double) -> String { String(format: "%g", x) }
 }
 
-/// What one rerun at a changed learning rate did: part of a diagnosis made by rerunning.
+/// What one rerun of a diagnosed run did: at a changed learning rate, or unchanged with another
+/// seed (which measures the run's own noise).
 public struct Rerun: Codable, Sendable, Equatable {
-    /// The change, as people read it: "×3", "÷10 from step 150".
+    /// The change, as people read it: "×3", "÷10 from step 150", or "seed 2" for the unchanged run
+    /// with another seed.
     public var change: String
-    /// What the learning rate was multiplied by.
+    /// What the learning rate was multiplied by (1 for another seed).
     public var factor: Double
     /// The first step run at the changed rate (0: the whole run).
     public var fromStep: Int
-    /// The rerun's final loss; nil when it stopped being finite.
-    public var finalLoss: Double?
-    /// Whether it lowered the final loss by more than the definition's margin.
+    /// The rerun's loss that counts (`lossThatCounts`); nil when the rerun stopped being finite.
+    public var loss: Double?
+    /// Whether it lowered the loss that counts by more than the definition's margin (never for
+    /// another seed).
     public var helped: Bool
 
     /// A rerun's outcome.
-    public init(change: String, factor: Double, fromStep: Int, finalLoss: Double?, helped: Bool) {
+    public init(change: String, factor: Double, fromStep: Int, loss: Double?, helped: Bool) {
         self.change = change
         self.factor = factor
         self.fromStep = fromStep
-        self.finalLoss = finalLoss
+        self.loss = loss
         self.helped = helped
     }
 
     enum CodingKeys: String, CodingKey {
-        case change, factor, helped
+        case change, factor, loss, helped
         case fromStep = "from_step"
-        case finalLoss = "final_loss"
     }
 }
 
-/// Diagnoses a run that can be rerun exactly and cheaply, such as full-batch descent on an
-/// analytic landscape, by the verdict's definition itself instead of the reader's estimate.
+/// What the verdict's definition improves: the best validation loss when the run has one, else
+/// the final training loss; NaN when a loss it depends on is not finite (a run that stopped
+/// being finite has no loss that counts).
+public func lossThatCounts(losses: [Double], validation: [Double]? = nil) -> Double {
+    guard losses.allSatisfy(\.isFinite), let final = losses.last else { return .nan }
+    guard let validation, !validation.isEmpty else { return final }
+    return validation.allSatisfy(\.isFinite) ? validation.min() ?? .nan : .nan
+}
+
+/// Diagnoses a run that can be rerun, by the verdict's definition itself instead of the reader's
+/// estimate: which single change of the learning rate improves the loss that counts
+/// (`lossThatCounts`) by more than the run's own noise.
 ///
-/// The run is rerun with each of `RateChange.tried(steps:)`; a change helps when it lowers the
-/// final loss by more than 20% of it and by more than 1% of the first loss (a noiseless run has
-/// no spread between seeds). The verdict is that of the change that lowers it most, or healthy
-/// when none helps; a run whose loss stopped being finite is diverged, as `diagnose` says, and is
-/// not rerun. The confidence is high: nothing is estimated; but a healthy run whose loss did not
-/// move by 1% of the first says it did not train, with low confidence, and to place the rate with
-/// a range test. The evidence and the description of the curve are `diagnose`'s; the cause names
-/// what the reruns did, and `reruns` lists them.
+/// The run is rerun with each of `RateChange.tried(steps:)`. A change helps when it lowers the
+/// loss that counts by more than 20% of it, more than twice the spread between the run and its
+/// `repeats` (the same run with other seeds), and more than 1% of the first training loss. The
+/// verdict is that of the change that lowers it most, or healthy when none helps. A repeat that
+/// blew up (not finite, or over 10× the first loss) makes the rate one that diverges: only a
+/// change down may then be named, else the verdict is diverged. A run whose loss stopped being
+/// finite is diverged, as `diagnose` says, and is not rerun.
+///
+/// The confidence is high: nothing is estimated. A healthy run whose loss did not move by 1% of
+/// the first says it did not train, with low confidence, and to place the rate with a range test.
+/// The evidence, the description of the curve and the overfitting note are `diagnose`'s; the
+/// cause names what the reruns did, and `reruns` lists every rerun, the repeats among them.
 ///
 /// - Parameters:
-///   - losses: the run's loss per step, in order; a NaN or ±infinity when it stopped being finite.
-///   - rerun: the final loss of the same run with the learning rate changed (NaN or ±infinity
-///     when that run stopped being finite).
+///   - losses, learningRates, steps, validation: the run, as `diagnose` takes it.
+///   - repeats: the loss that counts of the unchanged run with other seeds (NaN or ±infinity for
+///     a repeat that stopped being finite); none for a run without noise, such as full-batch
+///     descent on an analytic landscape.
+///   - rerun: the loss that counts of the same run with the learning rate changed (NaN or
+///     ±infinity when that run stopped being finite).
 /// - Throws: what `diagnose(losses:)` throws, and what `rerun` throws.
-public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> Double) throws -> Diagnosis {
-    var diagnosis = try diagnose(losses: losses)
-    guard let first = losses.first, let final = losses.last, losses.allSatisfy(\.isFinite) else { return diagnosis }
-    let margin = max(0.2 * abs(final), 0.01 * abs(first))
+public func diagnose(
+    losses: [Double], learningRates: [Double]? = nil, steps: [Int]? = nil,
+    validation: (steps: [Int], losses: [Double])? = nil, repeats: [Double] = [],
+    rerunning rerun: (RateChange) throws -> Double
+) throws -> Diagnosis {
+    var diagnosis = try diagnose(losses: losses, learningRates: learningRates, steps: steps, validation: validation)
+    let counted = lossThatCounts(losses: losses, validation: validation?.losses)
+    guard let first = losses.first, counted.isFinite else { return diagnosis }
+    let blewUp = { (loss: Double) in !loss.isFinite || (first > 0 && loss > 10 * first) }
+    let calm = [counted] + repeats.filter { !blewUp($0) }
+    let spread = calm.max()! - calm.min()!  // calm holds `counted`
+    let margin = max(0.2 * abs(counted), 2 * spread, 0.01 * abs(first))
+    let unstable = repeats.contains(where: blewUp)
     var reruns: [(change: RateChange, loss: Double)] = []
-    for change in RateChange.tried(steps: losses.count - 1) {
+    for change in RateChange.tried(steps: losses.count) {
         reruns.append((change, try rerun(change)))
     }
-    let helps = { (loss: Double) in loss.isFinite && final - loss > margin }
+    let helps = { (loss: Double) in loss.isFinite && counted - loss > margin }
     diagnosis.reruns = reruns.map { change, loss in
         Rerun(change: change.description, factor: change.factor, fromStep: change.fromStep,
-              finalLoss: loss.isFinite ? loss : nil, helped: helps(loss))
+              loss: loss.isFinite ? loss : nil, helped: helps(loss))
+    } + repeats.enumerated().map { index, loss in
+        Rerun(change: "seed +\(index + 1)", factor: 1, fromStep: 0, loss: loss.isFinite ? loss : nil, helped: false)
     }
-    let best = reruns.filter { helps($0.loss) }.min { $0.loss < $1.loss }
-    diagnosis.verdict = best?.change.verdict ?? .healthy
-    diagnosis.learningRateFactor = best.map { $0.change.fromStep == 0 ? $0.change.factor : 1 } ?? 1
+    // A rate that blows up with another seed is never told to go up.
+    let best = reruns.filter { helps($0.loss) && (!unstable || $0.change.factor < 1) }.min { $0.loss < $1.loss }
+    diagnosis.verdict = best?.change.verdict ?? (unstable ? .diverged : .healthy)
+    diagnosis.learningRateFactor = best.map { $0.change.fromStep == 0 ? $0.change.factor : 1 } ?? (unstable ? 0.01 : 1)
     diagnosis.decayNow = diagnosis.verdict == .plateau
     diagnosis.evidence.suggestedLearningRate = diagnosis.evidence.learningRate.map { $0 * diagnosis.learningRateFactor }
     diagnosis.confidence = .high
-    diagnosis.overfitting = nil
     diagnosis.didNotTrain = false
     diagnosis.symptom = DiagnosisRules.movement(diagnosis.evidence)
+    let name = validation.map { $0.losses.isEmpty } == false ? "best validation loss" : "final loss"
     let tried = reruns.map(\.change.description).joined(separator: ", ")
+    let noise = repeats.isEmpty ? "" : ", twice the spread between seeds (\(DiagnosisRules.short(spread)) over \(repeats.count + 1) seeds)"
+    let unhelped = "rerun at \(tried), no \(name) is lower than \(DiagnosisRules.short(counted)) by more than 20% of it\(noise) and 1% of the first loss"
     guard let (change, loss) = best else {
-        let unhelped = "rerun at \(tried), no final loss is lower than \(DiagnosisRules.short(final)) by more than 20% of it and 1% of the first loss"
-        if abs(final - first) <= 0.01 * abs(first) {
+        if unstable {
+            let seeds = repeats.enumerated().filter { blewUp($0.element) }.map { "seed +\($0.offset + 1)" }.joined(separator: " and ")
+            diagnosis.cause = "the learning rate is too large to be safe: the same run with \(seeds) blew up, and \(unhelped)"
+            diagnosis.fix = "divide the learning rate by 100"
+        } else if abs(losses.last! - first) <= 0.01 * abs(first) {
             // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
             // not a rate that suits the run.
             diagnosis.confidence = .low
@@ -117,7 +153,7 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
         }
         return diagnosis
     }
-    let measured = "rerun at \(change), the final loss is \(DiagnosisRules.short(loss)) instead of \(DiagnosisRules.short(final)) (\(DiagnosisRules.fallPercent((final - loss) / abs(final))) lower), the most of \(tried)"
+    let measured = "rerun at \(change), the \(name) is \(DiagnosisRules.short(loss)) instead of \(DiagnosisRules.short(counted)) (\(DiagnosisRules.fallPercent((counted - loss) / abs(counted))) lower), the most of \(tried)"
     (diagnosis.cause, diagnosis.fix) = switch change.verdict {
     case .tooSlow: ("the learning rate is too small: \(measured)", "multiply the learning rate by \(String(format: "%g", change.factor))")
     case .oscillating: ("the learning rate is too large: \(measured)", "divide the learning rate by 10")
@@ -128,4 +164,3 @@ public func diagnose(losses: [Double], rerunning rerun: (RateChange) throws -> D
     }
     return diagnosis
 }
-

@@ -22,6 +22,12 @@ public struct TrainingRequest: Sendable {
         /// The data are loaded and the network built; training starts next. Throwing from here
         /// (a stop asked for by then) ends the run before it writes any log.
         case ready(TrainingSetup)
+        /// Diagnosing by rerunning (`diagnosesByRerunning`): `done` of `total` reruns are done,
+        /// `rerun` ("×3", "seed 1") is next.
+        case rerunning(done: Int, total: Int, rerun: String)
+        /// The reruns ended before the diagnosis was complete (a stop, or an error): why. The
+        /// run keeps the diagnosis read from its log.
+        case rerunsEnded(String)
     }
 
     /// Where the run's configuration comes from.
@@ -39,14 +45,21 @@ public struct TrainingRequest: Sendable {
     public var logDirectory: String?
     /// Whether an earlier run in `logDirectory` is replaced rather than refused.
     public var replacesLog: Bool
+    /// Whether the run is diagnosed by rerunning it (`TrainingSetup.diagnoseByRerunning`: seven
+    /// more runs) instead of by reading its log.
+    public var diagnosesByRerunning: Bool
     /// The data set already loaded, split and standardised for this configuration (a study's
     /// trials share one); nil loads it.
     public var data: PreparedData?
 
     /// A request to train `source`, logging into `logDirectory` when given, on `data` when the
     /// caller has prepared it.
-    public init(_ source: Source, logDirectory: String? = nil, replacesLog: Bool = false, data: PreparedData? = nil) {
+    public init(
+        _ source: Source, logDirectory: String? = nil, replacesLog: Bool = false, diagnosesByRerunning: Bool = false,
+        data: PreparedData? = nil
+    ) {
         self.source = source
+        self.diagnosesByRerunning = diagnosesByRerunning
         self.logDirectory = logDirectory
         self.replacesLog = replacesLog
         self.data = data
@@ -94,6 +107,17 @@ public struct TrainingRequest: Sendable {
         let all: [any TrainingCallback] = [interruption] + callbacks + (logging.map { [$0] } ?? [])
         var (summary, history) = try setup.train(callbacks: all, report: guardReport)
         summary.autoSteps = autoSteps
+        if diagnosesByRerunning, !interruption.interrupted, logging?.failure == nil {
+            do {
+                summary.diagnosis = try setup.diagnoseByRerunning(history, stopRequested: stopRequested) { done, total, rerun in
+                    try? notify(.rerunning(done: done, total: total, rerun: rerun))
+                }
+            } catch is RerunsStopped {
+                try notify(.rerunsEnded("stopped before the reruns finished"))
+            } catch {
+                try notify(.rerunsEnded("a rerun failed: \(error)"))
+            }
+        }
         return TrainingReport(
             summary: summary, configuration: configuration, history: history, interrupted: interruption.interrupted,
             logFailure: logging?.failure)

@@ -23,7 +23,7 @@ public func diagnoseLandscapeRun(
         let (optimizer, schedule) = try make(change.fromStep == 0 ? learningRate * change.factor : learningRate)
         let changed: (any LearningRateSchedule)? = change.fromStep == 0
             ? schedule
-            : ChangedFrom(base: schedule, learningRate: learningRate, step: change.fromStep, factor: change.factor)
+            : ChangedRate(base: schedule, learningRate: learningRate, step: change.fromStep, factor: change.factor)
         let rerun = try Trajectory(landscape: landscape, start: start, optimizer: optimizer, schedule: changed, steps: steps)
         return rerun.divergedAt == nil ? rerun.rows.last?.loss ?? .nan : .nan
     }
@@ -32,19 +32,4 @@ public func diagnoseLandscapeRun(
 /// The run's losses, ending with a NaN when it stopped being finite (which settles the diagnosis).
 private func losses(of run: Trajectory) -> [Double] {
     run.rows.map(\.loss) + (run.divergedAt == nil ? [] : [.nan])
-}
-
-/// A schedule (or the optimizer's constant rate) times `factor` from `step` on: a decay begun
-/// mid-run. Momentum follows the schedule's.
-private struct ChangedFrom: LearningRateSchedule {
-    var base: (any LearningRateSchedule)?
-    var learningRate: Double
-    var step: Int
-    var factor: Double
-
-    func callAsFunction(_ step: Int) -> Double {
-        (base?(step) ?? learningRate) * (step >= self.step ? factor : 1)
-    }
-
-    func momentum(at step: Int) -> Double? { base?.momentum(at: step) }
 }

@@ -132,10 +132,9 @@ public struct TrainingSetup: Sendable {
         var summary = try makeTrainer().fit(
             data.train, validation: data.validation, epochs: configuration.epochs, batchSize: configuration.batchSize,
             generator: &generator, callbacks: all)
-        let validated = history.epochs.compactMap { epoch in epoch.validationLoss.map { (epoch.step, $0) } }
         summary.diagnosis = try? diagnose(
             losses: history.steps.map(\.loss), learningRates: history.steps.map(\.learningRate), steps: history.steps.map(\.step),
-            validation: validated.isEmpty ? nil : (validated.map(\.0), validated.map(\.1)))
+            validation: history.validationCurve)
         return (summary, history)
     }
 }

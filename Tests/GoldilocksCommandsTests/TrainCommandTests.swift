@@ -31,6 +31,51 @@ struct TrainCommandTests {
     }
 }
 
+/// `--diagnose rerun` on the real process: the progress on standard error, the verdict's words
+/// and the reruns in the JSON.
+@Suite("goldilocks train --diagnose rerun, as a process")
+struct TrainRerunProcessTests {
+    /// The process's status, standard output and standard error.
+    private func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let executable = try #require(builtExecutable(), "goldilocks is not built next to the tests")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    @Test func textSaysWhatTheRerunsDid() throws {
+        let (status, stdout, stderr) = try run(["train", "--data", "iris", "--epochs", "3", "--diagnose", "rerun"])
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.contains("rerun 1 of 7: seed 1") && stderr.contains("rerun 7 of 7: ÷10 from step 6"), "\(stderr)")
+        #expect(stdout.contains("Diagnosis by rerunning: "), "\(stdout)")
+        #expect(stdout.contains("the most of ×3, ×10, ÷10, ÷100, ÷10 from step 6"), "\(stdout)")
+    }
+
+    @Test func jsonListsTheReruns() throws {
+        let (status, stdout, stderr) = try run(["train", "--data", "iris", "--epochs", "3", "--diagnose", "rerun", "--format", "json"])
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.isEmpty, "\(stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let diagnosis = try #require(json["diagnosis"] as? [String: Any])
+        let reruns = try #require(diagnosis["reruns"] as? [[String: Any]])
+        #expect(reruns.compactMap { $0["change"] as? String } == ["×3", "×10", "÷10", "÷100", "÷10 from step 6", "seed +1", "seed +2"])
+        #expect(diagnosis["confidence"] as? String == "high")
+    }
+
+    @Test func anUnknownMethodIsRefused() async throws {
+        let (status, text) = await exitStatus(["train", "--data", "iris", "--diagnose", "guess"])
+        #expect(status == 64, "\(text)")
+    }
+}
+
 /// The built `goldilocks` next to the test bundle (`swift build` and `swift test` build it).
 func builtExecutable() -> URL? {
     var candidates = [URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]

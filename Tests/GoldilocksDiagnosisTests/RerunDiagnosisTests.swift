@@ -13,7 +13,7 @@ private func diagnosis(final: Double, finals: [String: Double]) throws -> Diagno
 }
 
 @Test func theChangesTriedAreTheDefinitionsFive() {
-    #expect(RateChange.tried(steps: 300).map(\.description) == ["×3", "×10", "÷10", "÷100", "÷10 from step 150"])
+    #expect(RateChange.tried(steps: 301).map(\.description) == ["×3", "×10", "÷10", "÷100", "÷10 from step 150"])
     #expect(RateChange.tried(steps: 300).map(\.verdict) == [.tooSlow, .tooSlow, .oscillating, .diverged, .plateau])
 }
 
@@ -68,4 +68,48 @@ func theChangeThatHelpsNamesTheVerdict(change: String, verdict: Verdict, factor:
     #expect(d.verdict == .healthy && d.confidence == .low && d.didNotTrain)
     #expect(d.symptom.hasSuffix("the run did not train") && d.fix.contains("goldilocks find"), "\(d.symptom) / \(d.fix)")
     #expect(try diagnosis(final: 1, finals: [:]).confidence == .high)
+}
+
+@Test func theSeedsSpreadWidensTheMargin() throws {
+    // From a final loss of 1: ×3 lowers it 30%, past 20% of it; with seeds at 0.8 and 1.1 the
+    // spread is 0.3 and the margin 0.6, so 30% lower is the run's own noise.
+    let noiseless = try diagnose(losses: run(to: 1)) { $0.description == "×3" ? 0.7 : 1 }
+    #expect(noiseless.verdict == .tooSlow)
+    let noisy = try diagnose(losses: run(to: 1), repeats: [0.8, 1.1]) { $0.description == "×3" ? 0.7 : 1 }
+    #expect(noisy.verdict == .healthy)
+    #expect(noisy.cause.contains("twice the spread between seeds (0.3 over 3 seeds)"), "\(noisy.cause)")
+    #expect(noisy.reruns?.suffix(2).map(\.change) == ["seed +1", "seed +2"])
+    #expect(noisy.reruns?.suffix(2).map(\.loss) == [0.8, 1.1])
+    // 50% lower is past it.
+    #expect(try diagnose(losses: run(to: 1), repeats: [0.8, 1.1]) { $0.description == "×3" ? 0.35 : 1 }.verdict == .tooSlow)
+}
+
+@Test func aSeedThatBlowsUpForbidsAMoveUp() throws {
+    // Another seed ends above 10× the first loss (10): the rate diverges, so ×10 helping this
+    // seed is not advice to follow; a move down that helps is, and without one, diverged.
+    let up = try diagnose(losses: run(to: 1), repeats: [1, 150]) { $0.description == "×10" ? 0.1 : 1 }
+    #expect(up.verdict == .diverged && up.learningRateFactor == 0.01)
+    #expect(up.cause.contains("the same run with seed +2 blew up"), "\(up.cause)")
+    let down = try diagnose(losses: run(to: 1), repeats: [.nan, 1]) { change in
+        ["×10": 0.1, "÷10": 0.4][change.description] ?? 1
+    }
+    #expect(down.verdict == .oscillating && down.learningRateFactor == 0.1)
+    #expect(down.reruns?.last?.loss == 1 && down.reruns?.dropLast().last?.loss == nil)
+}
+
+@Test func theLossThatCountsIsTheBestValidationLossWhenTheRunHasOne() throws {
+    #expect(lossThatCounts(losses: [3, 2, 1]) == 1)
+    #expect(lossThatCounts(losses: [3, 2, 1], validation: [2.5, 1.5, 1.8]) == 1.5)
+    #expect(lossThatCounts(losses: [3, .nan, 1], validation: [2.5, 1.5]).isNaN)
+    #expect(lossThatCounts(losses: [3, 2, 1], validation: [2.5, .infinity]).isNaN)
+    // A validation loss best at 1.5 (overfitting after): ÷10 must beat 1.5, not the final 2.2.
+    let losses = run(to: 0.5)
+    let validation = (steps: Array(stride(from: 10, through: 100, by: 10)), losses: [4.0, 2, 1.5, 1.6, 1.7, 1.8, 1.9, 2, 2.1, 2.2])
+    let d = try diagnose(losses: losses, validation: validation) { $0.description == "÷10" ? 1.3 : 1.6 }
+    #expect(d.verdict == .healthy, "\(d.cause)")
+    #expect(d.cause.contains("no best validation loss is lower than 1.5"), "\(d.cause)")
+    #expect(d.overfitting != nil)  // the reader's note stays: it is about stopping, not the rate
+    let helped = try diagnose(losses: losses, validation: validation) { $0.description == "÷10" ? 1.1 : 1.6 }
+    #expect(helped.verdict == .oscillating)
+    #expect(helped.cause.contains("the best validation loss is 1.1 instead of 1.5"), "\(helped.cause)")
 }
