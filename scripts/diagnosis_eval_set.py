@@ -39,11 +39,14 @@ import tempfile
 import time
 
 import numpy as np
-import torch
 from sklearn import datasets
 from sklearn.preprocessing import StandardScaler
 
-torch.set_num_threads(1)
+try:
+    import torch
+    torch.set_num_threads(1)
+except ImportError:  # scripts/diagnosis-rerun-check trains only goldilocks runs: no PyTorch needed
+    torch = None
 GOLDILOCKS = os.environ.get("GOLDILOCKS") or os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".build", "release", "goldilocks")  # built by the wrapper
 
 SENSIBLE = {"sgd": 0.1, "momentum": 0.01, "adam": 0.001, "rmsprop": 0.001, "adamw": 0.001}

@@ -42,13 +42,16 @@ import tempfile
 import time
 
 import numpy as np
-import torch
 from sklearn import datasets
 from sklearn.preprocessing import StandardScaler
 
 from diagnosis_eval_set import GOLDILOCKS, GOLDILOCKS_OPTIMIZERS, SENSIBLE, make_optimizer, rounded
 
-torch.set_num_threads(1)
+try:
+    import torch
+    torch.set_num_threads(1)
+except ImportError:  # scripts/diagnosis-rerun-check trains only goldilocks runs: no PyTorch needed
+    torch = None
 C, R = "classification", "regression"
 DATASETS = {  # never seen by the forest's training or any earlier split
     "classification-val": (C, lambda: datasets.make_classification(

@@ -28,7 +28,6 @@ import os
 import time
 from collections import Counter, defaultdict
 
-import torch
 
 from diagnosis_eval_set import SENSIBLE, rounded
 from diagnosis_eval_validation import RERUNS, best_val, goldilocks_run, label, load, pytorch_run
@@ -50,6 +49,8 @@ def grid_index(run):
 def relabel_group(args):
     """The records of one group (source, data set, optimizer, schedule) relabelled from `seed`."""
     (source, dataset, kind, schedule), runs, seed = args
+    import torch  # here, so that scripts reading its helpers need no PyTorch
+
     torch.set_num_threads(1)
     data = load(dataset)
     trainer = goldilocks_run if source == "goldilocks" else pytorch_run

@@ -172,6 +172,12 @@ struct TrainCommand: ParsableCommand {
             let how = diagnosis.reruns == nil ? "" : " by rerunning"
             let why = diagnosis.reruns == nil ? "" : " \(diagnosis.cause.prefix(1).uppercased() + diagnosis.cause.dropFirst()):"
             text += "\nDiagnosis\(partial ? " of the partial run" : "")\(how): \(diagnosis.verdict.rawValue.replacingOccurrences(of: "_", with: " ")). \(diagnosis.symptom).\(why) \(diagnosis.fix)."
+            if let reruns = diagnosis.reruns {
+                let loss = { (rerun: Rerun) in rerun.loss.map(formatted) ?? "not finite" }
+                let changes = reruns.filter { $0.factor != 1 }.map { "\($0.change) \(loss($0))" }
+                let seeds = reruns.filter { $0.factor == 1 }.map(loss)  // the unchanged run, other seeds
+                text += "\nReruns (\(summary.validationLoss == nil ? "final loss" : "best validation loss")): \(changes.joined(separator: ", ")); other seeds \(seeds.joined(separator: ", "))"
+            }
             if let overfitting = diagnosis.overfitting { text += "\nNote: \(overfitting.description)." }
         }
         return text

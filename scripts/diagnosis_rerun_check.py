@@ -1,0 +1,94 @@
+"""Scores `goldilocks train --diagnose rerun` against issue 12's labels on a labelled split's
+`goldilocks train` runs: each run is trained again exactly as the split trained it (its data, model,
+optimizer, rate, epochs, batch size, seed 0, guard off), now with `--diagnose rerun`, and its verdict
+is checked against the run's acceptable verdicts, as the reader's is.
+
+The reruns differ from the labels' in one way: the split's move up is ×√10 (half a decade, a
+point of its grid), `--diagnose rerun`'s is ×3. Everything else is the labels' definition: ×10,
+÷10, ÷100 and ÷10 from the middle on; the spread of seeds 0, 1 and 2; the best validation loss.
+
+Usage: scripts/diagnosis-rerun-check GOLDILOCKS SPLIT [--every K] [--jobs J] [--at-least SHARE]
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from diagnosis_ceiling_model import load as load_split, opposite
+from diagnosis_eval_set import GOLDILOCKS_OPTIMIZERS, SENSIBLE
+from diagnosis_eval_validation import R, load as load_data
+
+
+def command(goldilocks, run, paths, task):
+    """The split's own `goldilocks train` command for `run`, with `--diagnose rerun`."""
+    sensible = SENSIBLE[run["optimizer"]]
+    k = round(2 * math.log10(run["lr"] / sensible))  # the rate is a half-decade point of the grid
+    lr = sensible * 10 ** (k / 2)
+    rows = len(np.loadtxt(paths[0], delimiter=",", skiprows=1, ndmin=2))
+    epochs = run["steps"] // math.ceil(rows / run["batch_size"])
+    out = [goldilocks, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
+           "--model", ",".join(map(str, run["hidden"])), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[run["optimizer"]]),
+           "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(run["batch_size"]),
+           "--seed", "0", "--guard", "off", "--format", "json", "--diagnose", "rerun"]
+    return out + (["--standardize-target", "off"] if task == R else [])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("goldilocks")
+    parser.add_argument("split")
+    parser.add_argument("--every", type=int, default=1, help="score every K-th goldilocks run (default: all)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--at-least", type=float, default=0.0, metavar="SHARE",
+                        help="exit 1 when the agreement is under this share (opposite advice always fails)")
+    args = parser.parse_args()
+    runs = [r for r in load_split(f"diagnosis-eval-{args.split}.json") if r["source"] == "goldilocks"][::args.every]
+    with tempfile.TemporaryDirectory() as folder:
+        files = {}
+        for name in sorted({r["dataset"] for r in runs}):
+            Xt, yt, Xv, yv, task, _ = load_data(name)
+            paths = []
+            for part, X, y in (("train", Xt, yt), ("val", Xv, yv)):
+                path = os.path.join(folder, f"{name}-{part}.csv")
+                header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
+                np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt="%.8g")
+                paths.append(path)
+            files[name] = (paths, task)
+
+        def verdict(run):
+            paths, task = files[run["dataset"]]
+            done = subprocess.run(command(args.goldilocks, run, paths, task), capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.exit(f"{run['id']}: goldilocks train failed: {done.stderr.strip()}")
+            return json.loads(done.stdout)["diagnosis"]
+
+        with ThreadPoolExecutor(args.jobs) as pool:
+            diagnoses = list(pool.map(verdict, runs))
+    verdicts = [d["verdict"] for d in diagnoses]
+    agreed = sum(v in r["acceptable"] for r, v in zip(runs, verdicts))
+    wrong_way = sum(opposite(v, r["helped"]) for r, v in zip(runs, verdicts))
+    print(f"goldilocks train --diagnose rerun on {args.split}'s goldilocks runs: {agreed}/{len(runs)} = "
+          f"{100 * agreed / len(runs):.1f}% agree, {wrong_way} opposite")
+    confusion = defaultdict(Counter)
+    for r, v in zip(runs, verdicts):
+        confusion[v if v in r["acceptable"] else "|".join(r["acceptable"])][v] += 1
+    for label in sorted(confusion):
+        print(f"    {label}: {dict(confusion[label])}")
+    for r, d in zip(runs, diagnoses):
+        if d["verdict"] not in r["acceptable"]:
+            reruns = {x["change"]: x["loss"] for x in d["reruns"] or []}
+            print(f"  miss {r['id']}: {d['verdict']}, labels {r['acceptable']} (helped {r['helped']}; best {r['best_val']}, "
+                  f"threshold {r['threshold']}, label reruns {r['interventions']}, seeds {r['seed_best_vals']}); reruns {reruns}")
+    return 0 if wrong_way == 0 and agreed >= args.at_least * len(runs) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
