@@ -79,9 +79,9 @@ public func lossThatCounts(losses: [Double], validation: [Double]? = nil) -> Dou
 /// The run is rerun with each of `RateChange.tried(steps:)`. A change helps when it lowers the
 /// loss that counts by more than 20% of it, more than twice the spread between the run and its
 /// `repeats` (the same run with other seeds), and more than 1% of the first training loss. The
-/// verdict is that of the change that lowers it most, or healthy when none helps. A repeat that
-/// blew up (not finite, or over 10× the first loss) makes the rate one that diverges: only a
-/// change down may then be named, else the verdict is diverged. A run whose loss stopped being
+/// verdict is that of the change that lowers it most, or healthy when none helps. A run or repeat
+/// that blew up (its loss that counts not finite, or over 10× the first loss) makes the rate one
+/// that diverges: only a change down may then be named, else the verdict is diverged. A run whose loss stopped being
 /// finite is diverged, as `diagnose` says, and is not rerun.
 ///
 /// The confidence is high: nothing is estimated. A healthy run whose loss did not move by 1% of
@@ -106,10 +106,11 @@ public func diagnose(
     let counted = lossThatCounts(losses: losses, validation: validation?.losses)
     guard let first = losses.first, counted.isFinite else { return diagnosis }
     let blewUp = { (loss: Double) in !loss.isFinite || (first > 0 && loss > 10 * first) }
-    let calm = [counted] + repeats.filter { !blewUp($0) }
-    let spread = calm.max()! - calm.min()!  // calm holds `counted`
+    // The spread is over the seeds that did not blow up, this run's among them when it did not.
+    let calm = ([counted] + repeats).filter { !blewUp($0) }
+    let spread = (calm.max() ?? 0) - (calm.min() ?? 0)
     let margin = max(0.2 * abs(counted), 2 * spread, 0.01 * abs(first))
-    let unstable = repeats.contains(where: blewUp)
+    let unstable = ([counted] + repeats).contains(where: blewUp)
     var reruns: [(change: RateChange, loss: Double)] = []
     for change in RateChange.tried(steps: losses.count) {
         reruns.append((change, try rerun(change)))
@@ -136,8 +137,9 @@ public func diagnose(
     let unhelped = "rerun at \(tried), no \(name) is lower than \(DiagnosisRules.short(counted)) by more than 20% of it\(noise) and 1% of the first loss"
     guard let (change, loss) = best else {
         if unstable {
-            let seeds = repeats.enumerated().filter { blewUp($0.element) }.map { "seed +\($0.offset + 1)" }.joined(separator: " and ")
-            diagnosis.cause = "the learning rate is too large to be safe: the same run with \(seeds) blew up, and \(unhelped)"
+            let seeds = ([counted] + repeats).enumerated().filter { blewUp($0.element) }
+                .map { $0.offset == 0 ? "this seed" : "seed +\($0.offset)" }.joined(separator: " and ")
+            diagnosis.cause = "the learning rate is too large to be safe: the run with \(seeds) blew up (its \(name) over 10× the first loss, or not finite), and \(unhelped)"
             diagnosis.fix = "divide the learning rate by 100"
         } else if abs(losses.last! - first) <= 0.01 * abs(first) {
             // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
