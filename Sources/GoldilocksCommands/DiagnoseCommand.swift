@@ -61,6 +61,11 @@ struct DiagnoseCommand: ParsableCommand {
         if let plot { try writeAtomically(figure.svg(), to: plot) }
         if format == .json { return try printJSON(DiagnosisReport(diagnosis: diagnosis, log: loaded)) }
         print(report(diagnosis, log: loaded))
+        // A goldilocks run folder can be rerun: the verdict's own definition instead of a reading.
+        let configuration = URL(fileURLWithPath: log).appendingPathComponent("run.json").path
+        if FileManager.default.fileExists(atPath: configuration) {
+            print("Check: goldilocks train --config \(configuration) --diagnose rerun (7 more runs)")
+        }
         print(figure.terminal())
     }
 

@@ -70,6 +70,18 @@ struct TrainRerunProcessTests {
         #expect(diagnosis["confidence"] as? String == "high")
     }
 
+    @Test func diagnosingARunFolderPointsToTheCheckByRerunning() throws {
+        let folder = try temporaryFolder().appendingPathComponent("run")
+        #expect(try run(["train", "--data", "iris", "--epochs", "2", "--log-dir", folder.path, "--format", "json"]).status == 0)
+        let (status, stdout, stderr) = try run(["diagnose", folder.path])
+        #expect(status == 0, "\(stderr)")
+        let check = "Check: goldilocks train --config \(folder.appendingPathComponent("run.json").path) --diagnose rerun"
+        #expect(stdout.contains(check), "\(stdout)")
+        // A log that is not a run folder has nothing to rerun.
+        let csv = folder.appendingPathComponent("metrics.csv").path
+        #expect(try !run(["diagnose", csv]).stdout.contains("Check:"))
+    }
+
     @Test func anUnknownMethodIsRefused() async throws {
         let (status, text) = await exitStatus(["train", "--data", "iris", "--diagnose", "guess"])
         #expect(status == 64, "\(text)")
