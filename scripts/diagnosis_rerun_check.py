@@ -77,6 +77,20 @@ def main():
     wrong_way = sum(opposite(v, r["helped"]) for r, v in zip(runs, verdicts))
     print(f"goldilocks train --diagnose rerun on {args.split}'s goldilocks runs: {agreed}/{len(runs)} = "
           f"{100 * agreed / len(runs):.1f}% agree, {wrong_way} opposite")
+    # The reruns the labels made too (all but ×3, whose labels' move is ×√10), compared to the
+    # fixture's four significant digits: the check that the runs are the same runs.
+    same = total = 0
+    for r, d in zip(runs, diagnoses):
+        ours = {x["change"]: x.get("loss") for x in d["reruns"] or []}
+        pairs = [(r["interventions"].get(k), ours.get(c)) for k, c in (("x10", "×10"), ("div10", "÷10"), ("div100", "÷100"))]
+        pairs += [(r["interventions"].get("decay"), next((v for c, v in ours.items() if c.startswith("÷10 from")), None))]
+        pairs += list(zip(r["seed_best_vals"][1:], [ours.get("seed +1"), ours.get("seed +2")]))
+        for label, mine in pairs:
+            if d["reruns"] is None:
+                continue
+            total += 1
+            same += (label is None and mine is None) or (label is not None and mine is not None and float(f"{mine:.4g}") == label)
+    print(f"  reruns whose loss matches the labels' (4 digits): {same}/{total}")
     confusion = defaultdict(Counter)
     for r, v in zip(runs, verdicts):
         confusion[v if v in r["acceptable"] else "|".join(r["acceptable"])][v] += 1
@@ -84,7 +98,7 @@ def main():
         print(f"    {label}: {dict(confusion[label])}")
     for r, d in zip(runs, diagnoses):
         if d["verdict"] not in r["acceptable"]:
-            reruns = {x["change"]: x["loss"] for x in d["reruns"] or []}
+            reruns = {x["change"]: x.get("loss") for x in d["reruns"] or []}
             print(f"  miss {r['id']}: {d['verdict']}, labels {r['acceptable']} (helped {r['helped']}; best {r['best_val']}, "
                   f"threshold {r['threshold']}, label reruns {r['interventions']}, seeds {r['seed_best_vals']}); reruns {reruns}")
     return 0 if wrong_way == 0 and agreed >= args.at_least * len(runs) else 1

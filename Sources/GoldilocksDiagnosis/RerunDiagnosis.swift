@@ -61,6 +61,16 @@ public struct Rerun: Codable, Sendable, Equatable {
         case change, factor, loss, helped
         case fromStep = "from_step"
     }
+
+    /// Encodes every key, `loss` as null for a rerun that stopped being finite: a fixed shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(change, forKey: .change)
+        try container.encode(factor, forKey: .factor)
+        try container.encode(fromStep, forKey: .fromStep)
+        try container.encode(loss, forKey: .loss)
+        try container.encode(helped, forKey: .helped)
+    }
 }
 
 /// What the verdict's definition improves: the best validation loss when the run has one, else

@@ -68,6 +68,8 @@ struct TrainRerunProcessTests {
         let reruns = try #require(diagnosis["reruns"] as? [[String: Any]])
         #expect(reruns.compactMap { $0["change"] as? String } == ["×3", "×10", "÷10", "÷100", "÷10 from step 6", "seed +1", "seed +2"])
         #expect(diagnosis["confidence"] as? String == "high")
+        // Every rerun has every key, a loss that stopped being finite as null.
+        #expect(reruns.allSatisfy { Set($0.keys) == ["change", "factor", "from_step", "loss", "helped"] })
     }
 
     @Test func diagnosingARunFolderPointsToTheCheckByRerunning() throws {

@@ -132,3 +132,10 @@ func theChangeThatHelpsNamesTheVerdict(change: String, verdict: Verdict, factor:
     #expect(nothing.verdict == .diverged)
     #expect(nothing.cause.contains("the run with this seed blew up"), "\(nothing.cause)")
 }
+
+@Test func aRerunThatStoppedBeingFiniteHasANullLossInJSON() throws {
+    let rerun = Rerun(change: "×10", factor: 10, fromStep: 0, loss: nil, helped: false)
+    let json = String(decoding: try JSONEncoder().encode(rerun), as: UTF8.self)
+    #expect(json.contains(#""loss":null"#), "\(json)")
+    #expect(try JSONDecoder().decode(Rerun.self, from: Data(json.utf8)) == rerun)
+}
