@@ -35,8 +35,8 @@ public struct RateChange: Sendable, Equatable, CustomStringConvertible {
 /// What one rerun of a diagnosed run did: at a changed learning rate, or unchanged with another
 /// seed (which measures the run's own noise).
 public struct Rerun: Codable, Sendable, Equatable {
-    /// The change, as people read it: "×3", "÷10 from step 150", or "seed 2" for the unchanged run
-    /// with another seed.
+    /// The change, as people read it: "×3", "÷10 from step 150", or "seed +1" for the unchanged
+    /// run with the next seed.
     public var change: String
     /// What the learning rate was multiplied by (1 for another seed).
     public var factor: Double
@@ -91,8 +91,8 @@ public func lossThatCounts(losses: [Double], validation: [Double]? = nil) -> Dou
 /// `repeats` (the same run with other seeds), and more than 1% of the first training loss. The
 /// verdict is that of the change that lowers it most, or healthy when none helps. A run or repeat
 /// that blew up (its loss that counts not finite, or over 10× the first loss) makes the rate one
-/// that diverges: only a change down may then be named, else the verdict is diverged. A run whose loss stopped being
-/// finite is diverged, as `diagnose` says, and is not rerun.
+/// that diverges: only a change down may then be named, else the verdict is diverged. A run whose
+/// loss stopped being finite is diverged, as `diagnose` says, and is not rerun.
 ///
 /// The confidence is high: nothing is estimated. A healthy run whose loss did not move by 1% of
 /// the first says it did not train, with low confidence, and to place the rate with a range test.
@@ -114,7 +114,7 @@ public func diagnose(
 ) throws -> Diagnosis {
     var diagnosis = try diagnose(losses: losses, learningRates: learningRates, steps: steps, validation: validation)
     let counted = lossThatCounts(losses: losses, validation: validation?.losses)
-    guard let first = losses.first, counted.isFinite else { return diagnosis }
+    guard let first = losses.first, let final = losses.last, counted.isFinite else { return diagnosis }
     let blewUp = { (loss: Double) in !loss.isFinite || (first > 0 && loss > 10 * first) }
     // The spread is over the seeds that did not blow up, this run's among them when it did not.
     let calm = ([counted] + repeats).filter { !blewUp($0) }
@@ -151,7 +151,7 @@ public func diagnose(
                 .map { $0.offset == 0 ? "this seed" : "seed +\($0.offset)" }.joined(separator: " and ")
             diagnosis.cause = "the learning rate is too large to be safe: the run with \(seeds) blew up (its \(name) over 10× the first loss, or not finite), and \(unhelped)"
             diagnosis.fix = "divide the learning rate by 100"
-        } else if abs(losses.last! - first) <= 0.01 * abs(first) {
+        } else if abs(final - first) <= 0.01 * abs(first) {
             // Nothing moved, and no move of up to ×10 or ÷100 helps: healthy by the definition, but
             // not a rate that suits the run.
             diagnosis.confidence = .low

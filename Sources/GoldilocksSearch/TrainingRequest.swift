@@ -23,7 +23,7 @@ public struct TrainingRequest: Sendable {
         /// (a stop asked for by then) ends the run before it writes any log.
         case ready(TrainingSetup)
         /// Diagnosing by rerunning (`diagnosesByRerunning`): `done` of `total` reruns are done,
-        /// `rerun` ("×3", "seed 1") is next.
+        /// `rerun` ("×3", "seed +1") is next.
         case rerunning(done: Int, total: Int, rerun: String)
         /// The reruns ended before the diagnosis was complete (a stop, or an error): why. The
         /// run keeps the diagnosis read from its log.

@@ -25,7 +25,7 @@ extension TrainingSetup {
     ///   - history: the run's history, from `train`.
     ///   - stopRequested: asked between steps; a stop ends the reruns with `RerunsStopped`.
     ///   - progress: told before each rerun: how many are done, of how many, and which ("×3",
-    ///     "seed 2", "without the guard").
+    ///     "seed +1", "without the guard").
     /// - Throws: `RerunsStopped`, and what training throws.
     public func diagnoseByRerunning(
         _ history: History, stopRequested: @escaping () -> Bool = { false },
@@ -53,7 +53,7 @@ extension TrainingSetup {
         }
         let run = history.restores.isEmpty ? history : try rerun("without the guard", seed: configuration.seed)
         let repeats = try [1, 2].map { offset in
-            lossThatCounts(try rerun("seed \(configuration.seed &+ offset)", seed: configuration.seed &+ offset))
+            lossThatCounts(try rerun("seed +\(offset)", seed: configuration.seed &+ offset))
         }
         var diagnosis = try diagnose(
             losses: run.steps.map(\.loss), learningRates: run.steps.map(\.learningRate), steps: run.steps.map(\.step),

@@ -26,7 +26,7 @@ private func lossThatCounts(of configuration: RunConfiguration, on data: Prepare
     })
     let reruns = try #require(diagnosis.reruns)
     #expect(reruns.map(\.change) == ["×3", "×10", "÷10", "÷100", "÷10 from step 40", "seed +1", "seed +2"])
-    #expect(progress == ["seed 1", "seed 2", "×3", "×10", "÷10", "÷100", "÷10 from step 40"])
+    #expect(progress == ["seed +1", "seed +2", "×3", "×10", "÷10", "÷100", "÷10 from step 40"])
     for (rerun, rate) in zip(reruns.prefix(4), [0.03, 0.1, 0.001, 0.0001]) {
         var changed = configuration
         changed.learningRate = rate
