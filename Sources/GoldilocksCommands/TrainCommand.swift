@@ -35,6 +35,7 @@ struct TrainCommand: ParsableCommand {
               goldilocks train --data iris --optimizer '{"name":"SGD","lr":0.1,"momentum":0.9}' --epochs 50
               goldilocks train --data my.csv --target price --schedule '{"name":"OneCycleLR","max_lr":0.01,"total_steps":1000}'
               goldilocks train --data wine --log-dir runs/wine --format json
+              goldilocks train --data wine --diagnose rerun
             """)
 
     @OptionGroup var options: TrainingOptions
