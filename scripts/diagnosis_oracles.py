@@ -6,10 +6,13 @@ prints the agreement of diagnoses that know
 - the same, with the seeds' spread estimated from the log: gradient-boosted regression of
   ln(2 · spread / best validation loss) on the reader's 60 measurements, each data set estimated
   by a model trained without it;
+- the log and what the five reruns did (ln of each rerun's best validation loss over the run's),
+  learned: the reader's gradient boosting over its 60 measurements and those five, each data set
+  scored by models trained without it, so the decision is learned rather than a rule;
 - the reruns and the other seeds: the labels' own rule, naming the change that lowers the loss most;
 
 and how many labels the seeds' term decides (their acceptable set changes with it dropped).
-Deterministic; about 4 minutes of one core. See docs/diagnosis.md, "What one log cannot say".
+Deterministic; about 20 minutes of one core. See docs/diagnosis.md, "What one log cannot say".
 """
 
 import math
@@ -22,7 +25,8 @@ from sklearn.ensemble import HistGradientBoostingRegressor
 
 from diagnosis_ceiling_model import load
 from diagnosis_eval_validation import blew_up, label
-from diagnosis_reader import run_row
+from diagnosis_ceiling_model import opposite
+from diagnosis_reader import fit, run_row, verdicts
 
 SPLITS = ["validation", "validation2", "validation4", "validation5", "validation6", "validation7"]
 MOVES = {"x3": "too_slow", "x10": "too_slow", "div10": "oscillating", "div100": "diverged", "decay": "plateau"}
@@ -63,9 +67,20 @@ def with_seeds(run):
     return MOVES[min(helped, key=helped.get)] if helped else ("diverged" if unstable else "healthy")
 
 
-def report(name, runs, verdicts):
+def rerun_outcomes(run):
+    """ln(rerun's best validation loss / the run's) for ×√10, ×10, ÷10, ÷100 and the decay: 5 for
+    a rerun that stopped being finite, NaN where the run itself has no such loss."""
+    base = run["best_val"]
+    out = []
+    for change in ("x3", "x10", "div10", "div100", "decay"):
+        value = run["interventions"].get(change)
+        out.append(5.0 if value is None else math.log(value / base) if base and value > 0 else math.nan)
+    return out
+
+
+def report(name, runs, chosen):
     per = {}
-    for run, v in zip(runs, verdicts):
+    for run, v in zip(runs, chosen):
         agreed, total = per.get(run["split"], (0, 0))
         per[run["split"]] = (agreed + (v in run["acceptable"]), total + 1)
     agreed = sum(a for a, _ in per.values())
@@ -97,6 +112,17 @@ def main():
     noise = [(math.exp(e) - 1e-4) * (r["best_val"] or 0) for e, r in zip(estimate, runs)]
     report("knowing the five reruns, the seeds' spread estimated from the log", runs,
            [verdict(r, n) for r, n in zip(runs, noise)])
+    outcomes = np.array([rerun_outcomes(r) for r in runs])
+    both = np.column_stack([x, outcomes])
+    learned = [None] * len(runs)
+    for held in sorted({r["dataset"] for r in runs}):
+        train = [i for i, r in enumerate(runs) if r["dataset"] != held]
+        test = [i for i, r in enumerate(runs) if r["dataset"] == held]
+        models = fit(both[train], [runs[i]["acceptable"] for i in train])
+        for i, v in zip(test, verdicts(models, [runs[i] for i in test], both[test])):
+            learned[i] = v
+    report("the log and the five reruns, learned", runs, learned)
+    print(f"  opposite: {sum(opposite(v, r['helped']) for r, v in zip(runs, learned))}")
     report("knowing the reruns and the other seeds", runs, [with_seeds(r) for r in runs])
 
 
