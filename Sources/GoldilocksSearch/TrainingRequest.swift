@@ -107,7 +107,8 @@ public struct TrainingRequest: Sendable {
         let all: [any TrainingCallback] = [interruption] + callbacks + (logging.map { [$0] } ?? [])
         var (summary, history) = try setup.train(callbacks: all, report: guardReport)
         summary.autoSteps = autoSteps
-        if diagnosesByRerunning, !interruption.interrupted, logging?.failure == nil {
+        // Only a run its log can diagnose (5 losses or more) is worth rerunning.
+        if diagnosesByRerunning, summary.diagnosis != nil, !interruption.interrupted, logging?.failure == nil {
             do {
                 summary.diagnosis = try setup.diagnoseByRerunning(history, stopRequested: stopRequested) { done, total, rerun in
                     try? notify(.rerunning(done: done, total: total, rerun: rerun))
@@ -115,7 +116,7 @@ public struct TrainingRequest: Sendable {
             } catch is RerunsStopped {
                 try notify(.rerunsEnded("stopped before the reruns finished"))
             } catch {
-                try notify(.rerunsEnded("a rerun failed: \(error)"))
+                try notify(.rerunsEnded("the diagnosis by rerunning failed: \(error)"))
             }
         }
         return TrainingReport(

@@ -84,6 +84,13 @@ struct TrainRerunProcessTests {
         #expect(try !run(["diagnose", csv]).stdout.contains("Check:"))
     }
 
+    @Test func aRunTooShortToDiagnoseIsNotRerun() throws {
+        // One step: no diagnosis reads it, so seven more runs would diagnose nothing either.
+        let (status, stdout, stderr) = try run(["train", "--data", "iris", "--epochs", "1", "--batch-size", "120", "--diagnose", "rerun"])
+        #expect(status == 0, "\(stderr)")
+        #expect(!stderr.contains("rerun") && !stdout.contains("Diagnosis"), "\(stderr)\n\(stdout)")
+    }
+
     @Test func anUnknownMethodIsRefused() async throws {
         let (status, text) = await exitStatus(["train", "--data", "iris", "--diagnose", "guess"])
         #expect(status == 64, "\(text)")
