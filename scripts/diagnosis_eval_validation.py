@@ -278,28 +278,43 @@ def pytorch_run(data, kind, schedule, lr, seed, steps, batch_size, decay_at=None
     return losses, lrs, val_steps, val_losses
 
 
+def write_data(folder, data):
+    """The training and validation rows of `data` as CSV files (x0, x1, …, y) in `folder`: their
+    paths, for `goldilocks train --data … --validation-data …`."""
+    Xt, yt, Xv, yv, _, _ = data
+    paths = []
+    for name, X, y in (("train", Xt, yt), ("val", Xv, yv)):
+        path = os.path.join(folder, name + ".csv")
+        header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
+        np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt="%.8g")
+        paths.append(path)
+    return paths
+
+
+def goldilocks_command(binary, paths, data, kind, lr, seed, steps, batch_size, hidden=HIDDEN, decay_at=None):
+    """The `goldilocks train` command of a split's run on the files `write_data` wrote: a constant
+    rate (÷10 from `decay_at` on), whole epochs, guard off, JSON; no log folder."""
+    Xt, task = data[0], data[4]
+    epochs = steps // math.ceil(len(Xt) / batch_size)
+    command = [binary, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
+               "--model", ",".join(map(str, hidden)), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[kind]),
+               "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(batch_size),
+               "--seed", str(seed), "--guard", "off", "--format", "json"]
+    if task == R:
+        command += ["--standardize-target", "off"]  # already standardised, as in the PyTorch runs
+    if decay_at is not None:
+        command += ["--schedule", json.dumps({"name": "MultiStepLR", "milestones": [decay_at], "gamma": 0.1})]
+    return command
+
+
 def goldilocks_run(data, kind, schedule, lr, seed, steps, batch_size, decay_at=None):
     """The same with `goldilocks train` (constant rate; its own weights and batch order for the
     seed; whole epochs; guard off): per-step losses and rates from metrics.csv, the validation loss
     per epoch from epochs.csv."""
     assert schedule == "constant"
-    Xt, yt, Xv, yv, task, _ = data
     with tempfile.TemporaryDirectory() as folder:
-        paths = []
-        for name, X, y in (("train", Xt, yt), ("val", Xv, yv)):
-            path = os.path.join(folder, name + ".csv")
-            header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
-            np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt="%.8g")
-            paths.append(path)
-        epochs = steps // math.ceil(len(Xt) / batch_size)
-        command = [GOLDILOCKS, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
-                   "--model", ",".join(map(str, HIDDEN)), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[kind]),
-                   "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(batch_size),
-                   "--seed", str(seed), "--guard", "off", "--format", "json", "--log-dir", os.path.join(folder, "log")]
-        if task == R:
-            command += ["--standardize-target", "off"]  # already standardised, as in the PyTorch runs
-        if decay_at is not None:
-            command += ["--schedule", json.dumps({"name": "MultiStepLR", "milestones": [decay_at], "gamma": 0.1})]
+        command = goldilocks_command(GOLDILOCKS, write_data(folder, data), data, kind, lr, seed, steps, batch_size,
+                                     decay_at=decay_at) + ["--log-dir", os.path.join(folder, "log")]
         subprocess.run(command, check=True, capture_output=True, text=True)
         with open(os.path.join(folder, "log", "metrics.csv")) as f:
             rows = list(csv.DictReader(f))

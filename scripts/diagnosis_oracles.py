@@ -55,16 +55,15 @@ def verdict(run, noise):
 
 
 def with_seeds(run):
-    """The labels' rule with everything known: a seed that blew up allows only a move down."""
+    """The labels' rule with everything known (`label`'s helped changes): the one that lowers the
+    loss most, and when a seed blew up, only a move down."""
     base, start = run["best_val"], first_loss(run)
     if base is None or None in run["losses"]:
         return "diverged"
+    helped = label(run["losses"], base, run["seed_best_vals"], start, run["interventions"])[0]
     unstable = any(blew_up(v, start) for v in run["seed_best_vals"])
-    s = spread(run)
-    threshold = max(0.2 * base, 2 * s if math.isfinite(s) else 0.0, 0.01 * start)
-    helped = {k: v for k, v in run["interventions"].items()
-              if v is not None and base - v > threshold and not (unstable and k in ("x3", "x10"))}
-    return MOVES[min(helped, key=helped.get)] if helped else ("diverged" if unstable else "healthy")
+    allowed = {k: run["interventions"][k] for k in helped if not (unstable and k in ("x3", "x10"))}
+    return MOVES[min(allowed, key=allowed.get)] if allowed else ("diverged" if unstable else "healthy")
 
 
 def rerun_outcomes(run):

@@ -20,25 +20,16 @@ import tempfile
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
-import numpy as np
-
 from diagnosis_ceiling_model import load as load_split, opposite
-from diagnosis_eval_set import GOLDILOCKS_OPTIMIZERS, SENSIBLE
-from diagnosis_eval_validation import R, load as load_data
+from diagnosis_eval_set import SENSIBLE
+from diagnosis_eval_validation import goldilocks_command, load as load_data, write_data
 
 
-def command(goldilocks, run, paths, task):
-    """The split's own `goldilocks train` command for `run`, with `--diagnose rerun`."""
+def exact_rate(run):
+    """The run's rate as the split computed it: a half-decade point of its optimizer's grid (the
+    fixture keeps six digits of it)."""
     sensible = SENSIBLE[run["optimizer"]]
-    k = round(2 * math.log10(run["lr"] / sensible))  # the rate is a half-decade point of the grid
-    lr = sensible * 10 ** (k / 2)
-    rows = len(np.loadtxt(paths[0], delimiter=",", skiprows=1, ndmin=2))
-    epochs = run["steps"] // math.ceil(rows / run["batch_size"])
-    out = [goldilocks, "train", "--data", paths[0], "--validation-data", paths[1], "--task", task,
-           "--model", ",".join(map(str, run["hidden"])), "--optimizer", json.dumps(GOLDILOCKS_OPTIMIZERS[run["optimizer"]]),
-           "--lr", repr(lr), "--epochs", str(epochs), "--batch-size", str(run["batch_size"]),
-           "--seed", "0", "--guard", "off", "--format", "json", "--diagnose", "rerun"]
-    return out + (["--standardize-target", "off"] if task == R else [])
+    return sensible * 10 ** (round(2 * math.log10(run["lr"] / sensible)) / 2)
 
 
 def main():
@@ -54,24 +45,21 @@ def main():
     with tempfile.TemporaryDirectory() as folder:
         files = {}
         for name in sorted({r["dataset"] for r in runs}):
-            Xt, yt, Xv, yv, task, _ = load_data(name)
-            paths = []
-            for part, X, y in (("train", Xt, yt), ("val", Xv, yv)):
-                path = os.path.join(folder, f"{name}-{part}.csv")
-                header = ",".join([f"x{i}" for i in range(X.shape[1])] + ["y"])
-                np.savetxt(path, np.column_stack([X, y]), delimiter=",", header=header, comments="", fmt="%.8g")
-                paths.append(path)
-            files[name] = (paths, task)
+            data = load_data(name)
+            os.mkdir(os.path.join(folder, name))
+            files[name] = (write_data(os.path.join(folder, name), data), data)
 
-        def verdict(run):
-            paths, task = files[run["dataset"]]
-            done = subprocess.run(command(args.goldilocks, run, paths, task), capture_output=True, text=True)
+        def diagnosis(run):
+            paths, data = files[run["dataset"]]
+            command = goldilocks_command(args.goldilocks, paths, data, run["optimizer"], exact_rate(run), 0, run["steps"],
+                                         run["batch_size"], hidden=run["hidden"]) + ["--diagnose", "rerun"]
+            done = subprocess.run(command, capture_output=True, text=True)
             if done.returncode != 0:
                 sys.exit(f"{run['id']}: goldilocks train failed: {done.stderr.strip()}")
             return json.loads(done.stdout)["diagnosis"]
 
         with ThreadPoolExecutor(args.jobs) as pool:
-            diagnoses = list(pool.map(verdict, runs))
+            diagnoses = list(pool.map(diagnosis, runs))
     verdicts = [d["verdict"] for d in diagnoses]
     agreed = sum(v in r["acceptable"] for r, v in zip(runs, verdicts))
     wrong_way = sum(opposite(v, r["helped"]) for r, v in zip(runs, verdicts))
@@ -81,7 +69,7 @@ def main():
     # fixture's four significant digits: the check that the runs are the same runs.
     same = total = 0
     for r, d in zip(runs, diagnoses):
-        ours = {x["change"]: x.get("loss") for x in d["reruns"] or []}
+        ours = {x["change"]: x["loss"] for x in d["reruns"] or []}
         pairs = [(r["interventions"].get(k), ours.get(c)) for k, c in (("x10", "×10"), ("div10", "÷10"), ("div100", "÷100"))]
         pairs += [(r["interventions"].get("decay"), next((v for c, v in ours.items() if c.startswith("÷10 from")), None))]
         pairs += list(zip(r["seed_best_vals"][1:], [ours.get("seed +1"), ours.get("seed +2")]))
@@ -98,7 +86,7 @@ def main():
         print(f"    {label}: {dict(confusion[label])}")
     for r, d in zip(runs, diagnoses):
         if d["verdict"] not in r["acceptable"]:
-            reruns = {x["change"]: x.get("loss") for x in d["reruns"] or []}
+            reruns = {x["change"]: x["loss"] for x in d["reruns"] or []}
             print(f"  miss {r['id']}: {d['verdict']}, labels {r['acceptable']} (helped {r['helped']}; best {r['best_val']}, "
                   f"threshold {r['threshold']}, label reruns {r['interventions']}, seeds {r['seed_best_vals']}); reruns {reruns}")
     return 0 if wrong_way == 0 and agreed >= args.at_least * len(runs) else 1

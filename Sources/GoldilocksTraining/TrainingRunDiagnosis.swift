@@ -52,9 +52,10 @@ extension TrainingSetup {
             return history
         }
         let run = history.restores.isEmpty ? history : try rerun("without the guard", seed: configuration.seed)
-        let repeats = try [1, 2].map { offset in
-            lossThatCounts(try rerun("seed +\(offset)", seed: configuration.seed &+ offset))
-        }
+        // A run that stopped being finite is diverged without reruns (`diagnose`): no seeds either.
+        let repeats = lossThatCounts(run).isFinite
+            ? try [1, 2].map { offset in lossThatCounts(try rerun("seed +\(offset)", seed: configuration.seed &+ offset)) }
+            : []
         var diagnosis = try diagnose(
             losses: run.steps.map(\.loss), learningRates: run.steps.map(\.learningRate), steps: run.steps.map(\.step),
             validation: run.validationCurve, repeats: repeats
@@ -67,8 +68,9 @@ extension TrainingSetup {
 }
 
 extension History {
-    /// The validation loss at the end of each epoch that measured it, or nil when none did.
-    var validationCurve: (steps: [Int], losses: [Double])? {
+    /// The validation loss at the end of each epoch that measured it, at that epoch's last step,
+    /// as `diagnose(losses:learningRates:steps:validation:)` takes it; nil when no epoch did.
+    public var validationCurve: (steps: [Int], losses: [Double])? {
         let validated = epochs.compactMap { epoch in epoch.validationLoss.map { (epoch.step, $0) } }
         return validated.isEmpty ? nil : (validated.map(\.0), validated.map(\.1))
     }

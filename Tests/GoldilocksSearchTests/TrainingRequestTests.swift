@@ -1,4 +1,5 @@
 import Foundation
+import GoldilocksDiagnosis
 import GoldilocksLogs
 import Testing
 
@@ -33,6 +34,35 @@ import GoldilocksTraining
         #expect(report.summary.epochs == 2 && report.history.steps.count == report.summary.steps)
         #expect(!report.interrupted && report.logFailure == nil && report.summary.autoSteps == nil)
         #expect(try json(report) == json(report.summary))
+    }
+
+    @Test func aRunDiagnosedByRerunningNamesItsReruns() throws {
+        var progress: [String] = []
+        let report = try TrainingRequest(.configuration(iris(), learningRate: nil, guardEnabled: true), diagnosesByRerunning: true)
+            .run(notify: { notice in if case .rerunning(_, _, let rerun) = notice { progress.append(rerun) } })
+        #expect(progress == ["seed +1", "seed +2", "×3", "×10", "÷10", "÷100", "÷10 from step 4"])
+        #expect(report.summary.diagnosis?.reruns?.count == 7)
+    }
+
+    @Test func aStopDuringTheRerunsKeepsTheDiagnosisReadFromTheLog() throws {
+        final class Flag: @unchecked Sendable { var raised = false }
+        let stop = Flag()
+        var ended: [String] = []
+        let report = try TrainingRequest(.configuration(iris(), learningRate: nil, guardEnabled: true), diagnosesByRerunning: true)
+            .run(stopRequested: { stop.raised }, notify: { notice in
+                switch notice {
+                case .rerunning: stop.raised = true  // Ctrl-C as the first rerun starts
+                case .rerunsEnded(let reason): ended.append(reason)
+                default: break
+                }
+            })
+        #expect(ended == ["stopped before the reruns finished"])
+        #expect(!report.interrupted)
+        let diagnosis = try #require(report.summary.diagnosis)
+        #expect(diagnosis.reruns == nil)
+        #expect(diagnosis == (try diagnose(
+            losses: report.history.steps.map(\.loss), learningRates: report.history.steps.map(\.learningRate),
+            steps: report.history.steps.map(\.step), validation: report.history.validationCurve)))
     }
 
     @Test func aRunFileIsRepeatedAsLogged() throws {

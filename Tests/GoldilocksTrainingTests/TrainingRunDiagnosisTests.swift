@@ -8,8 +8,7 @@ private func lossThatCounts(of configuration: RunConfiguration, on data: Prepare
     var unguarded = configuration
     unguarded.guardEnabled = false
     let history = try TrainingSetup(unguarded, data: data).train().history
-    let validation = history.epochs.compactMap(\.validationLoss)
-    return lossThatCounts(losses: history.steps.map(\.loss), validation: validation)
+    return lossThatCounts(losses: history.steps.map(\.loss), validation: history.validationCurve?.losses)
 }
 
 @Test func eachRerunIsTheRunAtTheChangedRateOrSeed() throws {
@@ -59,6 +58,7 @@ private func lossThatCounts(of configuration: RunConfiguration, on data: Prepare
         reruns.append(rerun)
     })
     #expect(reruns.first == "without the guard")
+    #expect(diagnosis.symptom.hasPrefix("without the guard, which had rescued the run: "), "\(diagnosis.symptom)")
     #expect([Verdict.diverged, .oscillating].contains(diagnosis.verdict), "\(diagnosis.verdict): \(diagnosis.cause)")
     #expect(diagnosis.learningRateFactor < 1)
 }
@@ -69,4 +69,17 @@ private func lossThatCounts(of configuration: RunConfiguration, on data: Prepare
     let setup = try TrainingSetup(configuration)
     let history = try setup.train().history
     #expect(throws: RerunsStopped.self) { try setup.diagnoseByRerunning(history, stopRequested: { true }) }
+}
+
+@Test func aRunThatDivergesWithoutTheGuardIsNotRerun() throws {
+    // Adam at 1e30 on iris: rescued by the guard; trained again without it, it is not finite at
+    // once, so it is diverged as its log says, without seeds or changes.
+    var configuration = RunConfiguration(data: "iris")
+    configuration.learningRate = 1e30
+    let setup = try TrainingSetup(configuration)
+    let history = try setup.train().history
+    var reruns: [String] = []
+    let diagnosis = try setup.diagnoseByRerunning(history, progress: { _, _, rerun in reruns.append(rerun) })
+    #expect(reruns == ["without the guard"])
+    #expect(diagnosis.verdict == .diverged && diagnosis.reruns == nil)
 }
